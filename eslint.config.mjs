@@ -1,0 +1,54 @@
+// Lint enforces the layers: only src/host (and extension.ts) may import 'vscode'; the webview talks to
+// the host only through src/protocol; unit tests never import the host.
+import tseslint from 'typescript-eslint';
+
+const vscodeBan = { name: 'vscode', message: 'Only src/host may use the VS Code API; pass plain values in.' };
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'out/**', 'node_modules/**', '.cache/**', '.vscode-test/**'] },
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts'],
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      'no-console': 'error',
+      eqeqeq: ['error', 'always'],
+    },
+  },
+  {
+    files: ['src/**/*.ts'],
+    ignores: ['src/host/**', 'src/extension.ts'],
+    rules: {
+      'no-restricted-imports': ['error', { paths: [vscodeBan], patterns: [{ group: ['**/host/**', '**/host'], message: 'Pure code must not depend on the host layer.' }] }],
+    },
+  },
+  {
+    files: ['src/webview/**/*.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [vscodeBan, { name: 'ollama', message: 'Only the extension host talks to Ollama.' }, { name: 'ollama/browser', message: 'Only the extension host talks to Ollama.' }],
+          patterns: [{ regex: '^(\\.\\./)+(chat|chatml|tokens|budget|context|fix|ollama|prompt|host|extension)(/|$)', message: 'The webview may import only its own files and src/protocol.' }],
+        },
+      ],
+    },
+  },
+  {
+    files: ['src/protocol/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['*', '!./*'], message: 'The protocol file imports nothing: both bundles compile it.' }] }] },
+  },
+  {
+    files: ['src/host/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ group: ['**/webview/**'], message: 'The host talks to the webview only through src/protocol.' }] }] },
+  },
+  {
+    files: ['test/unit/**/*.ts', 'test/support/**/*.ts', 'test/bench/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [vscodeBan], patterns: [{ group: ['**/src/host/**', '**/src/extension'], message: 'Unit tests exercise pure code; the host is tested inside VS Code.' }] }] },
+  },
+  {
+    files: ['test/**/*.ts'],
+    rules: { 'no-console': 'off' },
+  },
+);

@@ -1,0 +1,170 @@
+// The extension's only door to Ollama: streamed answers, model management, all errors mapped. No vscode here.
+import { Ollama } from 'ollama/browser';
+import type { ChatMessage } from '../chatml/renderChatML';
+import { renderChatML } from '../chatml/renderChatML';
+import { PHI4_STOP_TOKENS, neutralizeSpecialTokens } from '../chatml/specialTokens';
+import { answerStatsFrom, type AnswerStats } from './AnswerStats';
+import { linkedAbortFetch, type FetchFn } from './linkedAbortFetch';
+import { mapOllamaError } from './mapOllamaError';
+import { parseModelInfo, type ModelInfo } from './ModelInfo';
+
+export type WireFormat = 'phi4' | 'chatml' | 'ollama-template';
+
+export interface AnswerRequest {
+  readonly model: string;
+  readonly format: WireFormat;
+  readonly messages: readonly ChatMessage[];
+  readonly numCtx: number;
+  readonly numPredict: number;
+  readonly temperature: number;
+  readonly keepAlive: string | number;
+}
+
+export type AnswerEvent = { readonly kind: 'text'; readonly text: string } | { readonly kind: 'done'; readonly stats: AnswerStats };
+
+export interface ModelSummary {
+  readonly name: string;
+  readonly size: number;
+  readonly parameterSize?: string;
+  readonly quantization?: string;
+}
+
+export interface PullProgress {
+  readonly status: string;
+  readonly completed?: number;
+  readonly total?: number;
+}
+
+export interface ClientOptions {
+  readonly host: string;
+  /** How long to wait for response headers, i.e. for the model to load. */
+  readonly loadTimeoutMs?: number;
+  /** Time limit for quick calls (list, show, version). */
+  readonly quickTimeoutMs?: number;
+  readonly fetch?: FetchFn;
+  readonly now?: () => number;
+}
+
+export class OllamaClient {
+  private readonly loadTimeoutMs: number;
+  private readonly quickTimeoutMs: number;
+  private readonly now: () => number;
+
+  constructor(private readonly options: ClientOptions) {
+    this.loadTimeoutMs = options.loadTimeoutMs ?? 300_000;
+    this.quickTimeoutMs = options.quickTimeoutMs ?? 10_000;
+    this.now = options.now ?? (() => performance.now());
+  }
+
+  get host(): string {
+    return this.options.host;
+  }
+
+  // A client per call: ollama-js's abort() is per instance, and our fetch carries one request's signal.
+  private open(signal: AbortSignal | undefined, timeoutMs: number): { ollama: Ollama; reason: () => 'cancelled' | 'timeout' | undefined } {
+    const linked = linkedAbortFetch(signal, timeoutMs, this.options.fetch);
+    return { ollama: new Ollama({ host: this.options.host, fetch: linked.fetch }), reason: linked.abortReason };
+  }
+
+  /** Streams one answer. Always sends num_ctx, keep_alive, temperature and num_predict. */
+  async *streamAnswer(request: AnswerRequest, signal?: AbortSignal): AsyncGenerator<AnswerEvent, void, undefined> {
+    const { ollama, reason } = this.open(signal, this.loadTimeoutMs);
+    const started = this.now();
+    let firstTokenAt: number | undefined;
+    let streaming = false;
+    let iterator: { abort(): void } | undefined;
+    const options = { num_ctx: request.numCtx, num_predict: request.numPredict, temperature: request.temperature };
+    try {
+      if (request.format === 'ollama-template') {
+        const stream = await ollama.chat({
+          model: request.model,
+          messages: request.messages.map((m) => ({ role: m.role, content: neutralizeSpecialTokens(m.content) })),
+          stream: true,
+          keep_alive: request.keepAlive,
+          options,
+        });
+        iterator = stream;
+        streaming = true;
+        for await (const chunk of stream) {
+          const text = chunk.message?.content ?? '';
+          if (text) {
+            firstTokenAt ??= this.now();
+            yield { kind: 'text', text };
+          }
+          if (chunk.done) yield { kind: 'done', stats: answerStatsFrom(chunk, request.model, started, firstTokenAt, this.now()) };
+        }
+      } else {
+        const stream = await ollama.generate({
+          model: request.model,
+          prompt: renderChatML(request.messages, request.format),
+          raw: true,
+          stream: true,
+          keep_alive: request.keepAlive,
+          options: { ...options, stop: [...PHI4_STOP_TOKENS] },
+        });
+        iterator = stream;
+        streaming = true;
+        for await (const chunk of stream) {
+          if (chunk.response) {
+            firstTokenAt ??= this.now();
+            yield { kind: 'text', text: chunk.response };
+          }
+          if (chunk.done) yield { kind: 'done', stats: answerStatsFrom(chunk, request.model, started, firstTokenAt, this.now()) };
+        }
+      }
+    } catch (error) {
+      throw mapOllamaError(error, { host: this.host, model: request.model, streaming, abortReason: reason() ?? (signal?.aborted ? 'cancelled' : undefined) });
+    } finally {
+      // `break` in for-await does not close the connection; abort does, and the server then stops generating.
+      iterator?.abort();
+    }
+  }
+
+  async version(signal?: AbortSignal): Promise<string> {
+    return this.quick(signal, undefined, async (o) => (await o.version()).version);
+  }
+
+  async listModels(signal?: AbortSignal): Promise<ModelSummary[]> {
+    return this.quick(signal, undefined, async (o) =>
+      (await o.list()).models.map((m) => ({ name: m.name, size: m.size, parameterSize: m.details?.parameter_size, quantization: m.details?.quantization_level })),
+    );
+  }
+
+  async showModel(model: string, signal?: AbortSignal): Promise<ModelInfo> {
+    return this.quick(signal, model, async (o) => parseModelInfo(await o.show({ model })));
+  }
+
+  /** Loads the model into memory ahead of the first question, with the same num_ctx so it is not reloaded. */
+  async preload(model: string, numCtx: number, keepAlive: string | number, signal?: AbortSignal): Promise<void> {
+    const { ollama, reason } = this.open(signal, this.loadTimeoutMs);
+    try {
+      await ollama.generate({ model, prompt: '', keep_alive: keepAlive, options: { num_ctx: numCtx }, stream: false });
+    } catch (error) {
+      throw mapOllamaError(error, { host: this.host, model, abortReason: reason() });
+    }
+  }
+
+  /** Downloads a model, reporting progress; an unknown model fails mid-stream with status 200. */
+  async pull(model: string, onProgress: (progress: PullProgress) => void, signal?: AbortSignal): Promise<void> {
+    const { ollama, reason } = this.open(signal, this.quickTimeoutMs * 6);
+    let iterator: { abort(): void } | undefined;
+    try {
+      const stream = await ollama.pull({ model, stream: true });
+      iterator = stream;
+      for await (const part of stream) onProgress({ status: part.status, completed: part.completed || undefined, total: part.total || undefined });
+    } catch (error) {
+      throw mapOllamaError(error, { host: this.host, model, streaming: true, abortReason: reason() ?? (signal?.aborted ? 'cancelled' : undefined) });
+    } finally {
+      iterator?.abort();
+    }
+  }
+
+  private async quick<T>(signal: AbortSignal | undefined, model: string | undefined, call: (o: Ollama) => Promise<T>): Promise<T> {
+    const { ollama, reason } = this.open(signal, this.quickTimeoutMs);
+    try {
+      return await call(ollama);
+    } catch (error) {
+      throw mapOllamaError(error, { host: this.host, model, abortReason: reason() });
+    }
+  }
+}

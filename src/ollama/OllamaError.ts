@@ -1,0 +1,35 @@
+// The one error type the rest of the extension sees from Ollama: what happened, for whom, and what to do.
+
+export type OllamaErrorKind =
+  | 'invalidHost'
+  | 'unreachable'
+  | 'timeout'
+  | 'modelNotFound'
+  | 'busy'
+  | 'loadFailed'
+  | 'badRequest'
+  | 'forbidden'
+  | 'streamError'
+  | 'connectionLost'
+  | 'incompleteStream'
+  | 'cancelled'
+  | 'unknown';
+
+/** Buttons the UI may offer; the host layer turns each into a command. */
+export type SuggestedAction = 'retry' | 'openSettings' | 'pullModel' | 'selectModel' | 'showLog';
+
+export class OllamaError extends Error {
+  constructor(
+    readonly kind: OllamaErrorKind,
+    message: string,
+    readonly actions: readonly SuggestedAction[],
+    readonly detail?: string,
+  ) {
+    super(message);
+    this.name = 'OllamaError';
+  }
+}
+
+export function isOllamaError(value: unknown): value is OllamaError {
+  return value instanceof OllamaError;
+}

@@ -1,0 +1,35 @@
+// Lays out the user's turn: code context first (surroundings, selection, diagnostics), the request last.
+import type { GatheredContext } from '../context/EditorContext';
+import { fenced } from './fenceFor';
+
+export interface Surroundings {
+  /** How many of `context.before` (nearest to the selection) to include. */
+  readonly before: number;
+  /** How many of `context.after` (nearest to the selection) to include. */
+  readonly after: number;
+}
+
+const human = (line: number): number => line + 1;
+
+export function composeUserMessage(question: string, context: GatheredContext | undefined, keep: Surroundings): string {
+  if (!context) return question;
+  const lang = context.languageId;
+  const parts: string[] = [];
+  const focusName = context.focusKind === 'selection' ? 'Selected code' : context.focusKind === 'block' ? 'Code at the cursor (enclosing block)' : 'Code at the cursor (current line)';
+  if (keep.before > 0) {
+    const lines = context.before.slice(context.before.length - keep.before);
+    const first = context.startLine - keep.before;
+    parts.push(`Code before it in \`${context.relativePath}\` (lines ${human(first)}–${human(context.startLine - 1)}):\n${fenced(lines.join('\n'), lang)}`);
+  }
+  parts.push(`${focusName} from \`${context.relativePath}\` (${lang}, lines ${human(context.startLine)}–${human(context.endLine)}):\n${fenced(context.selection, lang)}`);
+  if (keep.after > 0) {
+    const lines = context.after.slice(0, keep.after);
+    parts.push(`Code after it (lines ${human(context.endLine + 1)}–${human(context.endLine + keep.after)}):\n${fenced(lines.join('\n'), lang)}`);
+  }
+  if (context.diagnostics.length > 0) {
+    const list = context.diagnostics.map((d) => `- line ${human(d.line)}, ${d.severity}: ${d.message}${d.source ? ` (${d.source})` : ''}`);
+    parts.push(`Problems reported by the editor:\n${list.join('\n')}`);
+  }
+  parts.push(question);
+  return parts.join('\n\n');
+}

@@ -1,0 +1,22 @@
+// Token counting with Phi-4's tokenizer (cl100k_base BPE), treating special-token strings as plain text.
+import { countTokens as countCl100k } from 'gpt-tokenizer/encoding/cl100k_base';
+import { neutralizeSpecialTokens } from '../chatml/specialTokens';
+
+// Neutralized text never contains real control tokens, and user code may contain the
+// strings; the tokenizer throws on them unless told they are ordinary text.
+const PLAIN_TEXT = { disallowedSpecial: new Set<string>() };
+
+/** `<|im_start|>`, role, `<|im_sep|>`, `\n` … `<|im_end|>`, `\n`: six tokens around each message's content. */
+export const MESSAGE_OVERHEAD_TOKENS = 6;
+/** `<|im_start|>assistant<|im_sep|>\n` that opens the answer. */
+export const GENERATION_PROMPT_TOKENS = 4;
+
+export function countTokens(text: string): number {
+  if (text.length === 0) return 0;
+  return countCl100k(text, PLAIN_TEXT);
+}
+
+/** Tokens one message costs in the rendered prompt, counting its content as it is sent (neutralized). */
+export function countMessageTokens(content: string): number {
+  return countTokens(neutralizeSpecialTokens(content)) + MESSAGE_OVERHEAD_TOKENS;
+}

@@ -1,0 +1,382 @@
+// A faithful Ollama API on loopback for tests: real NDJSON streaming, status codes, error bodies and
+// scripted faults (see ../../../shared/reference/phi4-ollama.md §4–5). It records every request.
+import * as http from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+import { phi4Tokenize } from './phi4Tokenize';
+
+export type Fault =
+  | { kind: 'busy' }
+  | { kind: 'loadFailed'; message?: string }
+  | { kind: 'notFound'; legacy?: boolean }
+  | { kind: 'badRequest'; message?: string }
+  | { kind: 'forbidden' }
+  | { kind: 'errorMidStream'; afterChunks?: number; message?: string }
+  | { kind: 'resetMidStream'; afterChunks?: number }
+  | { kind: 'noDone' }
+  | { kind: 'malformedLine'; afterChunks?: number }
+  | { kind: 'hang' };
+
+export interface Behaviour {
+  /** Text the model "generates"; split into word-sized chunks. */
+  readonly answer?: string;
+  /** Explicit chunks, overriding `answer`'s split. */
+  readonly chunks?: readonly string[];
+  readonly fault?: Fault;
+  /** Delay before the response headers, like a cold model load. */
+  readonly headersDelayMs?: number;
+  readonly chunkDelayMs?: number;
+  /** Write every NDJSON line in two TCP writes split inside a multi-byte character. */
+  readonly splitUtf8?: boolean;
+  readonly doneReason?: string;
+}
+
+export interface RecordedRequest {
+  readonly method: string;
+  readonly path: string;
+  body: Record<string, unknown> | undefined;
+  /** Set when the client closed the connection before the response finished. */
+  closedByClient: boolean;
+  finished: boolean;
+}
+
+export interface InstalledModel {
+  readonly name: string;
+  readonly size: number;
+  readonly template: string;
+  readonly contextLength: number;
+}
+
+export const PHI4_TEMPLATE = '{{- range $i, $_ := .Messages }}{{- $last := eq (len (slice $.Messages $i)) 1 -}}<|im_start|>{{ .Role }}<|im_sep|>\n{{ .Content }}{{ if not $last }}<|im_end|>\n{{ end }}{{- if and (ne .Role "assistant") $last }}<|im_end|>\n<|im_start|>assistant<|im_sep|>\n{{ end }}{{- end }}';
+
+export const PHI4_MODEL: InstalledModel = { name: 'phi4:latest', size: 9053116391, template: PHI4_TEMPLATE, contextLength: 16384 };
+
+const DEFAULT_NUM_CTX = 4096; // what an Ollama of 2025 uses when the client does not say
+
+export function splitIntoChunks(text: string): string[] {
+  return text.match(/\s*\S+|\s+/gu) ?? [];
+}
+
+function fullName(model: string): string {
+  return model.includes(':') ? model : `${model}:latest`;
+}
+
+export class OllamaTestServer {
+  readonly requests: RecordedRequest[] = [];
+  models: InstalledModel[] = [PHI4_MODEL];
+  defaultBehaviour: Behaviour = { answer: 'Hello from the test server.' };
+  /** Models /api/pull knows how to "download". */
+  pullable: Record<string, InstalledModel> = { 'phi4:latest': PHI4_MODEL };
+  pullChunkDelayMs = 0;
+  private queue: Behaviour[] = [];
+  private server: http.Server | undefined;
+  private readonly sockets = new Set<Socket>();
+  private portNumber = 0;
+
+  get port(): number {
+    return this.portNumber;
+  }
+
+  get url(): string {
+    return `http://127.0.0.1:${this.portNumber}`;
+  }
+
+  /** The next answer-producing request (generate/chat) behaves like this; then the default resumes. */
+  enqueue(...behaviours: Behaviour[]): void {
+    this.queue.push(...behaviours);
+  }
+
+  reset(): void {
+    this.queue = [];
+    this.requests.length = 0;
+    this.models = [PHI4_MODEL];
+    this.defaultBehaviour = { answer: 'Hello from the test server.' };
+    this.pullChunkDelayMs = 0;
+  }
+
+  answerRequests(): RecordedRequest[] {
+    return this.requests.filter((r) => r.path === '/api/generate' || r.path === '/api/chat');
+  }
+
+  async start(port = 0): Promise<number> {
+    const server = http.createServer((req, res) => void this.handle(req, res));
+    server.on('connection', (socket) => {
+      this.sockets.add(socket);
+      socket.on('close', () => this.sockets.delete(socket));
+    });
+    this.server = server;
+    await new Promise<void>((resolve, reject) => {
+      server.once('error', reject);
+      server.listen(port, '127.0.0.1', () => resolve());
+    });
+    this.portNumber = (server.address() as AddressInfo).port;
+    return this.portNumber;
+  }
+
+  async stop(): Promise<void> {
+    const server = this.server;
+    this.server = undefined;
+    for (const socket of this.sockets) socket.destroy();
+    if (server) await new Promise<void>((resolve) => server.close(() => resolve()));
+  }
+
+  private async handle(req: http.IncomingMessage, res: http.ServerResponse): Promise<void> {
+    const path = (req.url ?? '/').split('?')[0];
+    const raw = await readBody(req);
+    let body: Record<string, unknown> | undefined;
+    const record: RecordedRequest = { method: req.method ?? 'GET', path, body: undefined, closedByClient: false, finished: false };
+    if (!path.startsWith('/__test')) this.requests.push(record);
+    res.on('close', () => {
+      if (!res.writableFinished) record.closedByClient = true;
+    });
+    res.on('finish', () => (record.finished = true));
+    if (raw.length > 0) {
+      try {
+        body = JSON.parse(raw) as Record<string, unknown>;
+        record.body = body;
+      } catch {
+        return json(res, 400, { error: `invalid character '${raw[0]}' looking for beginning of value` });
+      }
+    }
+    if (path.startsWith('/__test')) return this.control(path, body, res);
+    const route = `${req.method} ${path}`;
+    switch (route) {
+      case 'GET /':
+      case 'HEAD /':
+        res.writeHead(200, { 'Content-Type': 'text/plain; charset=utf-8' });
+        return void res.end('Ollama is running');
+      case 'GET /api/version':
+        return json(res, 200, { version: '0.12.6' });
+      case 'GET /api/tags':
+        return json(res, 200, { models: this.models.map(tagOf) });
+      case 'GET /api/ps':
+        return json(res, 200, { models: this.models.slice(0, 1).map((m) => ({ ...tagOf(m), expires_at: new Date(Date.now() + 1800_000).toISOString(), size_vram: 0, context_length: 16384 })) });
+      case 'POST /api/show':
+        return this.show(body, res);
+      case 'POST /api/pull':
+        return this.pull(body, res);
+      case 'POST /api/generate':
+      case 'POST /api/chat':
+        return this.answer(path === '/api/chat', body, res);
+      default:
+        res.writeHead(404, { 'Content-Type': 'text/plain' });
+        return void res.end('404 page not found');
+    }
+  }
+
+  private find(model: unknown): InstalledModel | undefined {
+    if (typeof model !== 'string') return undefined;
+    return this.models.find((m) => m.name === fullName(model));
+  }
+
+  private show(body: Record<string, unknown> | undefined, res: http.ServerResponse): void {
+    const name = (body?.model ?? body?.name) as string | undefined;
+    const model = this.find(name);
+    if (!model) return json(res, 404, { error: `model '${name}' not found` });
+    json(res, 200, {
+      modelfile: `FROM ${model.name}`,
+      parameters: 'stop                           "<|im_start|>"\nstop                           "<|im_end|>"\nstop                           "<|im_sep|>"',
+      template: model.template,
+      details: { format: 'gguf', family: 'phi3', parameter_size: '14.7B', quantization_level: 'Q4_K_M' },
+      model_info: { 'general.architecture': 'phi3', 'phi3.context_length': model.contextLength, 'phi3.embedding_length': 5120 },
+      capabilities: ['completion'],
+    });
+  }
+
+  private async pull(body: Record<string, unknown> | undefined, res: http.ServerResponse): Promise<void> {
+    const name = fullName(String(body?.model ?? body?.name ?? ''));
+    res.writeHead(200, { 'Content-Type': 'application/x-ndjson' });
+    const write = async (obj: unknown): Promise<void> => {
+      if (res.destroyed) throw new Error('client went away');
+      res.write(JSON.stringify(obj) + '\n');
+      if (this.pullChunkDelayMs) await sleep(this.pullChunkDelayMs);
+    };
+    try {
+      await write({ status: 'pulling manifest' });
+      const model = this.pullable[name];
+      if (!model) return void res.end(JSON.stringify({ error: 'pull model manifest: file does not exist' }) + '\n');
+      const total = model.size;
+      await write({ status: 'pulling fd7b6731c33c', digest: 'sha256:fd7b6731c33c', total });
+      for (let i = 1; i <= 10; i++) await write({ status: 'pulling fd7b6731c33c', digest: 'sha256:fd7b6731c33c', total, completed: Math.round((total * i) / 10) });
+      await write({ status: 'verifying sha256 digest' });
+      await write({ status: 'writing manifest' });
+      if (!this.models.some((m) => m.name === model.name)) this.models.push(model);
+      await write({ status: 'success' });
+      res.end();
+    } catch {
+      res.destroy();
+    }
+  }
+
+  private async answer(chat: boolean, body: Record<string, unknown> | undefined, res: http.ServerResponse): Promise<void> {
+    if (!body) return json(res, 400, { error: 'missing request body' });
+    const invalid = validate(body, chat);
+    if (invalid) return json(res, 400, { error: invalid });
+    const behaviour = this.queue.shift() ?? this.defaultBehaviour;
+    const fault = behaviour.fault;
+    if (fault?.kind === 'hang') return; // accepted, never answered
+    if (behaviour.headersDelayMs) {
+      await sleep(behaviour.headersDelayMs);
+      if (res.destroyed) return;
+    }
+    const model = this.find(body.model);
+    if (!model || fault?.kind === 'notFound') {
+      const name = String(body.model);
+      if (fault?.kind === 'notFound' && fault.legacy) return json(res, 404, { error: `model "${name}" not found, try pulling it first` });
+      return json(res, 404, { error: `model '${name}' not found` });
+    }
+    if (fault?.kind === 'busy') return json(res, 503, { error: 'server busy, please try again.  maximum pending requests exceeded' });
+    if (fault?.kind === 'loadFailed') return json(res, 500, { error: fault.message ?? 'model requires more system memory (11.2 GiB) than is available (6.5 GiB)' });
+    if (fault?.kind === 'badRequest') return json(res, 400, { error: fault.message ?? 'option "num_ctx" must be of type integer' });
+    if (fault?.kind === 'forbidden') {
+      res.writeHead(403);
+      return void res.end();
+    }
+
+    // Preload: an empty prompt loads the model and returns one final chunk.
+    const prompt = chat ? '' : String(body.prompt ?? '');
+    if (!chat && prompt === '') return json(res, 200, { model: model.name, created_at: new Date().toISOString(), response: '', done: true, done_reason: 'load' });
+
+    const options = (body.options ?? {}) as Record<string, unknown>;
+    const numCtx = typeof options.num_ctx === 'number' ? options.num_ctx : DEFAULT_NUM_CTX;
+    const promptText = chat ? ((body.messages as { content: string }[] | undefined) ?? []).map((m) => m.content).join('\n') : prompt;
+    const promptTokens = phi4Tokenize(promptText).length;
+    const stream = body.stream !== false;
+    const chunks = behaviour.chunks ?? splitIntoChunks(behaviour.answer ?? '');
+    const started = process.hrtime.bigint();
+    const base = { model: model.name };
+    const line = (text: string, done: boolean, extra: Record<string, unknown> = {}): Record<string, unknown> => ({
+      ...base,
+      created_at: new Date().toISOString(),
+      ...(chat ? { message: { role: 'assistant', content: text } } : { response: text }),
+      done,
+      ...extra,
+    });
+    const finalLine = (): Record<string, unknown> => {
+      const total = Number(process.hrtime.bigint() - started);
+      return line('', true, {
+        done_reason: behaviour.doneReason ?? 'stop',
+        total_duration: total + 1_000_000,
+        load_duration: 1_000_000,
+        // Ollama cuts a prompt longer than num_ctx from the front and still answers 200.
+        prompt_eval_count: Math.min(promptTokens, numCtx),
+        prompt_eval_duration: 500_000,
+        eval_count: chunks.length,
+        eval_duration: Math.max(total, 1_000_000),
+      });
+    };
+
+    if (!stream) return json(res, 200, { ...line(chunks.join(''), true), ...finalLine() });
+
+    res.writeHead(200, { 'Content-Type': 'application/x-ndjson' });
+    const write = async (obj: unknown): Promise<boolean> => {
+      if (res.destroyed) return false;
+      const bytes = Buffer.from(JSON.stringify(obj) + '\n', 'utf8');
+      const split = behaviour.splitUtf8 ? multiByteSplitPoint(bytes) : -1;
+      if (split > 0) {
+        res.write(bytes.subarray(0, split));
+        await sleep(5);
+        if (res.destroyed) return false;
+        res.write(bytes.subarray(split));
+      } else res.write(bytes);
+      if (behaviour.chunkDelayMs) await sleep(behaviour.chunkDelayMs);
+      return !res.destroyed;
+    };
+    for (let i = 0; i < chunks.length; i++) {
+      if (fault && 'afterChunks' in fault && i === (fault.afterChunks ?? 2)) {
+        if (fault.kind === 'errorMidStream') return void res.end(JSON.stringify({ error: fault.message ?? 'an error was encountered while running the model' }) + '\n');
+        if (fault.kind === 'resetMidStream') return resetSoon(res);
+        if (fault.kind === 'malformedLine') res.write('{"model":"phi4:latest","respo\n');
+      }
+      if (!(await write(line(chunks[i], false)))) return;
+    }
+    if (fault?.kind === 'errorMidStream' || fault?.kind === 'resetMidStream') {
+      if (fault.kind === 'errorMidStream') return void res.end(JSON.stringify({ error: fault.message ?? 'an error was encountered while running the model' }) + '\n');
+      return resetSoon(res);
+    }
+    if (fault?.kind === 'noDone') return void res.end();
+    if (await write(finalLine())) res.end();
+  }
+
+  /** HTTP control API so tests in other processes (code-server UI tests) can script this server. */
+  private control(path: string, body: Record<string, unknown> | undefined, res: http.ServerResponse): void {
+    switch (path) {
+      case '/__test/enqueue':
+        this.enqueue(...((body?.behaviours ?? []) as Behaviour[]));
+        return json(res, 200, { queued: this.queue.length });
+      case '/__test/default':
+        this.defaultBehaviour = (body ?? {}) as Behaviour;
+        return json(res, 200, {});
+      case '/__test/requests':
+        return json(res, 200, { requests: this.requests });
+      case '/__test/models':
+        if (body && Array.isArray(body.names)) this.models = (body.names as string[]).map((n) => ({ ...PHI4_MODEL, name: fullName(n) }));
+        if (body && typeof body.pullChunkDelayMs === 'number') this.pullChunkDelayMs = body.pullChunkDelayMs;
+        return json(res, 200, { models: this.models.map((m) => m.name) });
+      case '/__test/reset':
+        this.reset();
+        return json(res, 200, {});
+      default:
+        return json(res, 404, { error: 'unknown control path' });
+    }
+  }
+}
+
+/** The real server's validation, for the mistakes a client can make. */
+function validate(body: Record<string, unknown>, chat: boolean): string | undefined {
+  if (typeof body.model !== 'string' || body.model === '') return 'model is required';
+  if (!chat && body.raw === true && (body.template !== undefined || body.system !== undefined || body.context !== undefined)) {
+    return 'raw mode does not support template, system, or context';
+  }
+  const keepAlive = body.keep_alive;
+  if (typeof keepAlive === 'string' && !/^-?\d+(\.\d+)?(ns|us|µs|ms|s|m|h)+/.test(keepAlive)) return `time: missing unit in duration "${keepAlive}"`;
+  const options = body.options as Record<string, unknown> | undefined;
+  if (options) {
+    for (const key of ['num_ctx', 'num_predict']) {
+      if (options[key] !== undefined && !Number.isInteger(options[key])) return `option "${key}" must be of type integer`;
+    }
+    if (options.stop !== undefined && !Array.isArray(options.stop)) return 'option "stop" must be of type array';
+  }
+  if (body.think === true) return `"${String(body.model)}" does not support thinking`;
+  return undefined;
+}
+
+function tagOf(m: InstalledModel): Record<string, unknown> {
+  return {
+    name: m.name,
+    model: m.name,
+    modified_at: '2025-01-10T10:00:00Z',
+    size: m.size,
+    digest: 'ac896e5b8b34a1f4efa7b14d7520725140d5512484457fab45d2a4ea14c69dba',
+    details: { parent_model: '', format: 'gguf', family: 'phi3', families: ['phi3'], parameter_size: '14.7B', quantization_level: 'Q4_K_M' },
+  };
+}
+
+function multiByteSplitPoint(bytes: Buffer): number {
+  for (let i = 0; i < bytes.length; i++) if (bytes[i] >= 0xc0) return i + 1; // inside the first multi-byte character
+  return -1;
+}
+
+function json(res: http.ServerResponse, status: number, body: unknown): void {
+  if (res.destroyed) return;
+  const text = JSON.stringify(body);
+  res.writeHead(status, { 'Content-Type': 'application/json; charset=utf-8', 'Content-Length': Buffer.byteLength(text) });
+  res.end(text);
+}
+
+function readBody(req: http.IncomingMessage): Promise<string> {
+  return new Promise((resolve) => {
+    const parts: Buffer[] = [];
+    req.on('data', (c: Buffer) => parts.push(c));
+    req.on('end', () => resolve(Buffer.concat(parts).toString('utf8')));
+    req.on('error', () => resolve(''));
+  });
+}
+
+/** A real TCP reset once the bytes already written have gone out. */
+function resetSoon(res: http.ServerResponse): void {
+  setTimeout(() => res.socket?.resetAndDestroy(), 20);
+}
+
+function sleep(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}
