@@ -1,0 +1,256 @@
+// The chat's behaviour without any UI: conversations, one answer at a time, streaming, stop, persistence,
+// and turning every failure into something the view can show. Tested in plain Node against the test server.
+import { BudgetExceededError, fitToBudget, type FittedPrompt } from '../budget/fitToBudget';
+import type { ChatMessage } from '../chatml/renderChatML';
+import type { GatheredContext } from '../context/EditorContext';
+import { promptWasTruncated, type AnswerStats } from '../ollama/AnswerStats';
+import type { OllamaClient } from '../ollama/OllamaClient';
+import { OllamaError, type OllamaErrorKind } from '../ollama/OllamaError';
+import { CHAT_SYSTEM_PROMPT } from '../prompt/systemPrompts';
+import type { ContextChip, HostToWebview, TurnView } from '../protocol/messages';
+import type { ChatSettings } from './ChatSettings';
+import { ChunkBatcher, type Scheduler } from './ChunkBatcher';
+import { type ConversationStore, type Conversation } from './ConversationStore';
+import type { Logger } from './Logger';
+import type { ModelResolver } from './ModelResolver';
+
+export interface Ask {
+  /** What the user typed (shown in the conversation). */
+  readonly text: string;
+  /** What is sent as the request, when it differs from `text` (e.g. Explain's instructions). */
+  readonly question?: string;
+  readonly context?: GatheredContext;
+  readonly chip?: ContextChip;
+  readonly system?: string;
+}
+
+export type SessionStatus = 'ready' | 'generating' | 'offline' | 'modelMissing';
+
+export interface ChatSessionDeps {
+  readonly client: () => OllamaClient;
+  readonly settings: () => ChatSettings;
+  readonly resolver: ModelResolver;
+  readonly store: ConversationStore;
+  readonly post: (message: HostToWebview) => void;
+  readonly log: Logger;
+  readonly onStatus?: (status: SessionStatus, error?: OllamaError) => void;
+  readonly scheduler?: Scheduler;
+  readonly newId?: () => string;
+}
+
+export interface AnswerOutcome {
+  readonly turn: TurnView;
+  readonly error?: OllamaError;
+}
+
+let counter = 0;
+const defaultId = (): string => `${Date.now().toString(36)}-${(counter++).toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
+
+export class ChatSession {
+  private conversation: Conversation;
+  private queue: { ask: Ask; resolve: (o: AnswerOutcome) => void }[] = [];
+  private running: AbortController | undefined;
+  private readonly newId: () => string;
+
+  constructor(private readonly deps: ChatSessionDeps) {
+    this.newId = deps.newId ?? defaultId;
+    const latest = deps.store.list()[0];
+    this.conversation = (latest && deps.store.load(latest.id)) || this.blank();
+  }
+
+  get busy(): boolean {
+    return this.running !== undefined;
+  }
+
+  get queued(): number {
+    return this.queue.length;
+  }
+
+  get current(): Conversation {
+    return this.conversation;
+  }
+
+  /** Everything the view needs to draw itself from scratch (after load, reload, or being hidden). */
+  restoreMessage(): HostToWebview {
+    return { type: 'restore', conversationId: this.conversation.id, turns: this.conversation.turns, history: this.deps.store.list(), busy: this.busy };
+  }
+
+  /** Queues behind a running answer: two answers never interleave. */
+  send(ask: Ask): Promise<AnswerOutcome> {
+    return new Promise((resolve) => {
+      this.queue.push({ ask, resolve });
+      this.deps.post({ type: 'busy', busy: this.busy || this.queue.length > 0, queued: this.busy ? this.queue.length : this.queue.length - 1 });
+      if (!this.running) void this.drain();
+    });
+  }
+
+  /** Stops the answer being written (the HTTP request is closed) and drops queued ones. */
+  stop(): void {
+    for (const q of this.queue.splice(0)) q.resolve({ turn: { id: '', role: 'assistant', text: '', state: 'stopped' } });
+    this.running?.abort();
+  }
+
+  async newChat(): Promise<void> {
+    this.stop();
+    this.conversation = this.blank();
+    this.deps.post(this.restoreMessage());
+  }
+
+  async switchTo(id: string): Promise<void> {
+    const found = this.deps.store.load(id);
+    if (!found) return;
+    this.stop();
+    this.conversation = found;
+    this.deps.post(this.restoreMessage());
+  }
+
+  async delete(id: string): Promise<void> {
+    if (id === this.conversation.id) {
+      this.stop();
+      this.conversation = this.blank();
+    }
+    await this.deps.store.delete(id);
+    this.deps.post(this.restoreMessage());
+  }
+
+  async clearHistory(): Promise<void> {
+    this.stop();
+    await this.deps.store.clear();
+    this.conversation = this.blank();
+    this.deps.post(this.restoreMessage());
+  }
+
+  private blank(): Conversation {
+    return { id: this.newId(), title: 'New chat', updatedAt: Date.now(), turns: [] };
+  }
+
+  private async drain(): Promise<void> {
+    while (this.queue.length > 0) {
+      const next = this.queue.shift()!;
+      const controller = new AbortController();
+      this.running = controller;
+      let outcome: AnswerOutcome;
+      try {
+        outcome = await this.answer(next.ask, controller.signal);
+      } finally {
+        this.running = undefined;
+      }
+      next.resolve(outcome);
+    }
+    this.deps.post({ type: 'busy', busy: false, queued: 0 });
+  }
+
+  private async answer(ask: Ask, signal: AbortSignal): Promise<AnswerOutcome> {
+    const conv = this.conversation;
+    const settings = this.deps.settings();
+    const history = historyOf(conv.turns);
+    const userTurn: TurnView = { id: this.newId(), role: 'user', text: ask.text, context: ask.chip };
+    let turn: TurnView = { id: this.newId(), role: 'assistant', text: '', state: 'streaming' };
+    conv.turns.push(userTurn, turn);
+    if (conv.title === 'New chat') conv.title = titleFrom(ask.text);
+    conv.updatedAt = Date.now();
+    this.deps.post({ type: 'turnAdded', turn: userTurn });
+    this.deps.post({ type: 'turnAdded', turn });
+    this.deps.onStatus?.('generating');
+
+    const batcher = new ChunkBatcher((text) => this.deps.post({ type: 'answerChunk', id: turn.id, text }), 16, this.deps.scheduler);
+    let text = '';
+    let fitted: FittedPrompt | undefined;
+    let stats: AnswerStats | undefined;
+    let error: OllamaError | undefined;
+    const client = this.deps.client();
+    try {
+      const resolved = await this.deps.resolver.resolve(client, settings, signal);
+      fitted = fitToBudget(
+        { system: ask.system ?? CHAT_SYSTEM_PROMPT, history, question: ask.question ?? ask.text, context: ask.context },
+        { contextWindow: resolved.numCtx, maxAnswerTokens: settings.maxAnswerTokens },
+      );
+      this.deps.log.trace(`prompt:\n${fitted.messages.map((m) => `[${m.role}] ${m.content}`).join('\n')}`);
+      const stream = client.streamAnswer(
+        { model: settings.model, format: resolved.format, messages: fitted.messages, numCtx: resolved.numCtx, numPredict: settings.maxAnswerTokens, temperature: settings.temperature, keepAlive: settings.keepAlive },
+        signal,
+      );
+      for await (const event of stream) {
+        if (event.kind === 'text') {
+          text += event.text;
+          batcher.push(event.text);
+        } else stats = event.stats;
+      }
+    } catch (e) {
+      error = toOllamaError(e, signal);
+    }
+    batcher.flush();
+
+    const notes = notesFor(fitted, stats);
+    const state = error ? (error.kind === 'cancelled' ? 'stopped' : 'failed') : 'done';
+    turn = {
+      ...turn,
+      text,
+      state,
+      stats: stats && { model: stats.model, promptTokens: stats.promptEvalCount ?? fitted?.promptTokens, answerTokens: stats.evalCount, timeToFirstTokenMs: stats.timeToFirstTokenMs, tokensPerSecond: stats.tokensPerSecond },
+      notes,
+      error: error && error.kind !== 'cancelled' ? { message: error.message, actions: error.actions } : undefined,
+    };
+    const index = conv.turns.findIndex((t) => t.id === turn.id);
+    if (index >= 0) conv.turns[index] = turn;
+    this.deps.post({ type: 'answerEnded', turn });
+    this.logOutcome(settings.model, fitted, stats, error, text.length);
+    this.deps.onStatus?.(statusFor(error?.kind), error);
+    try {
+      await this.deps.store.save(conv);
+    } catch (e) {
+      this.deps.log.warn(`could not save the conversation: ${String(e)}`);
+    }
+    return { turn, error };
+  }
+
+  private logOutcome(model: string, fitted: FittedPrompt | undefined, stats: AnswerStats | undefined, error: OllamaError | undefined, chars: number): void {
+    const parts = [`model=${model}`, `promptTokens=${fitted?.promptTokens ?? '-'}`, `ollamaPromptTokens=${stats?.promptEvalCount ?? '-'}`, `answerTokens=${stats?.evalCount ?? '-'}`, `chars=${chars}`];
+    if (stats) parts.push(`ttft=${stats.timeToFirstTokenMs ?? '-'}ms`, `tps=${stats.tokensPerSecond?.toFixed(1) ?? '-'}`, `total=${stats.totalMs}ms`, `done=${stats.doneReason ?? '-'}`);
+    parts.push(`outcome=${error ? error.kind : 'ok'}`);
+    (error && error.kind !== 'cancelled' ? this.deps.log.warn : this.deps.log.info).call(this.deps.log, `chat ${parts.join(' ')}`);
+  }
+}
+
+function toOllamaError(e: unknown, signal: AbortSignal): OllamaError {
+  if (e instanceof OllamaError) return e;
+  if (e instanceof BudgetExceededError) return new OllamaError('badRequest', e.message, ['openSettings']);
+  if (signal.aborted) return new OllamaError('cancelled', 'Stopped.', []);
+  return new OllamaError('unknown', e instanceof Error ? e.message : String(e), ['showLog']);
+}
+
+function statusFor(kind: OllamaErrorKind | undefined): SessionStatus {
+  if (kind === 'unreachable' || kind === 'timeout' || kind === 'invalidHost') return 'offline';
+  if (kind === 'modelNotFound') return 'modelMissing';
+  return 'ready';
+}
+
+/** Earlier turns as model messages: answers that failed with nothing written are left out. */
+function historyOf(turns: readonly TurnView[]): ChatMessage[] {
+  const out: ChatMessage[] = [];
+  for (let i = 0; i + 1 < turns.length; i += 2) {
+    const [q, a] = [turns[i], turns[i + 1]];
+    if (q.role !== 'user' || a.role !== 'assistant' || a.text.trim() === '') continue;
+    out.push({ role: 'user', content: q.text }, { role: 'assistant', content: a.text });
+  }
+  return out;
+}
+
+function titleFrom(text: string): string {
+  const line = text.trim().split('\n')[0];
+  return line.length > 60 ? `${line.slice(0, 57)}…` : line || 'New chat';
+}
+
+function notesFor(fitted: FittedPrompt | undefined, stats: AnswerStats | undefined): string[] | undefined {
+  const notes: string[] = [];
+  if (fitted) {
+    const { historyMessages, linesBefore, linesAfter } = fitted.dropped;
+    if (historyMessages > 0) notes.push(`${historyMessages / 2 >= 1 ? Math.ceil(historyMessages / 2) : historyMessages} earlier exchange(s) left out to fit the context window.`);
+    if (linesBefore + linesAfter > 0) notes.push(`${linesBefore + linesAfter} line(s) of surrounding code left out to fit the context window (${linesBefore} above, ${linesAfter} below).`);
+  }
+  if (fitted && stats && promptWasTruncated(fitted.promptTokens, stats.promptEvalCount)) {
+    notes.push(`Ollama read only ${stats.promptEvalCount} of the ${fitted.promptTokens} prompt tokens sent — it cut the start of the prompt, so this answer may lack context. Lower phi4.contextWindow or check the model's context length.`);
+  }
+  if (stats?.doneReason === 'length') notes.push('The answer hit the phi4.maxAnswerTokens limit and may be cut off.');
+  return notes.length > 0 ? notes : undefined;
+}

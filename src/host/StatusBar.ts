@@ -1,0 +1,46 @@
+// Status bar item: ready (model) / generating (click = stop) / offline (click = retry) / missing (click = pull).
+import * as vscode from 'vscode';
+import type { SessionStatus } from '../chat/ChatSession';
+
+export class StatusBar implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('phi4.status', vscode.StatusBarAlignment.Right, 100);
+
+  constructor(private readonly model: () => string) {
+    this.item.name = 'Phi-4';
+    this.show('ready');
+  }
+
+  show(status: SessionStatus): void {
+    const item = this.item;
+    item.backgroundColor = undefined;
+    switch (status) {
+      case 'ready':
+        item.text = `$(hubot) ${this.model()}`;
+        item.tooltip = 'Phi-4 is ready — click to open the chat';
+        item.command = 'phi4.openChat';
+        break;
+      case 'generating':
+        item.text = `$(loading~spin) ${this.model()}`;
+        item.tooltip = 'Phi-4 is answering — click to stop';
+        item.command = 'phi4.stop';
+        break;
+      case 'offline':
+        item.text = '$(debug-disconnect) Phi-4 offline';
+        item.tooltip = 'Ollama is not reachable — click to retry';
+        item.command = 'phi4.retry';
+        item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
+        break;
+      case 'modelMissing':
+        item.text = `$(cloud-download) Pull ${this.model()}`;
+        item.tooltip = `The model ${this.model()} is not installed — click to download it`;
+        item.command = 'phi4.pullModel';
+        item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
+        break;
+    }
+    item.show();
+  }
+
+  dispose(): void {
+    this.item.dispose();
+  }
+}

@@ -1,0 +1,62 @@
+// The chat webview's HTML: strict CSP (nothing but our own nonce'd script and stylesheets), static skeleton.
+import * as vscode from 'vscode';
+
+export function chatHtml(webview: vscode.Webview, extensionUri: vscode.Uri, nonce: string): string {
+  const asset = (...path: string[]): string => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, ...path)).toString();
+  const csp = [
+    "default-src 'none'",
+    `style-src ${webview.cspSource}`,
+    `font-src ${webview.cspSource}`,
+    `script-src 'nonce-${nonce}'`,
+    "img-src 'none'",
+    "connect-src 'none'",
+    "form-action 'none'",
+    "frame-src 'none'",
+    "base-uri 'none'",
+  ].join('; ');
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="UTF-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1.0">
+<link rel="stylesheet" href="${asset('dist', 'codicons.css')}">
+<link rel="stylesheet" href="${asset('media', 'chat.css')}">
+<title>Phi-4 Chat</title>
+</head>
+<body>
+<div id="app">
+  <header class="toolbar">
+    <label class="visually-hidden" for="model">Model</label>
+    <select id="model" title="Model (phi4.model)"></select>
+    <span class="spacer"></span>
+    <button id="toggle-history" type="button" class="icon-button" title="Conversations" aria-label="Conversations" aria-expanded="false" aria-controls="history"><i class="codicon codicon-history"></i></button>
+    <button id="new-chat" type="button" class="icon-button" title="New chat" aria-label="New chat"><i class="codicon codicon-add"></i></button>
+  </header>
+  <section id="history" hidden aria-label="Conversations">
+    <ul id="history-list"></ul>
+    <button id="clear-history" type="button" class="link-button">Clear all conversations</button>
+  </section>
+  <div id="banner" hidden role="alert"></div>
+  <main id="scroller"><div id="transcript" role="log" aria-label="Conversation"></div></main>
+  <div id="announcer" class="visually-hidden" aria-live="polite"></div>
+  <footer class="composer">
+    <div id="queue" hidden></div>
+    <div id="chip" class="chip" hidden></div>
+    <textarea id="prompt" rows="3" placeholder="Ask Phi-4… (Enter to send, Shift+Enter for a new line, ↑ for the last prompt)" aria-label="Message to Phi-4"></textarea>
+    <div class="composer-buttons">
+      <button id="stop" type="button" class="secondary" hidden title="Stop generating (Esc)"><i class="codicon codicon-debug-stop"></i> Stop</button>
+      <button id="send" type="button" title="Send (Enter)"><i class="codicon codicon-send"></i> Send</button>
+    </div>
+  </footer>
+</div>
+<script nonce="${nonce}" src="${asset('dist', 'webview.js')}"></script>
+</body>
+</html>`;
+}
+
+export function createNonce(): string {
+  const bytes = new Uint8Array(24);
+  crypto.getRandomValues(bytes);
+  return Buffer.from(bytes).toString('base64').replace(/[^A-Za-z0-9]/g, '');
+}

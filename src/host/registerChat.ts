@@ -1,0 +1,132 @@
+// Registers the chat view, its commands, the status bar and Ollama health checks.
+import * as vscode from 'vscode';
+import { ChatSession } from '../chat/ChatSession';
+import { ConversationStore } from '../chat/ConversationStore';
+import { ModelResolver } from '../chat/ModelResolver';
+import type { Logger } from '../chat/Logger';
+import { gatherContext } from '../context/gatherContext';
+import { OllamaClient } from '../ollama/OllamaClient';
+import { isLoopbackHost } from '../ollama/resolveHost';
+import type { ActionId } from '../protocol/messages';
+import { ChatController } from './ChatController';
+import { CHAT_VIEW_ID, ChatViewProvider, openChatInEditor } from './ChatViewProvider';
+import { pullModel } from './pullModel';
+import { affectsSettings, readSettings, updateSetting, type Settings } from './settings';
+import { chipFor, snapshotEditor } from './snapshotEditor';
+import { StatusBar } from './StatusBar';
+
+export interface ChatFeature {
+  readonly controller: ChatController;
+  readonly client: () => OllamaClient;
+  readonly settings: () => Settings;
+  readonly revealChat: () => Promise<void>;
+  readonly lastEditor: () => vscode.TextEditor | undefined;
+}
+
+export function registerChat(context: vscode.ExtensionContext, channel: vscode.LogOutputChannel, log: Logger): ChatFeature {
+  let settings = readSettings();
+  let client = new OllamaClient({ host: settings.host, loadTimeoutMs: settings.loadTimeoutMs });
+  const resolver = new ModelResolver();
+  let lastEditor = vscode.window.activeTextEditor;
+
+  const confirmHost = async (): Promise<boolean> => {
+    const host = settings.host;
+    if (isLoopbackHost(host)) return true;
+    const key = `phi4.remoteHostAccepted:${host}`;
+    if (context.globalState.get<boolean>(key)) return true;
+    const choice = await vscode.window.showWarningMessage(
+      `phi4.ollamaHost is ${host}, which is not this machine. Your prompts and code will be sent there. Continue?`,
+      { modal: true },
+      'Send to This Host',
+    );
+    if (choice !== 'Send to This Host') return false;
+    await context.globalState.update(key, true);
+    return true;
+  };
+
+  const runCommand = (action: ActionId): void => {
+    const commands: Record<ActionId, string> = { retry: 'phi4.retry', openSettings: 'phi4.openSettings', pullModel: 'phi4.pullModel', selectModel: 'phi4.selectModel', showLog: 'phi4.showLog' };
+    void vscode.commands.executeCommand(commands[action]);
+  };
+
+  const controller = new ChatController({ settings: () => settings, client: () => client, log, runCommand, lastEditor: () => lastEditor, confirmHost });
+  const statusBar = new StatusBar(() => settings.model);
+  const store = new ConversationStore(context.globalState, () => ({ maxConversations: settings.maxConversations, maxTurns: 200 }));
+  const session = new ChatSession({
+    client: () => client,
+    settings: () => settings,
+    resolver,
+    store,
+    post: (m) => controller.broadcast(m),
+    log,
+    onStatus: (status, error) => controller.sessionStatus(status, error),
+  });
+  controller.bind(session);
+  const provider = new ChatViewProvider(context.extensionUri, controller);
+
+  const revealChat = async (): Promise<void> => {
+    if (provider.view) provider.view.show(true);
+    else await vscode.commands.executeCommand(`${CHAT_VIEW_ID}.focus`);
+  };
+
+  context.subscriptions.push(
+    controller,
+    statusBar,
+    controller.onStatus((s) => statusBar.show(s)),
+    vscode.window.registerWebviewViewProvider(CHAT_VIEW_ID, provider),
+    vscode.window.onDidChangeActiveTextEditor((e) => {
+      if (e) lastEditor = e;
+    }),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (!affectsSettings(e)) return;
+      // Settings apply to the next request; an answer already streaming finishes with the old ones.
+      settings = readSettings();
+      client = new OllamaClient({ host: settings.host, loadTimeoutMs: settings.loadTimeoutMs });
+      resolver.invalidate();
+      statusBar.show(session.busy ? 'generating' : 'ready');
+      void controller.refresh();
+    }),
+    vscode.commands.registerCommand('phi4.openChat', revealChat),
+    vscode.commands.registerCommand('phi4.openChatInEditor', () => {
+      openChatInEditor(context.extensionUri, controller);
+    }),
+    vscode.commands.registerCommand('phi4.newChat', async () => {
+      await revealChat();
+      await session.newChat();
+    }),
+    vscode.commands.registerCommand('phi4.stop', () => session.stop()),
+    vscode.commands.registerCommand('phi4.retry', () => controller.retry()),
+    vscode.commands.registerCommand('phi4.showLog', () => channel.show(true)),
+    vscode.commands.registerCommand('phi4.openSettings', () => vscode.commands.executeCommand('workbench.action.openSettings', 'phi4.')),
+    vscode.commands.registerCommand('phi4.pullModel', async (model?: unknown) => {
+      const name = typeof model === 'string' && model ? model : settings.model;
+      if (await pullModel(client, name)) {
+        resolver.invalidate();
+        await controller.refresh();
+      }
+    }),
+    vscode.commands.registerCommand('phi4.selectModel', async () => {
+      let names: string[] = [];
+      try {
+        names = (await client.listModels()).map((m) => m.name);
+      } catch (e) {
+        void vscode.window.showErrorMessage(e instanceof Error ? e.message : String(e));
+        return;
+      }
+      const picked = await vscode.window.showQuickPick(
+        names.map((n) => ({ label: n, description: n === settings.model || n === `${settings.model}:latest` ? 'current' : undefined })),
+        { title: 'Phi-4: Choose the Ollama model', placeHolder: names.length ? 'Installed models' : 'No models installed — run `ollama pull phi4`' },
+      );
+      if (picked) await updateSetting('model', picked.label);
+    }),
+    vscode.commands.registerCommand('phi4.askAboutSelection', async () => {
+      const editor = vscode.window.activeTextEditor ?? lastEditor;
+      if (!editor) return void vscode.window.showInformationMessage('Open a file and select code to ask about.');
+      const gathered = gatherContext(snapshotEditor(editor));
+      await revealChat();
+      controller.setContext(gathered, chipFor(gathered));
+    }),
+  );
+  void controller.refresh();
+  return { controller, client: () => client, settings: () => settings, revealChat, lastEditor: () => vscode.window.activeTextEditor ?? lastEditor };
+}

@@ -1,0 +1,22 @@
+// "Explain Selection": sends the selection (or the block at the cursor) with its context to the chat.
+import * as vscode from 'vscode';
+import { gatherContext } from '../context/gatherContext';
+import { EXPLAIN_QUESTION } from '../prompt/systemPrompts';
+import type { ChatFeature } from './registerChat';
+import { chipFor, snapshotEditor } from './snapshotEditor';
+
+export function registerExplain(context: vscode.ExtensionContext, chat: ChatFeature): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand('phi4.explainSelection', async (uri?: unknown, range?: unknown) => {
+      const editor = vscode.window.activeTextEditor ?? chat.lastEditor();
+      if (!editor) return void vscode.window.showInformationMessage('Open a file and select the code to explain.');
+      const target = uri instanceof vscode.Uri && uri.toString() === editor.document.uri.toString() && range instanceof vscode.Range ? range : editor.selection;
+      const gathered = gatherContext(snapshotEditor(editor, target));
+      if (gathered.selection.trim() === '') return void vscode.window.showInformationMessage('There is no code here to explain. Select some code first.');
+      const chip = chipFor(gathered);
+      const what = gathered.focusKind === 'selection' ? chip.label : `${chip.label} (nothing was selected, so the ${gathered.focusKind === 'block' ? 'enclosing block' : 'current line'})`;
+      await chat.revealChat();
+      await chat.controller.ask({ text: `Explain ${what}`, question: EXPLAIN_QUESTION, context: gathered, chip });
+    }),
+  );
+}

@@ -1,0 +1,110 @@
+// The one message protocol between the chat webview and the extension host. Imports nothing:
+// both bundles compile it, and the host validates everything that arrives with isWebviewToHost.
+
+export type ActionId = 'retry' | 'openSettings' | 'pullModel' | 'selectModel' | 'showLog';
+
+export interface ContextChip {
+  readonly label: string; // "src/a.ts:10-20"
+  readonly languageId: string;
+  readonly lineCount: number;
+}
+
+export interface StatsView {
+  readonly model: string;
+  readonly promptTokens?: number;
+  readonly answerTokens?: number;
+  readonly timeToFirstTokenMs?: number;
+  readonly tokensPerSecond?: number;
+}
+
+export type TurnState = 'streaming' | 'done' | 'stopped' | 'failed';
+
+export interface TurnView {
+  readonly id: string;
+  readonly role: 'user' | 'assistant';
+  readonly text: string;
+  readonly context?: ContextChip;
+  readonly state?: TurnState;
+  readonly stats?: StatsView;
+  /** Things the user should know about this answer (dropped context, truncation, errors). */
+  readonly notes?: readonly string[];
+  readonly error?: { readonly message: string; readonly actions: readonly ActionId[] };
+}
+
+export interface ConversationSummary {
+  readonly id: string;
+  readonly title: string;
+  readonly updatedAt: number;
+}
+
+/** A condition of the whole view, not one answer: Ollama down, model missing. */
+export interface Banner {
+  readonly kind: 'offline' | 'modelMissing' | 'info';
+  readonly title: string;
+  readonly message: string;
+  readonly actions: readonly { readonly id: ActionId; readonly label: string }[];
+}
+
+export type HostToWebview =
+  | { readonly type: 'restore'; readonly conversationId: string; readonly turns: readonly TurnView[]; readonly history: readonly ConversationSummary[]; readonly busy: boolean }
+  | { readonly type: 'history'; readonly history: readonly ConversationSummary[]; readonly currentId: string }
+  | { readonly type: 'models'; readonly models: readonly string[]; readonly current: string }
+  | { readonly type: 'contextChip'; readonly chip: ContextChip | null }
+  | { readonly type: 'turnAdded'; readonly turn: TurnView }
+  | { readonly type: 'answerChunk'; readonly id: string; readonly text: string }
+  | { readonly type: 'answerEnded'; readonly turn: TurnView }
+  | { readonly type: 'banner'; readonly banner: Banner | null }
+  | { readonly type: 'busy'; readonly busy: boolean; readonly queued: number }
+  | { readonly type: 'notice'; readonly message: string }
+  | { readonly type: 'focusInput' };
+
+export type WebviewToHost =
+  | { readonly type: 'ready' }
+  | { readonly type: 'send'; readonly text: string }
+  | { readonly type: 'stop' }
+  | { readonly type: 'newChat' }
+  | { readonly type: 'switchConversation'; readonly id: string }
+  | { readonly type: 'deleteConversation'; readonly id: string }
+  | { readonly type: 'clearHistory' }
+  | { readonly type: 'removeContext' }
+  | { readonly type: 'selectModel'; readonly model: string }
+  | { readonly type: 'action'; readonly action: ActionId }
+  | { readonly type: 'copyCode'; readonly code: string }
+  | { readonly type: 'insertCode'; readonly code: string; readonly mode: 'insert' | 'replace' }
+  | { readonly type: 'openLink'; readonly href: string };
+
+const ACTIONS: readonly string[] = ['retry', 'openSettings', 'pullModel', 'selectModel', 'showLog'];
+const MAX_TEXT = 1_000_000;
+
+const str = (v: unknown, max = MAX_TEXT): v is string => typeof v === 'string' && v.length <= max;
+
+/** Validates a message from the webview: anything else is dropped by the host. */
+export function isWebviewToHost(value: unknown): value is WebviewToHost {
+  if (typeof value !== 'object' || value === null) return false;
+  const m = value as Record<string, unknown>;
+  switch (m.type) {
+    case 'ready':
+    case 'stop':
+    case 'newChat':
+    case 'clearHistory':
+    case 'removeContext':
+      return true;
+    case 'send':
+      return str(m.text);
+    case 'switchConversation':
+    case 'deleteConversation':
+      return str(m.id, 200);
+    case 'selectModel':
+      return str(m.model, 200) && m.model.length > 0;
+    case 'action':
+      return typeof m.action === 'string' && ACTIONS.includes(m.action);
+    case 'copyCode':
+      return str(m.code);
+    case 'insertCode':
+      return str(m.code) && (m.mode === 'insert' || m.mode === 'replace');
+    case 'openLink':
+      return str(m.href, 4096);
+    default:
+      return false;
+  }
+}

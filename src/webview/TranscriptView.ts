@@ -1,0 +1,123 @@
+// Draws the conversation: user turns, streaming answers (rendered incrementally, one frame at a time),
+// stats, notes and per-answer errors with action buttons.
+import type { Markdown } from './markdown/createMarkdown';
+import type { ActionId, StatsView, TurnView } from '../protocol/messages';
+import { decorateCodeBlocks } from './decorateCodeBlocks';
+import { el } from './el';
+import { IncrementalMarkdown, renderMarkdownOnce } from './markdown/IncrementalMarkdown';
+import type { Sanitizer } from './markdown/sanitize';
+
+const ACTION_LABELS: Record<ActionId, string> = { retry: 'Retry', openSettings: 'Open Settings', pullModel: 'Pull Model', selectModel: 'Choose Model', showLog: 'Show Log' };
+const hooks = { decorate: decorateCodeBlocks };
+
+export class TranscriptView {
+  private live = new Map<string, { renderer: IncrementalMarkdown; element: HTMLElement }>();
+  private frame = 0;
+
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly announcer: HTMLElement,
+    private readonly md: Markdown,
+    private readonly sanitize: Sanitizer,
+  ) {}
+
+  reset(turns: readonly TurnView[]): void {
+    this.live.clear();
+    this.root.replaceChildren();
+    for (const turn of turns) this.add(turn);
+    if (turns.length === 0) this.root.appendChild(el('p', 'empty', 'Ask Phi-4 about your code. It runs on this machine; nothing leaves it.'));
+  }
+
+  add(turn: TurnView): void {
+    this.root.querySelector(':scope > .empty')?.remove();
+    const element = el('article', `turn turn-${turn.role}`);
+    element.dataset.turnId = turn.id;
+    element.setAttribute('aria-label', turn.role === 'user' ? 'You' : 'Phi-4');
+    this.root.appendChild(element);
+    this.fill(element, turn);
+    this.scrollToEnd();
+  }
+
+  appendChunk(id: string, text: string): void {
+    const entry = this.live.get(id);
+    if (!entry) return;
+    entry.renderer.append(text);
+    // Rendering happens at most once per animation frame, however many chunks arrive.
+    this.frame ||= requestAnimationFrame(() => {
+      this.frame = 0;
+      for (const { renderer } of this.live.values()) renderer.render();
+      this.scrollToEnd();
+    });
+  }
+
+  end(turn: TurnView): void {
+    const element = this.root.querySelector<HTMLElement>(`[data-turn-id="${CSS.escape(turn.id)}"]`);
+    const entry = this.live.get(turn.id);
+    this.live.delete(turn.id);
+    if (!element) return this.add(turn);
+    if (entry && entry.renderer.source === turn.text) {
+      entry.renderer.finish();
+      element.classList.remove('streaming');
+      this.footer(element, turn);
+    } else {
+      element.replaceChildren();
+      this.fill(element, turn);
+    }
+    this.announcer.textContent = turn.state === 'done' ? `Phi-4 answered: ${turn.text.slice(0, 400)}` : turn.error?.message ?? 'Answer stopped.';
+    this.scrollToEnd();
+  }
+
+  private fill(element: HTMLElement, turn: TurnView): void {
+    if (turn.role === 'user') {
+      if (turn.context) element.appendChild(el('div', 'chip chip-static', `${turn.context.label} · ${turn.context.languageId}`));
+      element.appendChild(el('div', 'user-text', turn.text));
+      return;
+    }
+    const body = el('div', 'answer markdown');
+    element.appendChild(body);
+    if (turn.state === 'streaming') {
+      element.classList.add('streaming');
+      const renderer = new IncrementalMarkdown(this.md, body, this.sanitize, hooks);
+      this.live.set(turn.id, { renderer, element });
+      if (turn.text) {
+        renderer.append(turn.text);
+        renderer.render();
+      }
+      this.announcer.textContent = 'Phi-4 is answering…';
+      return;
+    }
+    renderMarkdownOnce(this.md, body, this.sanitize, hooks, turn.text);
+    this.footer(element, turn);
+  }
+
+  private footer(element: HTMLElement, turn: TurnView): void {
+    if (turn.state === 'stopped') element.appendChild(el('div', 'turn-mark stopped', turn.text ? 'Stopped — partial answer' : 'Stopped'));
+    if (turn.error) {
+      const box = el('div', 'turn-error');
+      box.setAttribute('role', 'alert');
+      box.appendChild(el('p', 'error-message', (turn.text ? 'Answer interrupted: ' : '') + turn.error.message));
+      for (const action of turn.error.actions) {
+        const button = el('button', 'action-button', ACTION_LABELS[action]);
+        button.type = 'button';
+        button.dataset.action = action;
+        box.appendChild(button);
+      }
+      element.appendChild(box);
+    }
+    for (const note of turn.notes ?? []) element.appendChild(el('div', 'turn-note', note));
+    if (turn.stats) element.appendChild(el('div', 'turn-stats', formatStats(turn.stats)));
+  }
+
+  private scrollToEnd(): void {
+    const scroller = this.root.parentElement ?? this.root;
+    scroller.scrollTop = scroller.scrollHeight;
+  }
+}
+
+export function formatStats(s: StatsView): string {
+  const parts = [s.model];
+  if (s.promptTokens !== undefined || s.answerTokens !== undefined) parts.push(`${s.promptTokens ?? '?'} prompt → ${s.answerTokens ?? '?'} answer tokens`);
+  if (s.timeToFirstTokenMs !== undefined) parts.push(`first token ${(s.timeToFirstTokenMs / 1000).toFixed(2)} s`);
+  if (s.tokensPerSecond !== undefined) parts.push(`${s.tokensPerSecond.toFixed(1)} tok/s`);
+  return parts.join(' · ');
+}

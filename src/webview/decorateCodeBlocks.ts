@@ -1,0 +1,35 @@
+// Gives every rendered code block a header with its language and Copy / Insert / Replace buttons.
+// Buttons carry data attributes only; one delegated listener handles them (no inline handlers under CSP).
+
+export function decorateCodeBlocks(fragment: DocumentFragment): void {
+  const doc = fragment.ownerDocument;
+  for (const pre of Array.from(fragment.querySelectorAll('pre'))) {
+    if (pre.parentElement?.classList.contains('code-block')) continue;
+    const code = pre.querySelector('code');
+    const lang = /language-([\w+#.-]+)/.exec(code?.className ?? '')?.[1] ?? '';
+    const wrapper = doc.createElement('div');
+    wrapper.className = 'code-block';
+    const bar = doc.createElement('div');
+    bar.className = 'code-toolbar';
+    const label = doc.createElement('span');
+    label.className = 'code-lang';
+    label.textContent = lang;
+    bar.appendChild(label);
+    for (const [action, text, title] of [
+      ['copy', 'Copy', 'Copy code'],
+      ['insert', 'Insert', 'Insert at cursor'],
+      ['replace', 'Replace', 'Replace selection'],
+    ]) {
+      const button = doc.createElement('button');
+      button.type = 'button';
+      button.className = 'code-action';
+      button.dataset.codeAction = action;
+      button.title = title;
+      button.setAttribute('aria-label', title);
+      button.textContent = text;
+      bar.appendChild(button);
+    }
+    pre.replaceWith(wrapper);
+    wrapper.append(bar, pre);
+  }
+}

@@ -1,0 +1,199 @@
+// Entry of the chat webview: wires the DOM to the host through the typed protocol.
+import type { ActionId, Banner, ContextChip, ConversationSummary, HostToWebview } from '../protocol/messages';
+import { el } from './el';
+import { createMarkdown } from './markdown/createMarkdown';
+import { createSanitizer } from './markdown/sanitize';
+import { TranscriptView } from './TranscriptView';
+import { loadState, saveState, send } from './vscodeApi';
+
+const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
+
+const input = $<HTMLTextAreaElement>('prompt');
+const sendButton = $<HTMLButtonElement>('send');
+const stopButton = $<HTMLButtonElement>('stop');
+const modelSelect = $<HTMLSelectElement>('model');
+const chipBox = $<HTMLDivElement>('chip');
+const bannerBox = $<HTMLDivElement>('banner');
+const historyBox = $<HTMLDivElement>('history');
+const historyList = $<HTMLUListElement>('history-list');
+const queueNote = $<HTMLDivElement>('queue');
+const transcript = new TranscriptView($('transcript'), $('announcer'), createMarkdown(), createSanitizer(window));
+
+let state = loadState();
+let currentId = '';
+input.value = state.draft;
+
+function persist(patch: Partial<typeof state>): void {
+  state = { ...state, ...patch };
+  saveState(state);
+}
+
+function submit(): void {
+  const text = input.value.trim();
+  if (!text) return;
+  send({ type: 'send', text });
+  persist({ draft: '', lastPrompt: text });
+  input.value = '';
+}
+
+input.addEventListener('keydown', (e) => {
+  if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
+    e.preventDefault();
+    submit();
+  } else if (e.key === 'ArrowUp' && input.value === '' && state.lastPrompt) {
+    e.preventDefault();
+    input.value = state.lastPrompt;
+  } else if (e.key === 'Escape' && !stopButton.hidden) {
+    send({ type: 'stop' });
+  }
+});
+input.addEventListener('input', () => persist({ draft: input.value }));
+sendButton.addEventListener('click', submit);
+stopButton.addEventListener('click', () => send({ type: 'stop' }));
+$('new-chat').addEventListener('click', () => send({ type: 'newChat' }));
+$('toggle-history').addEventListener('click', () => {
+  historyBox.hidden = !historyBox.hidden;
+  $('toggle-history').setAttribute('aria-expanded', String(!historyBox.hidden));
+});
+$('clear-history').addEventListener('click', () => send({ type: 'clearHistory' }));
+modelSelect.addEventListener('change', () => send({ type: 'selectModel', model: modelSelect.value }));
+
+// One delegated listener for everything rendered later: code buttons, links, actions, history rows.
+document.addEventListener('click', (e) => {
+  const target = e.target as HTMLElement;
+  const link = target.closest('a');
+  if (link) {
+    e.preventDefault();
+    const href = link.getAttribute('href');
+    if (href) send({ type: 'openLink', href });
+    return;
+  }
+  const codeButton = target.closest<HTMLElement>('[data-code-action]');
+  if (codeButton) {
+    const code = codeButton.closest('.code-block')?.querySelector('code')?.textContent ?? '';
+    const action = codeButton.dataset.codeAction;
+    if (action === 'copy') {
+      send({ type: 'copyCode', code });
+      codeButton.textContent = 'Copied';
+      setTimeout(() => (codeButton.textContent = 'Copy'), 1500);
+    } else send({ type: 'insertCode', code, mode: action === 'replace' ? 'replace' : 'insert' });
+    return;
+  }
+  const actionButton = target.closest<HTMLElement>('[data-action]');
+  if (actionButton) return send({ type: 'action', action: actionButton.dataset.action as ActionId });
+  const row = target.closest<HTMLElement>('[data-conversation]');
+  if (row) {
+    const id = row.dataset.conversation!;
+    if (target.closest('.delete')) send({ type: 'deleteConversation', id });
+    else send({ type: 'switchConversation', id });
+  }
+});
+
+function showChip(chip: ContextChip | null): void {
+  chipBox.replaceChildren();
+  chipBox.hidden = !chip;
+  if (!chip) return;
+  chipBox.appendChild(el('span', 'chip-label', `${chip.label} · ${chip.languageId} · ${chip.lineCount} line${chip.lineCount === 1 ? '' : 's'}`));
+  const remove = el('button', 'chip-remove', '×');
+  remove.type = 'button';
+  remove.title = 'Remove this context';
+  remove.setAttribute('aria-label', `Remove context ${chip.label}`);
+  remove.addEventListener('click', () => send({ type: 'removeContext' }));
+  chipBox.appendChild(remove);
+}
+
+function showBanner(banner: Banner | null): void {
+  bannerBox.replaceChildren();
+  bannerBox.hidden = !banner;
+  if (!banner) return;
+  bannerBox.className = `banner banner-${banner.kind}`;
+  bannerBox.appendChild(el('strong', 'banner-title', banner.title));
+  bannerBox.appendChild(el('p', 'banner-message', banner.message));
+  for (const action of banner.actions) {
+    const button = el('button', 'action-button', action.label);
+    button.type = 'button';
+    button.dataset.action = action.id;
+    bannerBox.appendChild(button);
+  }
+}
+
+function showHistory(items: readonly ConversationSummary[]): void {
+  historyList.replaceChildren();
+  for (const item of items) {
+    const row = el('li', item.id === currentId ? 'history-row current' : 'history-row');
+    row.dataset.conversation = item.id;
+    const open = el('button', 'open', item.title);
+    open.type = 'button';
+    open.title = new Date(item.updatedAt).toLocaleString();
+    const del = el('button', 'delete', '×');
+    del.type = 'button';
+    del.title = 'Delete conversation';
+    del.setAttribute('aria-label', `Delete ${item.title}`);
+    row.append(open, del);
+    historyList.appendChild(row);
+  }
+  if (items.length === 0) historyList.appendChild(el('li', 'history-empty', 'No saved conversations yet.'));
+}
+
+function setBusy(busy: boolean, queued: number): void {
+  stopButton.hidden = !busy;
+  queueNote.hidden = queued === 0;
+  queueNote.textContent = queued > 0 ? `${queued} message${queued === 1 ? '' : 's'} queued — sent when this answer ends.` : '';
+}
+
+window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {
+  const message = event.data;
+  switch (message.type) {
+    case 'restore':
+      currentId = message.conversationId;
+      transcript.reset(message.turns);
+      showHistory(message.history);
+      setBusy(message.busy, 0);
+      break;
+    case 'history':
+      currentId = message.currentId;
+      showHistory(message.history);
+      break;
+    case 'models': {
+      modelSelect.replaceChildren();
+      const names = message.models.includes(message.current) ? message.models : [message.current, ...message.models];
+      for (const name of names) {
+        const option = el('option', undefined, name);
+        option.value = name;
+        option.selected = name === message.current;
+        modelSelect.appendChild(option);
+      }
+      break;
+    }
+    case 'contextChip':
+      showChip(message.chip);
+      break;
+    case 'turnAdded':
+      transcript.add(message.turn);
+      break;
+    case 'answerChunk':
+      transcript.appendChunk(message.id, message.text);
+      break;
+    case 'answerEnded':
+      transcript.end(message.turn);
+      break;
+    case 'banner':
+      showBanner(message.banner);
+      break;
+    case 'busy':
+      setBusy(message.busy, message.queued);
+      break;
+    case 'notice':
+      $('announcer').textContent = message.message;
+      break;
+    case 'focusInput':
+      input.focus();
+      break;
+    default: {
+      const never: never = message;
+      void never;
+    }
+  }
+});
+
+send({ type: 'ready' });

@@ -1,0 +1,29 @@
+#!/usr/bin/env bash
+# Installs code-server 4.100.3 (= VS Code 1.100.3, the newest on Node 20) into a
+# git-ignored cache. Its postinstall downloads ripgrep from GitHub, which this
+# network cannot reach, so the install steps are done by hand (see README).
+set -euo pipefail
+VERSION=4.100.3
+ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
+CACHE="${CODE_SERVER_CACHE:-$ROOT/.cache/code-server-$VERSION}"
+BIN="$CACHE/node_modules/code-server/out/node/entry.js"
+if [ -f "$CACHE/.complete" ]; then
+  echo "code-server $VERSION already installed in $CACHE"
+  exit 0
+fi
+if ! command -v rg >/dev/null; then echo "ripgrep (rg) is required: apt-get install ripgrep" >&2; exit 1; fi
+if ! command -v chromium >/dev/null; then echo "warning: chromium not found (apt-get install chromium); UI tests need it" >&2; fi
+rm -rf "$CACHE" && mkdir -p "$CACHE"
+cd "$CACHE"
+echo '{"name":"code-server-cache","private":true}' > package.json
+export npm_config_yes=true
+npm install --no-audit --no-fund --ignore-scripts --no-save "code-server@$VERSION"
+cd node_modules/code-server/lib/vscode
+npm install --no-audit --no-fund --omit=dev --ignore-scripts
+mkdir -p node_modules/@vscode/ripgrep/bin && cp "$(command -v rg)" node_modules/@vscode/ripgrep/bin/rg
+npm rebuild --ignore-scripts=false @vscode/spdlog node-pty native-watchdog @parcel/watcher kerberos 2>&1 | tail -5 || true
+cd extensions && npm install --no-audit --no-fund --omit=dev
+cd "$CACHE" && npm rebuild argon2 --ignore-scripts=false
+test -f "$BIN"
+touch "$CACHE/.complete"
+echo "code-server $VERSION installed in $CACHE"
