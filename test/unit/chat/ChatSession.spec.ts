@@ -1,0 +1,164 @@
+// Session logic (send, stream, stop, queue, persistence, error states) against the Ollama-API test server.
+import * as assert from 'node:assert/strict';
+import { ChatSession, type SessionStatus } from '../../../src/chat/ChatSession';
+import type { ChatSettings } from '../../../src/chat/ChatSettings';
+import { ConversationStore, type KeyValueStore } from '../../../src/chat/ConversationStore';
+import { silentLogger } from '../../../src/chat/Logger';
+import { ModelResolver } from '../../../src/chat/ModelResolver';
+import { OllamaClient } from '../../../src/ollama/OllamaClient';
+import type { HostToWebview } from '../../../src/protocol/messages';
+import { OllamaTestServer } from '../../support/ollamaTestServer';
+
+class MemoryStore implements KeyValueStore {
+  readonly data = new Map<string, unknown>();
+  get<T>(key: string): T | undefined {
+    return structuredClone(this.data.get(key)) as T | undefined;
+  }
+  async update(key: string, value: unknown): Promise<void> {
+    if (value === undefined) this.data.delete(key);
+    else this.data.set(key, structuredClone(value));
+  }
+}
+
+describe('ChatSession', () => {
+  const server = new OllamaTestServer();
+  let kv: MemoryStore;
+  let posted: HostToWebview[];
+  let statuses: SessionStatus[];
+  let settings: ChatSettings;
+
+  const makeSession = (): ChatSession =>
+    new ChatSession({
+      client: () => new OllamaClient({ host: settings.host }),
+      settings: () => settings,
+      resolver: new ModelResolver(),
+      store: new ConversationStore(kv),
+      post: (m) => posted.push(m),
+      log: silentLogger,
+      onStatus: (s) => statuses.push(s),
+    });
+
+  before(() => server.start());
+  after(() => server.stop());
+  beforeEach(() => {
+    server.reset();
+    kv = new MemoryStore();
+    posted = [];
+    statuses = [];
+    settings = { host: server.url, model: 'phi4', contextWindow: 0, maxAnswerTokens: 1024, temperature: 0.2, keepAlive: '30m', promptFormat: 'auto' };
+  });
+
+  it('streams an answer in batches, with stats, and sends the trained num_ctx', async () => {
+    const answer = Array(300).fill('word').join(' ');
+    server.enqueue({ answer });
+    const session = makeSession();
+    const { turn } = await session.send({ text: 'hello' });
+    assert.equal(turn.state, 'done');
+    assert.equal(turn.text, answer);
+    const chunks = posted.filter((m) => m.type === 'answerChunk');
+    assert.ok(chunks.length >= 1 && chunks.length < 300, `${chunks.length} posts for 300 tokens`);
+    assert.equal(chunks.map((c) => (c.type === 'answerChunk' ? c.text : '')).join(''), turn.text);
+    assert.equal(turn.stats?.answerTokens, 300);
+    const sent = server.answerRequests()[0];
+    assert.equal((sent.body?.options as { num_ctx: number }).num_ctx, 16384);
+    assert.match(String(sent.body?.prompt), /^<\|im_start\|>system<\|im_sep\|>\n/);
+    assert.deepEqual(statuses, ['generating', 'ready']);
+  });
+
+  it('includes earlier turns as history in the next prompt', async () => {
+    const session = makeSession();
+    server.enqueue({ answer: 'It is 4.' });
+    await session.send({ text: 'What is 2+2?' });
+    await session.send({ text: 'And times 3?' });
+    const prompt = String(server.answerRequests()[1].body?.prompt);
+    assert.ok(prompt.includes('<|im_start|>user<|im_sep|>\nWhat is 2+2?<|im_end|>\n<|im_start|>assistant<|im_sep|>\nIt is 4.<|im_end|>\n<|im_start|>user<|im_sep|>\nAnd times 3?'));
+  });
+
+  it('Stop keeps the partial answer marked stopped and closes the request', async () => {
+    server.enqueue({ answer: 'slow '.repeat(500), chunkDelayMs: 3 });
+    const session = makeSession();
+    const pending = session.send({ text: 'go' });
+    while (!posted.some((m) => m.type === 'answerChunk')) await new Promise((r) => setTimeout(r, 5));
+    session.stop();
+    const { turn } = await pending;
+    assert.equal(turn.state, 'stopped');
+    assert.ok(turn.text.startsWith('slow ') && turn.text.length < 'slow '.repeat(500).length);
+    await new Promise((r) => setTimeout(r, 50));
+    assert.equal(server.answerRequests()[0].closedByClient, true);
+  });
+
+  it('queues a second message instead of interleaving two answers', async () => {
+    server.enqueue({ answer: 'first answer here', chunkDelayMs: 5 }, { answer: 'second answer', chunkDelayMs: 5 });
+    const session = makeSession();
+    const a = session.send({ text: 'one' });
+    const b = session.send({ text: 'two' });
+    const [ra, rb] = await Promise.all([a, b]);
+    assert.equal(ra.turn.text, 'first answer here');
+    assert.equal(rb.turn.text, 'second answer');
+    const order = posted.filter((m) => m.type === 'turnAdded' || m.type === 'answerEnded').map((m) => m.type);
+    assert.deepEqual(order, ['turnAdded', 'turnAdded', 'answerEnded', 'turnAdded', 'turnAdded', 'answerEnded']);
+  });
+
+  it('restores conversations after a restart, and bounds history', async () => {
+    const session = makeSession();
+    await session.send({ text: 'remember me' });
+    const again = makeSession();
+    assert.deepEqual(again.current.turns.map((t) => t.text), ['remember me', 'Hello from the test server.']);
+    assert.equal(again.current.title, 'remember me');
+    const small = new ConversationStore(new MemoryStore(), () => ({ maxConversations: 2, maxTurns: 2 }));
+    for (let i = 0; i < 4; i++) await small.save({ id: `c${i}`, title: `t${i}`, updatedAt: 1000 + i, turns: [{ id: 'a', role: 'user', text: 'x' }, { id: 'b', role: 'user', text: 'y' }, { id: 'c', role: 'user', text: 'z' }] });
+    assert.deepEqual(small.list().map((c) => c.id), ['c3', 'c2']);
+    assert.equal(small.load('c0'), undefined);
+    assert.deepEqual(small.load('c3')?.turns.map((t) => t.text), ['y', 'z']);
+  });
+
+  it('Ollama down: the answer fails with the host and actions, status offline', async () => {
+    settings = { ...settings, host: 'http://127.0.0.1:9' };
+    const { turn, error } = await makeSession().send({ text: 'hi' });
+    assert.equal(turn.state, 'failed');
+    assert.equal(error?.kind, 'unreachable');
+    assert.match(turn.error?.message ?? '', /127\.0\.0\.1:9/);
+    assert.deepEqual(turn.error?.actions, ['retry', 'openSettings']);
+    assert.equal(statuses.at(-1), 'offline');
+  });
+
+  it('model missing: offers the pull, status modelMissing', async () => {
+    server.models = [];
+    const { turn } = await makeSession().send({ text: 'hi' });
+    assert.equal(turn.state, 'failed');
+    assert.ok(turn.error?.actions.includes('pullModel'));
+    assert.equal(statuses.at(-1), 'modelMissing');
+  });
+
+  it('error mid-stream keeps the partial text with the server message', async () => {
+    server.enqueue({ answer: 'one two three four', fault: { kind: 'errorMidStream', afterChunks: 2 } });
+    const { turn } = await makeSession().send({ text: 'hi' });
+    assert.equal(turn.text, 'one two');
+    assert.equal(turn.state, 'failed');
+    assert.match(turn.error?.message ?? '', /error was encountered while running the model/);
+  });
+
+  it('warns when Ollama read fewer prompt tokens than were sent', async () => {
+    // A server that ignores our num_ctx: its context is smaller than the prompt.
+    settings = { ...settings, contextWindow: 16384 };
+    const session = makeSession();
+    const client = new OllamaClient({ host: server.url });
+    const origin = client.streamAnswer.bind(client);
+    client.streamAnswer = (req, signal) => origin({ ...req, numCtx: 64 }, signal);
+    const truncating = new ChatSession({ client: () => client, settings: () => settings, resolver: new ModelResolver(), store: new ConversationStore(kv), post: () => undefined, log: silentLogger });
+    const { turn } = await truncating.send({ text: 'long '.repeat(200) });
+    assert.ok(turn.notes?.some((n) => /Ollama read only 64 of the \d+ prompt tokens/.test(n)), JSON.stringify(turn.notes));
+    const normal = await session.send({ text: 'long '.repeat(200) });
+    assert.equal(normal.turn.notes, undefined);
+  });
+
+  it('a selection too large for the window fails with how much too large, and sends nothing', async () => {
+    settings = { ...settings, contextWindow: 2048, maxAnswerTokens: 1024 };
+    const selection = 'const x = 1; // filler\n'.repeat(400);
+    const context = { relativePath: 'a.ts', languageId: 'typescript', focusKind: 'selection' as const, selection, startLine: 0, endLine: 399, before: [], after: [], diagnostics: [] };
+    const { turn } = await makeSession().send({ text: 'explain', context });
+    assert.equal(turn.state, 'failed');
+    assert.match(turn.error?.message ?? '', /\d+ too many/);
+    assert.equal(server.answerRequests().length, 0);
+  });
+});
