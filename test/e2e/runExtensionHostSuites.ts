@@ -1,0 +1,31 @@
+// Runs test/integration inside a real VS Code extension host (code-server), loading the extension from source.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { launchBrowser } from './browser';
+import { REPO, startCodeServer, workbenchUrl } from './codeServer';
+import { prepareWorkspace } from './prepareWorkspace';
+
+export interface SuiteResult {
+  readonly passed: readonly string[];
+  readonly failed: readonly { title: string; error: string }[];
+}
+
+export async function runExtensionHostSuites(ollamaUrl: string): Promise<SuiteResult> {
+  const workspace = prepareWorkspace('integration-ws');
+  const resultsFile = path.join(REPO, '.cache', 'runs', 'integration-results.json');
+  fs.rmSync(resultsFile, { force: true });
+  const server = await startCodeServer({ name: 'integration', workspace, settings: { 'phi4.ollamaHost': ollamaUrl }, env: { PHI4_TEST_RESULTS: resultsFile } });
+  const browser = await launchBrowser();
+  try {
+    const page = await browser.newPage();
+    const exitCode = new Promise<number>((resolve) => void page.exposeFunction('codeAutomationExit', (code: number) => resolve(code)));
+    const timeout = new Promise<number>((_, reject) => setTimeout(() => reject(new Error('extension-host suites did not finish within 180 s')), 180_000));
+    await page.goto(workbenchUrl(server, workspace, { extensionPath: REPO, testsPath: path.join(REPO, 'out', 'test', 'integration', 'index.js') }));
+    await Promise.race([exitCode, timeout]);
+    if (!fs.existsSync(resultsFile)) throw new Error(`the suites wrote no results; see ${server.logFile}`);
+    return JSON.parse(fs.readFileSync(resultsFile, 'utf8')) as SuiteResult;
+  } finally {
+    await browser.close();
+    await server.stop();
+  }
+}

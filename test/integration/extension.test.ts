@@ -1,0 +1,83 @@
+// Inside a real VS Code: activation, the contributed commands and settings, and Explain end to end.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import { SETTING_KEYS } from '../../src/host/settings';
+import { testServer, waitFor } from './testServerControl';
+
+const EXTENSION_ID = 'phi4-local.phi4-local';
+
+interface Manifest {
+  contributes: { commands: { command: string; category: string }[]; configuration: { properties: Record<string, { default?: unknown; markdownDescription?: string }> } };
+  activationEvents: string[];
+  extensionKind: string[];
+}
+
+describe('extension in VS Code', () => {
+  let manifest: Manifest;
+  before(async () => {
+    const ext = vscode.extensions.getExtension(EXTENSION_ID);
+    assert.ok(ext, 'extension is installed');
+    manifest = ext.packageJSON as Manifest;
+    await ext.activate();
+  });
+  beforeEach(() => testServer.reset());
+
+  it('activates lazily and runs as a UI-or-workspace extension', () => {
+    assert.ok(!manifest.activationEvents.includes('*'));
+    assert.deepEqual(manifest.extensionKind, ['ui', 'workspace']);
+    assert.equal(vscode.extensions.getExtension(EXTENSION_ID)?.isActive, true);
+  });
+
+  it('registers every contributed command, each in the Phi-4 category', async () => {
+    const registered = new Set(await vscode.commands.getCommands(true));
+    for (const c of manifest.contributes.commands) {
+      assert.ok(registered.has(c.command), `${c.command} is registered`);
+      assert.equal(c.category, 'Phi-4');
+    }
+  });
+
+  it('every setting the code reads is declared with a default and a description', () => {
+    const props = manifest.contributes.configuration.properties;
+    for (const key of SETTING_KEYS) {
+      const prop = props[`phi4.${key}`];
+      assert.ok(prop, `phi4.${key} is declared`);
+      assert.ok(prop.default !== undefined, `phi4.${key} has a default`);
+      assert.ok(prop.markdownDescription, `phi4.${key} has a description`);
+    }
+    assert.equal(Object.keys(props).length, SETTING_KEYS.length, 'no declared setting is unused');
+  });
+
+  it('Explain Selection sends the selection, its path and diagnostics as raw Phi-4 ChatML', async () => {
+    const [folder] = vscode.workspace.workspaceFolders ?? [];
+    const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder.uri, 'src', 'math.ts'));
+    const editor = await vscode.window.showTextDocument(doc);
+    editor.selection = new vscode.Selection(5, 0, 9, 0);
+    await testServer.enqueue({ answer: 'It averages the values.' });
+    await vscode.commands.executeCommand('phi4.explainSelection');
+    const [request] = await waitFor('the explain request', async () => {
+      const r = await testServer.answerRequests();
+      return r.length > 0 ? r : undefined;
+    });
+    const prompt = String(request.body?.prompt);
+    assert.equal(request.body?.raw, true);
+    assert.ok(prompt.startsWith('<|im_start|>system<|im_sep|>\n'));
+    assert.ok(prompt.endsWith('<|im_end|>\n<|im_start|>assistant<|im_sep|>\n'));
+    assert.ok(prompt.includes('for (let i = 0; i <= values.length; i++) {'), 'selection included');
+    assert.ok(prompt.includes('`src/math.ts`'), 'workspace-relative path included');
+    assert.ok(prompt.includes('export function add'), 'surrounding code included');
+    assert.equal((request.body?.options as { num_ctx: number }).num_ctx, 16384);
+  });
+
+  it('Explain with no selection uses the enclosing block', async () => {
+    const editor = vscode.window.activeTextEditor!;
+    editor.selection = new vscode.Selection(7, 3, 7, 3);
+    await vscode.commands.executeCommand('phi4.explainSelection');
+    const [request] = await waitFor('the explain request', async () => {
+      const r = await testServer.answerRequests();
+      return r.length > 0 ? r : undefined;
+    });
+    const prompt = String(request.body?.prompt);
+    assert.ok(prompt.includes('Code at the cursor (enclosing block)'));
+    assert.ok(prompt.includes('for (let i = 0; i <= values.length; i++) {\n\t\ttotal += values[i];\n\t}'));
+  });
+});

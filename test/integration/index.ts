@@ -1,0 +1,23 @@
+// Entry point for the extension-host suites, used by both @vscode/test-electron and code-server
+// (extensionTestsPath). Mocha's output is unformatted in code-server, so results also go to a file.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import Mocha from 'mocha';
+
+export async function run(): Promise<void> {
+  const mocha = new Mocha({ ui: 'bdd', timeout: 30_000, color: false });
+  for (const file of fs.readdirSync(__dirname).filter((f) => f.endsWith('.test.js')).sort()) mocha.addFile(path.join(__dirname, file));
+  const results = { passed: [] as string[], failed: [] as { title: string; error: string }[] };
+  await new Promise<void>((resolve, reject) => {
+    try {
+      const runner = mocha.run(() => resolve());
+      runner.on('pass', (test) => results.passed.push(test.fullTitle()));
+      runner.on('fail', (test, err: Error) => results.failed.push({ title: test.fullTitle(), error: `${err.message}\n${err.stack ?? ''}` }));
+    } catch (e) {
+      reject(e);
+    }
+  });
+  const out = process.env.PHI4_TEST_RESULTS;
+  if (out) fs.writeFileSync(out, JSON.stringify(results, null, 2));
+  if (results.failed.length > 0) throw new Error(`${results.failed.length} extension-host test(s) failed`);
+}

@@ -1,0 +1,29 @@
+// Lets suites inside the extension host script the Ollama-API test server over its /__test API.
+import * as vscode from 'vscode';
+import type { Behaviour, RecordedRequest } from '../support/ollamaTestServer';
+
+export function testServerUrl(): string {
+  return vscode.workspace.getConfiguration('phi4').get<string>('ollamaHost', '');
+}
+
+async function call<T>(path: string, body?: unknown): Promise<T> {
+  const res = await fetch(`${testServerUrl()}${path}`, { method: body === undefined ? 'GET' : 'POST', body: body === undefined ? undefined : JSON.stringify(body) });
+  return (await res.json()) as T;
+}
+
+export const testServer = {
+  reset: () => call('/__test/reset', {}),
+  enqueue: (...behaviours: Behaviour[]) => call('/__test/enqueue', { behaviours }),
+  requests: async (): Promise<RecordedRequest[]> => (await call<{ requests: RecordedRequest[] }>('/__test/requests')).requests,
+  answerRequests: async (): Promise<RecordedRequest[]> => (await testServer.requests()).filter((r) => r.path === '/api/generate' || r.path === '/api/chat'),
+};
+
+export async function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, ms = 10_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const value = await probe();
+    if (value !== undefined && value !== false) return value;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
