@@ -192,7 +192,7 @@ function offlineBanner(host: string, error: OllamaError): Banner {
   return {
     kind: 'offline',
     title: `Ollama is not reachable at ${host}`,
-    message: `${error.message} Install Ollama from ollama.com, start it (\`ollama serve\`), then retry.`,
+    message: error.kind === 'unreachable' ? `${error.message} Not installed yet? Get it from ollama.com.` : error.message,
     actions: [
       { id: 'retry', label: 'Retry' },
       { id: 'openSettings', label: 'Open Settings' },

@@ -149,6 +149,8 @@ window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {
       transcript.reset(message.turns);
       showHistory(message.history);
       setBusy(message.busy, 0);
+      // Marks the view as live for assistive tech and for tests waiting on a fully wired view.
+      document.body.dataset.ready = 'true';
       break;
     case 'history':
       currentId = message.currentId;
@@ -156,11 +158,12 @@ window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {
       break;
     case 'models': {
       modelSelect.replaceChildren();
-      const names = message.models.includes(message.current) ? message.models : [message.current, ...message.models];
+      const known = message.models.includes(message.current) || message.models.includes(`${message.current}:latest`);
+      const names = known ? message.models : [message.current, ...message.models];
       for (const name of names) {
         const option = el('option', undefined, name);
         option.value = name;
-        option.selected = name === message.current;
+        option.selected = name === message.current || name === `${message.current}:latest`;
         modelSelect.appendChild(option);
       }
       break;

@@ -77,6 +77,8 @@ export async function startCodeServer(options: CodeServerOptions): Promise<Runni
     'chat.disableAIFeatures': true,
     'security.workspace.trust.enabled': false,
     'files.autoSave': 'off',
+    'git.openRepositoryInParentFolders': 'never',
+    'git.enabled': false,
     'editor.codeLens': true,
     ...options.settings,
   };

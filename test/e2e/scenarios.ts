@@ -1,0 +1,190 @@
+// The user-visible flows, one function each, driven through the real workbench.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Page } from 'playwright-core';
+import type { OllamaTestServer } from '../support/ollamaTestServer';
+import { answerAfter, ask, openChat, openFile, runCommand, selectLines, sendMessage, waitForWorkbench } from './workbench';
+
+export interface ScenarioContext {
+  readonly page: Page;
+  readonly ollama: OllamaTestServer;
+  readonly workspace: string;
+  readonly url: string;
+}
+
+export interface Scenario {
+  readonly name: string;
+  run(ctx: ScenarioContext): Promise<void>;
+}
+
+const CODE_ANSWER = 'Here is a **typed** helper:\n\n```typescript\nexport function clamp(value: number, min: number, max: number): number {\n  return Math.min(max, Math.max(min, value));\n}\n```\n\n1. It takes a value\n2. It returns it clamped\n';
+
+async function until<T>(what: string, probe: () => T | undefined | false, ms = 15_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const v = probe();
+    if (v !== undefined && v !== false) return v;
+    if (Date.now() > end) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 50));
+  }
+}
+
+export const SCENARIOS: Scenario[] = [
+  {
+    name: '01-chat-streams-markdown',
+    async run({ page, ollama }) {
+      const frame = await openChat(page);
+      ollama.enqueue({ answer: CODE_ANSWER, chunkDelayMs: 25 });
+      await frame.evaluate(() => {
+        const w = window as unknown as { __states: number };
+        w.__states = 0;
+        new MutationObserver(() => w.__states++).observe(document.getElementById('transcript')!, { childList: true, subtree: true, characterData: true });
+      });
+      const text = await ask(frame, 'Write a clamp function');
+      const states = await frame.evaluate(() => (window as unknown as { __states: number }).__states);
+      assert.ok(states >= 5, `answer streamed in ${states} DOM states`);
+      assert.ok(text.includes('Here is a typed helper'));
+      assert.ok(await frame.locator('.turn-assistant .code-block .hljs-keyword').count() > 0, 'code highlighted');
+      assert.equal(await frame.locator('.turn-assistant strong').first().innerText(), 'typed');
+      assert.match(await frame.locator('.turn-assistant .turn-stats').last().innerText(), /phi4:latest · \d+ prompt → \d+ answer tokens · first token .* tok\/s/);
+      const [request] = ollama.answerRequests();
+      assert.equal(request.body?.raw, true);
+      assert.match(String(request.body?.prompt), /<\|im_start\|>user<\|im_sep\|>\nWrite a clamp function<\|im_end\|>\n<\|im_start\|>assistant<\|im_sep\|>\n$/);
+      assert.equal((request.body?.options as { num_ctx: number }).num_ctx, 16384);
+    },
+  },
+  {
+    name: '02-stop-keeps-partial-answer',
+    async run({ page, ollama }) {
+      const frame = await openChat(page);
+      ollama.enqueue({ answer: 'This answer is long. '.repeat(200), chunkDelayMs: 30 });
+      await sendMessage(frame, 'Tell me a long story');
+      await frame.locator('.turn-assistant.streaming .answer p').first().waitFor();
+      await frame.locator('#stop').click();
+      await frame.locator('.turn-assistant .turn-mark.stopped').last().waitFor();
+      const text = await frame.locator('.turn-assistant').last().innerText();
+      assert.ok(text.includes('This answer is long.'), 'partial text kept');
+      assert.ok(text.includes('Stopped — partial answer'));
+      await until('the server to see the connection close', () => ollama.answerRequests()[0]?.closedByClient);
+      await frame.locator('#stop').waitFor({ state: 'hidden' });
+    },
+  },
+  {
+    name: '03-reload-restores-conversation',
+    async run({ page }) {
+      await runCommand(page, 'Developer: Reload Window');
+      await page.waitForLoadState('load');
+      await waitForWorkbench(page);
+      const frame = await openChat(page);
+      await frame.locator('.turn-user', { hasText: 'Write a clamp function' }).waitFor();
+      await frame.locator('.turn-user', { hasText: 'Tell me a long story' }).waitFor();
+      assert.ok((await frame.locator('.turn-assistant .code-block').count()) > 0, 'answer re-rendered with its code block');
+      assert.ok((await frame.locator('.turn-mark.stopped').count()) > 0, 'stopped answer still marked');
+    },
+  },
+  {
+    name: '04-explain-from-context-menu',
+    async run({ page, ollama }) {
+      await openFile(page, 'math.ts');
+      await selectLines(page, 5, 10);
+      ollama.enqueue({ answer: 'This computes the **average**, but the loop reads one element too many.', chunkDelayMs: 10 });
+      await page.locator('.editor-instance .monaco-editor .view-line').nth(6).click({ button: 'right' });
+      // Submenus nest inside their parent item, so match the item's own anchor, not the whole item.
+      const phi = page.locator('.context-view .action-menu-item').filter({ hasText: /^Phi-4$/ });
+      await phi.hover();
+      await phi.click();
+      const explain = page.locator('.context-view .action-menu-item').filter({ hasText: /^Explain Selection/ });
+      await explain.hover();
+      await explain.click();
+      const frame = await openChat(page);
+      await frame.locator('.turn-user', { hasText: 'Explain src/math.ts:6-10' }).waitFor();
+      const text = await answerAfter(frame, (await frame.locator('.turn-assistant').count()) - 1);
+      assert.ok(text.includes('loop reads one element too many'));
+      const prompt = String(ollama.answerRequests()[0].body?.prompt);
+      assert.ok(prompt.includes('for (let i = 0; i <= values.length; i++) {'), 'selection in prompt');
+      assert.ok(prompt.includes('`src/math.ts`'), 'path in prompt');
+    },
+  },
+  {
+    name: '07-ollama-down-then-retry',
+    async run({ page, ollama }) {
+      const port = ollama.port;
+      await ollama.stop();
+      const frame = await openChat(page);
+      await sendMessage(frame, 'Are you there?');
+      const banner = frame.locator('#banner');
+      await banner.locator('text=Ollama is not reachable').waitFor();
+      assert.ok((await banner.innerText()).includes(`127.0.0.1:${port}`), 'names the host');
+      assert.ok((await banner.innerText()).includes('ollama serve'), 'says how to start Ollama');
+      await frame.locator('.turn-assistant .turn-error', { hasText: 'Cannot reach Ollama' }).last().waitFor();
+      await ollama.start(port);
+      await banner.locator('button', { hasText: 'Retry' }).click();
+      await banner.waitFor({ state: 'hidden' });
+      ollama.enqueue({ answer: 'Yes, I am back.' });
+      assert.ok((await ask(frame, 'Are you there now?')).includes('Yes, I am back.'));
+    },
+  },
+  {
+    name: '08-model-missing-pull',
+    async run({ page, ollama }) {
+      ollama.models = [];
+      ollama.pullChunkDelayMs = 150;
+      const frame = await openChat(page);
+      await sendMessage(frame, 'Hello?');
+      const banner = frame.locator('#banner');
+      await banner.locator('text=is not installed').waitFor();
+      await banner.locator('button', { hasText: 'Pull phi4' }).click();
+      const toast = page.locator('.notifications-toasts .notification-toast', { hasText: 'Pulling phi4' });
+      await toast.waitFor();
+      await page.locator('.notifications-toasts', { hasText: /\d+% — \d+ \/ \d+ MB/ }).waitFor();
+      await page.locator('.notifications-toasts', { hasText: 'phi4 is ready' }).waitFor({ timeout: 30_000 });
+      await banner.waitFor({ state: 'hidden' });
+      ollama.enqueue({ answer: 'Model ready and answering.' });
+      assert.ok((await ask(frame, 'Hello again')).includes('Model ready and answering.'));
+    },
+  },
+  {
+    name: '09-insert-code-at-cursor',
+    async run({ page, ollama, workspace }) {
+      const frame = await openChat(page);
+      ollama.enqueue({ answer: '```python\ndef farewell(name):\n    return "Bye, " + name\n```\n' });
+      await ask(frame, 'Write farewell');
+      await openFile(page, 'greet.py');
+      await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+      await page.keyboard.press('Control+End');
+      await frame.locator('.turn-assistant').last().locator('[data-code-action="insert"]').click();
+      await page.locator('.tab.active.dirty').waitFor();
+      await page.keyboard.press('Control+S');
+      await page.locator('.tab.active.dirty').waitFor({ state: 'detached' });
+      const text = fs.readFileSync(path.join(workspace, 'src', 'greet.py'), 'utf8');
+      assert.ok(text.endsWith('    return greet(name).upper()\ndef farewell(name):\n    return "Bye, " + name\n'), JSON.stringify(text.slice(-120)));
+      await page.keyboard.press('Control+Z');
+      await page.locator('.tab.active.dirty').waitFor();
+    },
+  },
+  {
+    name: '10-xss-renders-inert',
+    async run({ page, ollama }) {
+      const payloads = fs.readFileSync(path.join(__dirname, '../../../test/fixtures/markdown/xss-payloads.txt'), 'utf8');
+      const dialogs: string[] = [];
+      const requests: string[] = [];
+      page.on('dialog', (d) => {
+        dialogs.push(d.message());
+        void d.dismiss();
+      });
+      page.on('request', (r) => {
+        if (/evil\.example|ok\.example|javascript:/.test(r.url())) requests.push(r.url());
+      });
+      const frame = await openChat(page);
+      ollama.enqueue({ answer: payloads, chunkDelayMs: 2 });
+      await ask(frame, 'Show me some HTML', 60_000);
+      const pwned = await frame.evaluate(() => (window as unknown as { __pwned?: number }).__pwned);
+      assert.equal(pwned, undefined, 'no injected script ran');
+      assert.equal(await frame.locator('.turn-assistant img, .turn-assistant script, .turn-assistant iframe, .turn-assistant svg').count(), 0);
+      assert.ok((await frame.locator('.turn-assistant').last().innerText()).includes('<script>window.__pwned=1</script>'), 'payload shown as text');
+      assert.deepEqual(dialogs, []);
+      assert.deepEqual(requests, []);
+    },
+  },
+];

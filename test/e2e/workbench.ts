@@ -1,0 +1,85 @@
+// Playwright helpers for the VS Code workbench: commands, files, the chat webview. They wait on state,
+// never on fixed sleeps, and hover menu entries before clicking (a bare click is sometimes ignored).
+import type { Frame, Page } from 'playwright-core';
+
+export const EXTENSION_ID = 'phi4-local.phi4-local';
+
+export async function waitForWorkbench(page: Page): Promise<void> {
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
+  await page.locator('.statusbar').waitFor({ timeout: 60_000 });
+}
+
+export async function runCommand(page: Page, title: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor();
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
+  await page.keyboard.press('Enter');
+}
+
+export async function openFile(page: Page, name: string): Promise<void> {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget .quick-input-box input');
+  await input.waitFor();
+  await input.fill(name);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: name }).first().waitFor();
+  await page.keyboard.press('Enter');
+  await page.locator(`.tab.active[aria-label*="${name}"]`).waitFor();
+  await page.locator('.editor-instance .monaco-editor .view-line').first().waitFor();
+}
+
+/** Selects whole lines [from, to) (0-based) in the active editor with the keyboard. */
+export async function selectLines(page: Page, from: number, to: number): Promise<void> {
+  await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+  await page.keyboard.press('Control+Home');
+  for (let i = 0; i < from; i++) await page.keyboard.press('ArrowDown');
+  for (let i = from; i < to; i++) await page.keyboard.press('Shift+ArrowDown');
+}
+
+/** Shows the chat view (without toggling it closed when it is already showing). */
+export async function openChat(page: Page): Promise<Frame> {
+  const existing = await findChatFrame(page);
+  if (existing && (await page.locator(`iframe.webview.ready[src*="extensionId=${EXTENSION_ID}"]`).first().isVisible())) return existing;
+  await page.getByRole('tab', { name: 'Phi-4' }).first().click();
+  return chatFrame(page);
+}
+
+async function findChatFrame(page: Page): Promise<Frame | undefined> {
+  for (const frame of page.frames()) {
+    const parent = frame.parentFrame();
+    if (parent && parent.url().includes(`extensionId=${EXTENSION_ID}`) && (await frame.$('body[data-ready="true"]').catch(() => null))) return frame;
+  }
+  return undefined;
+}
+
+/** The inner frame of our webview view (two nested iframes; the outer one is found by extension id). */
+export async function chatFrame(page: Page): Promise<Frame> {
+  const deadline = Date.now() + 30_000;
+  for (;;) {
+    const frame = await findChatFrame(page);
+    if (frame) return frame;
+    if (Date.now() > deadline) throw new Error('the Phi-4 chat webview did not appear');
+    await page.waitForTimeout(100);
+  }
+}
+
+/** Types a message and presses Enter; returns how many answers were on screen before, for `answerAfter`. */
+export async function sendMessage(frame: Frame, text: string): Promise<number> {
+  const before = await frame.locator('.turn-assistant').count();
+  await frame.locator('#prompt').fill(text);
+  await frame.locator('#prompt').press('Enter');
+  return before;
+}
+
+/** Waits for the answer to the message sent when `before` answers were shown, and returns its text. */
+export async function answerAfter(frame: Frame, before: number, timeout = 30_000): Promise<string> {
+  const answer = frame.locator('.turn-assistant').nth(before);
+  await answer.waitFor({ timeout });
+  await frame.locator(`.turn-assistant:nth-child(${2 * before + 2}):not(.streaming)`).waitFor({ timeout });
+  return (await answer.innerText()).trim();
+}
+
+export async function ask(frame: Frame, text: string, timeout?: number): Promise<string> {
+  return answerAfter(frame, await sendMessage(frame, text), timeout);
+}
