@@ -1,0 +1,69 @@
+// Makes the model's code fit where it goes: the document's indent style (tabs or N spaces), the
+// region's base depth, the document's line ending and the original's trailing newline.
+
+export interface IndentTarget {
+  /** The exact original text of the region. */
+  readonly original: string;
+  /** The document's line ending. */
+  readonly eol: '\n' | '\r\n';
+  /** Indent unit used by the document: '\t' or a run of spaces. */
+  readonly unit: string;
+  /** True when the region starts mid-line: its first line then gets no indentation. */
+  readonly startsMidLine: boolean;
+}
+
+const leading = (line: string): string => /^[ \t]*/.exec(line)![0];
+
+/** The indent unit of a text: '\t' if tabs lead, else the most common step between space indents. */
+export function detectIndentUnit(text: string, fallback = '    '): string {
+  let tabs = 0;
+  let spaces = 0;
+  const steps = new Map<number, number>();
+  let previous = 0;
+  for (const line of text.split(/\r?\n/)) {
+    if (line.trim() === '') continue;
+    const lead = leading(line);
+    if (lead.startsWith('\t')) tabs++;
+    else if (lead.length > 0) spaces++;
+    const width = lead.startsWith('\t') ? -1 : lead.length;
+    if (width >= 0) {
+      const step = Math.abs(width - previous);
+      if (step >= 2 && step <= 8) steps.set(step, (steps.get(step) ?? 0) + 1);
+      previous = width;
+    }
+  }
+  if (tabs > spaces) return '\t';
+  if (steps.size === 0) return fallback;
+  const [step] = [...steps.entries()].sort((a, b) => b[1] - a[1] || a[0] - b[0])[0];
+  return ' '.repeat(step);
+}
+
+function width(indent: string, tabSize: number): number {
+  let w = 0;
+  for (const ch of indent) w += ch === '\t' ? tabSize : 1;
+  return w;
+}
+
+export function matchIndentation(code: string, target: IndentTarget): string {
+  const lines = code.replace(/\r\n?/g, '\n').replace(/\n+$/, '').split('\n');
+  const originalLines = target.original.replace(/\r\n?/g, '\n').split('\n');
+  const nonBlank = (ls: string[]): string[] => ls.filter((l) => l.trim() !== '');
+  const codeUnit = detectIndentUnit(lines.join('\n'), target.unit);
+  const unitWidth = codeUnit === '\t' ? 4 : codeUnit.length;
+  const considered = target.startsMidLine ? originalLines.slice(1) : originalLines;
+  const baseOriginal = nonBlank(considered).map(leading).sort((a, b) => width(a, 4) - width(b, 4))[0] ?? '';
+  const codeConsidered = target.startsMidLine ? lines.slice(1) : lines;
+  const baseCodeWidth = Math.min(...nonBlank(codeConsidered).map((l) => width(leading(l), unitWidth === 0 ? 4 : unitWidth)), Infinity);
+
+  const out = lines.map((line, i) => {
+    if (line.trim() === '') return '';
+    if (i === 0 && target.startsMidLine) return line.trimStart();
+    const lead = leading(line);
+    const relative = Math.max(0, width(lead, unitWidth) - (Number.isFinite(baseCodeWidth) ? baseCodeWidth : 0));
+    const levels = Math.floor(relative / unitWidth);
+    const rest = relative - levels * unitWidth; // odd alignment spaces are kept as spaces
+    return baseOriginal + target.unit.repeat(levels) + ' '.repeat(rest) + line.slice(lead.length);
+  });
+  const endsWithNewline = /\r?\n$/.test(target.original);
+  return out.join(target.eol) + (endsWithNewline ? target.eol : '');
+}
