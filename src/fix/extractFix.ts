@@ -40,7 +40,8 @@ function findFences(answer: string): Fence[] {
   return fences;
 }
 
-const norm = (line: string): string => line.trimEnd();
+// Models re-indent what they repeat, so context lines are compared without surrounding whitespace.
+const norm = (line: string): string => line.trim();
 
 /** Share of the original's non-blank lines that appear (trimmed) in the candidate. */
 export function lineOverlap(original: string, candidate: string): number {

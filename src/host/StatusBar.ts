@@ -12,6 +12,7 @@ export class StatusBar implements vscode.Disposable {
 
   show(status: SessionStatus): void {
     const item = this.item;
+    void vscode.commands.executeCommand('setContext', 'phi4.generating', status === 'generating');
     item.backgroundColor = undefined;
     switch (status) {
       case 'ready':

@@ -21,6 +21,9 @@ export interface ChatFeature {
   readonly settings: () => Settings;
   readonly revealChat: () => Promise<void>;
   readonly lastEditor: () => vscode.TextEditor | undefined;
+  readonly resolver: ModelResolver;
+  readonly log: Logger;
+  readonly confirmHost: () => Promise<boolean>;
 }
 
 export function registerChat(context: vscode.ExtensionContext, channel: vscode.LogOutputChannel, log: Logger): ChatFeature {
@@ -128,5 +131,5 @@ export function registerChat(context: vscode.ExtensionContext, channel: vscode.L
     }),
   );
   void controller.refresh();
-  return { controller, client: () => client, settings: () => settings, revealChat, lastEditor: () => vscode.window.activeTextEditor ?? lastEditor };
+  return { controller, client: () => client, settings: () => settings, revealChat, lastEditor: () => vscode.window.activeTextEditor ?? lastEditor, resolver, log, confirmHost };
 }

@@ -1,0 +1,173 @@
+// One inline fix preview in one document: the anchored region, the streamed proposal shown under it,
+// removed lines in red, proposed lines in a comment zone per hunk. It never edits the document itself;
+// only accept() does, one WorkspaceEdit (one undo step) per decision, after checking the text is unchanged.
+import * as vscode from 'vscode';
+import { type FixProposal } from '../../fix/FixProposal';
+import type { Hunk } from '../../fix/diffLines';
+
+export type PreviewPhase = 'streaming' | 'preview';
+
+export interface PreviewLook {
+  readonly removed: vscode.TextEditorDecorationType;
+  readonly pending: vscode.TextEditorDecorationType;
+  readonly comments: vscode.CommentController;
+}
+
+export class FixPreview {
+  phase: PreviewPhase = 'streaming';
+  proposal: FixProposal | undefined;
+  /** Offset of the region in the document; shifted when the user edits above it. */
+  regionStart: number;
+  private threads: vscode.CommentThread[] = [];
+  private applying = false;
+  readonly abort = new AbortController();
+
+  constructor(
+    readonly document: vscode.TextDocument,
+    region: vscode.Range,
+    readonly original: string,
+    readonly languageId: string,
+    private readonly look: PreviewLook,
+  ) {
+    this.regionStart = document.offsetAt(region.start);
+  }
+
+  /** The text the region must contain now for any decision to be applied. */
+  expectedText(): string {
+    return this.proposal ? this.proposal.currentText() : this.original;
+  }
+
+  regionRange(): vscode.Range {
+    return new vscode.Range(this.document.positionAt(this.regionStart), this.document.positionAt(this.regionStart + this.expectedText().length));
+  }
+
+  regionIsIntact(): boolean {
+    return this.document.getText(this.regionRange()) === this.expectedText();
+  }
+
+  /** Document line where a hunk's first (current) line sits. */
+  hunkLine(hunk: Hunk): number {
+    return this.document.positionAt(this.regionStart).line + this.proposal!.currentLine(hunk.id);
+  }
+
+  /**
+   * Follows an edit made to the document. Returns false when it touched the region (or an undo changed
+   * it): the preview can no longer be trusted and must be closed.
+   */
+  follow(event: vscode.TextDocumentChangeEvent): boolean {
+    if (this.applying) return true;
+    let start = this.regionStart;
+    const end = this.regionStart + this.expectedText().length;
+    for (const change of event.contentChanges) {
+      const changeEnd = change.rangeOffset + change.rangeLength;
+      if (changeEnd <= start) {
+        start += change.text.length - change.rangeLength;
+      } else if (change.rangeOffset >= end) {
+        continue;
+      } else {
+        return false;
+      }
+    }
+    this.regionStart = start;
+    return this.regionIsIntact();
+  }
+
+  showStreaming(code: string, editors: readonly vscode.TextEditor[]): void {
+    const range = this.regionRange();
+    const body = new vscode.MarkdownString(`${fence(code + ' …', this.languageId)}`);
+    const thread = this.threads[0] ?? this.createThread(new vscode.Range(range.end.line, 0, range.end.line, 0));
+    thread.label = 'Phi-4 is writing a fix…';
+    thread.comments = [comment(body)];
+    for (const editor of editors) editor.setDecorations(this.look.pending, [range]);
+  }
+
+  showProposal(editors: readonly vscode.TextEditor[]): void {
+    this.phase = 'preview';
+    this.disposeThreads();
+    const pending = this.proposal!.pending();
+    const removed: vscode.Range[] = [];
+    pending.forEach((hunk, index) => {
+      const first = this.hunkLine(hunk);
+      if (hunk.removed.length > 0) removed.push(new vscode.Range(first, 0, first + hunk.removed.length - 1, 0));
+      const anchorLine = hunk.removed.length > 0 ? first + hunk.removed.length - 1 : Math.max(0, first - 1);
+      const thread = this.createThread(new vscode.Range(anchorLine, 0, anchorLine, 0));
+      const what = hunk.added.length === 0 ? `remove ${hunk.removed.length} line(s)` : `${hunk.removed.length > 0 ? 'replace with' : 'insert'} ${hunk.added.length} line(s)`;
+      thread.label = `Phi-4 fix ${index + 1}/${pending.length}: ${what}`;
+      const added = hunk.added.map((l) => '+ ' + l.replace(/\r?\n$|\r$/, '')).join('\n');
+      const dropped = hunk.removed.map((l) => '- ' + l.replace(/\r?\n$|\r$/, '')).join('\n');
+      thread.comments = [comment(new vscode.MarkdownString(fence(hunk.added.length > 0 ? added : dropped, 'diff')))];
+    });
+    for (const editor of editors) {
+      editor.setDecorations(this.look.pending, []);
+      editor.setDecorations(this.look.removed, removed);
+    }
+  }
+
+  /** Applies one hunk (or all pending ones) as a single edit; false when the region changed meanwhile. */
+  async accept(ids: readonly number[]): Promise<boolean> {
+    const proposal = this.proposal!;
+    if (!this.regionIsIntact()) return false;
+    const before = proposal.currentText();
+    const edits = ids.map((id) => ({ id, edit: proposal.acceptEdit(id) })).sort((a, b) => b.edit.start - a.edit.start);
+    let after = before;
+    for (const { edit } of edits) after = after.slice(0, edit.start) + edit.text + after.slice(edit.end);
+    const workspaceEdit = new vscode.WorkspaceEdit();
+    const region = this.regionRange();
+    // The smallest replacement that turns `before` into `after`, so cursors and folding elsewhere survive.
+    let prefix = 0;
+    while (prefix < before.length && prefix < after.length && before[prefix] === after[prefix]) prefix++;
+    let suffix = 0;
+    while (suffix < before.length - prefix && suffix < after.length - prefix && before[before.length - 1 - suffix] === after[after.length - 1 - suffix]) suffix++;
+    const start = this.document.positionAt(this.document.offsetAt(region.start) + prefix);
+    const end = this.document.positionAt(this.document.offsetAt(region.end) - suffix);
+    workspaceEdit.replace(this.document.uri, new vscode.Range(start, end), after.slice(prefix, after.length - suffix));
+    this.applying = true;
+    let ok = false;
+    try {
+      ok = await vscode.workspace.applyEdit(workspaceEdit);
+    } finally {
+      this.applying = false;
+    }
+    if (!ok) return false;
+    for (const { id } of edits) proposal.mark(id, 'accepted');
+    return this.regionIsIntact();
+  }
+
+  reject(ids: readonly number[]): void {
+    for (const id of ids) this.proposal!.mark(id, 'rejected');
+  }
+
+  clear(editors: readonly vscode.TextEditor[]): void {
+    this.abort.abort();
+    this.disposeThreads();
+    for (const editor of editors) {
+      editor.setDecorations(this.look.removed, []);
+      editor.setDecorations(this.look.pending, []);
+    }
+  }
+
+  private createThread(range: vscode.Range): vscode.CommentThread {
+    const thread = this.look.comments.createCommentThread(this.document.uri, range, []);
+    thread.canReply = false;
+    thread.contextValue = 'phi4.fix';
+    thread.collapsibleState = vscode.CommentThreadCollapsibleState.Expanded;
+    this.threads.push(thread);
+    return thread;
+  }
+
+  private disposeThreads(): void {
+    for (const thread of this.threads) thread.dispose();
+    this.threads = [];
+  }
+}
+
+function comment(body: vscode.MarkdownString): vscode.Comment {
+  return { body, mode: vscode.CommentMode.Preview, author: { name: 'Phi-4' } };
+}
+
+function fence(code: string, language: string): string {
+  let longest = 2;
+  for (const run of code.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
+  const marks = '`'.repeat(longest + 1);
+  return `${marks}${language}\n${code}\n${marks}`;
+}

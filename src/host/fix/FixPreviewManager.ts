@@ -1,0 +1,108 @@
+// Keeps at most one fix preview per document, routes document edits to it, drives the CodeLens and the
+// `phi4.fixPreviewVisible` context key, and closes previews that can no longer be applied safely.
+import * as vscode from 'vscode';
+import { FixPreview, type PreviewLook } from './FixPreview';
+
+export class FixPreviewManager implements vscode.Disposable {
+  private readonly previews = new Map<string, FixPreview>();
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+  readonly look: PreviewLook;
+  private readonly disposables: vscode.Disposable[] = [];
+
+  constructor() {
+    this.look = {
+      removed: vscode.window.createTextEditorDecorationType({
+        isWholeLine: true,
+        backgroundColor: new vscode.ThemeColor('diffEditor.removedLineBackground'),
+        overviewRulerColor: new vscode.ThemeColor('editorOverviewRuler.deletedForeground'),
+        overviewRulerLane: vscode.OverviewRulerLane.Left,
+        textDecoration: 'line-through',
+      }),
+      pending: vscode.window.createTextEditorDecorationType({
+        isWholeLine: true,
+        backgroundColor: new vscode.ThemeColor('editor.findRangeHighlightBackground'),
+      }),
+      comments: vscode.comments.createCommentController('phi4.fixPreview', 'Phi-4 Fix Preview'),
+    };
+    this.disposables.push(
+      this.look.removed,
+      this.look.pending,
+      this.look.comments,
+      this.changed,
+      vscode.workspace.onDidChangeTextDocument((e) => this.onEdit(e)),
+      vscode.workspace.onDidCloseTextDocument((doc) => this.close(doc.uri, 'The file was closed, so the fix was cancelled. Nothing was changed.')),
+      vscode.window.onDidChangeActiveTextEditor(() => this.updateContext()),
+      vscode.window.onDidChangeVisibleTextEditors(() => this.redraw()),
+    );
+  }
+
+  get(uri: vscode.Uri): FixPreview | undefined {
+    return this.previews.get(uri.toString());
+  }
+
+  forActiveEditor(): FixPreview | undefined {
+    const editor = vscode.window.activeTextEditor;
+    return editor ? this.get(editor.document.uri) : undefined;
+  }
+
+  all(): FixPreview[] {
+    return [...this.previews.values()];
+  }
+
+  /** Starts a preview; an existing one in the same document is replaced (two never overlap). */
+  start(document: vscode.TextDocument, region: vscode.Range, languageId: string): FixPreview {
+    this.close(document.uri);
+    const preview = new FixPreview(document, region, document.getText(region), languageId, this.look);
+    this.previews.set(document.uri.toString(), preview);
+    this.notify();
+    return preview;
+  }
+
+  editorsOf(preview: FixPreview): vscode.TextEditor[] {
+    return vscode.window.visibleTextEditors.filter((e) => e.document === preview.document);
+  }
+
+  /** Removes a preview, leaving the document as it is; `reason` is shown when it was not the user's choice. */
+  close(uri: vscode.Uri, reason?: string): void {
+    const preview = this.get(uri);
+    if (!preview) return;
+    this.previews.delete(uri.toString());
+    preview.clear(this.editorsOf(preview));
+    this.notify();
+    if (reason) void vscode.window.showWarningMessage(reason);
+  }
+
+  notify(): void {
+    this.changed.fire();
+    this.updateContext();
+  }
+
+  redraw(): void {
+    for (const preview of this.previews.values()) if (preview.phase === 'preview') preview.showProposal(this.editorsOf(preview));
+    this.updateContext();
+  }
+
+  private onEdit(event: vscode.TextDocumentChangeEvent): void {
+    const preview = this.get(event.document.uri);
+    if (!preview || event.contentChanges.length === 0) return;
+    if (!preview.follow(event)) {
+      const why =
+        event.reason === vscode.TextDocumentChangeReason.Undo || event.reason === vscode.TextDocumentChangeReason.Redo
+          ? 'Undo changed the code under the Phi-4 fix preview, so the preview was closed.'
+          : 'You edited the code being fixed, so the Phi-4 fix was cancelled. Nothing was applied.';
+      this.close(event.document.uri, why);
+      return;
+    }
+    this.notify();
+  }
+
+  private updateContext(): void {
+    void vscode.commands.executeCommand('setContext', 'phi4.fixPreviewVisible', this.forActiveEditor() !== undefined);
+  }
+
+  dispose(): void {
+    for (const uri of [...this.previews.keys()]) this.close(vscode.Uri.parse(uri));
+    for (const d of this.disposables) d.dispose();
+  }
+}

@@ -1,0 +1,69 @@
+// Registers "Fix Selection", the inline preview's decisions, the diff view and the lightbulb actions.
+import * as vscode from 'vscode';
+import type { ChatFeature } from '../registerChat';
+import { FixCodeActionProvider } from './FixCodeActionProvider';
+import { FixCodeLensProvider } from './FixCodeLensProvider';
+import { FixPreviewManager } from './FixPreviewManager';
+import { PROPOSED_SCHEME, ProposedFixDocument } from './ProposedFixDocument';
+import { runFix, type FixHint } from './runFix';
+
+export function registerFix(context: vscode.ExtensionContext, chat: ChatFeature): FixPreviewManager {
+  const manager = new FixPreviewManager();
+  const proposed = new ProposedFixDocument(manager);
+  const previewFor = (uri?: unknown) => (uri instanceof vscode.Uri ? manager.get(uri) : manager.forActiveEditor());
+
+  const acceptAll = async (uri?: unknown): Promise<void> => {
+    const preview = previewFor(uri);
+    if (!preview?.proposal || preview.phase !== 'preview') return;
+    const ok = await preview.accept(preview.proposal.pending().map((h) => h.id));
+    manager.close(preview.document.uri, ok ? undefined : 'The code changed under the preview, so the fix was not applied.');
+    if (ok) vscode.window.setStatusBarMessage('Phi-4 fix applied — Undo (Ctrl+Z) reverts it', 5000);
+  };
+  const decideHunk = async (uri: unknown, id: unknown, accept: boolean): Promise<void> => {
+    const preview = previewFor(uri);
+    if (!preview?.proposal || preview.phase !== 'preview' || typeof id !== 'number' || preview.proposal.state(id) !== 'pending') return;
+    if (accept && !(await preview.accept([id]))) return manager.close(preview.document.uri, 'The code changed under the preview, so the change was not applied.');
+    if (!accept) preview.reject([id]);
+    if (preview.proposal.settled) manager.close(preview.document.uri);
+    else {
+      preview.showProposal(manager.editorsOf(preview));
+      manager.notify();
+      proposed.refresh(preview.document.uri);
+    }
+  };
+
+  context.subscriptions.push(
+    manager,
+    proposed,
+    vscode.workspace.registerTextDocumentContentProvider(PROPOSED_SCHEME, proposed),
+    vscode.languages.registerCodeLensProvider({ scheme: '*' }, new FixCodeLensProvider(manager)),
+    vscode.languages.registerCodeActionsProvider({ scheme: '*' }, new FixCodeActionProvider(), { providedCodeActionKinds: FixCodeActionProvider.kinds }),
+    vscode.commands.registerCommand('phi4.fixSelection', async (uri?: unknown, range?: unknown, hints?: unknown) => {
+      let editor = vscode.window.activeTextEditor ?? chat.lastEditor();
+      if (uri instanceof vscode.Uri && editor?.document.uri.toString() !== uri.toString()) {
+        editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString());
+      }
+      if (!editor) return void vscode.window.showInformationMessage('Open a file and select the code you want Phi-4 to fix.');
+      await runFix(chat, manager, editor, range instanceof vscode.Range ? range : undefined, Array.isArray(hints) ? (hints as FixHint[]) : []);
+    }),
+    vscode.commands.registerCommand('phi4.fixAcceptAll', acceptAll),
+    vscode.commands.registerCommand('phi4.fixRejectAll', (uri?: unknown) => {
+      const preview = previewFor(uri);
+      if (preview) manager.close(preview.document.uri);
+    }),
+    vscode.commands.registerCommand('phi4.fixCancel', (uri?: unknown) => {
+      const preview = previewFor(uri);
+      if (preview) manager.close(preview.document.uri);
+    }),
+    vscode.commands.registerCommand('phi4.fixAcceptHunk', (uri: unknown, id: unknown) => decideHunk(uri, id, true)),
+    vscode.commands.registerCommand('phi4.fixRejectHunk', (uri: unknown, id: unknown) => decideHunk(uri, id, false)),
+    vscode.commands.registerCommand('phi4.fixShowDiff', async (uri?: unknown) => {
+      const preview = previewFor(uri);
+      if (!preview?.proposal) return;
+      proposed.refresh(preview.document.uri);
+      const name = vscode.workspace.asRelativePath(preview.document.uri, false);
+      await vscode.commands.executeCommand('vscode.diff', preview.document.uri, ProposedFixDocument.uriFor(preview.document.uri), `${name} ↔ Phi-4 fix`, { preview: true, preserveFocus: true });
+    }),
+  );
+  return manager;
+}

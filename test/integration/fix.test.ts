@@ -1,0 +1,242 @@
+// The inline fix preview through the VS Code API: accept, reject, per hunk, undo, edits while streaming,
+// cancel, and the lightbulb — each checked on the document's exact bytes.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+import type { Phi4Api } from '../../src/extension';
+import { testServer, waitFor } from './testServerControl';
+
+const ORIGINAL_STATS = [
+  'export function sum(values: number[]): number {',
+  '\tlet total = 0;',
+  '\tfor (let i = 0; i <= values.length; i++) {',
+  '\t\ttotal += values[i];',
+  '\t}',
+  '\treturn total;',
+  '}',
+  '',
+  'export function max(values: number[]): number {',
+  '\tlet best = values[0];',
+  '\tfor (const v of values) {',
+  '\t\tif (v > best) best = v;',
+  '\t}',
+  '\treturn best;',
+  '}',
+  '',
+].join('\n');
+
+// The model answers with spaces, prose and a repeated function header; the fix must land with tabs.
+const SUM_FIX_ANSWER = 'The loop reads past the end. Fixed:\n\n```typescript\nlet total = 0;\nfor (let i = 0; i < values.length; i++) {\n    total += values[i];\n}\nreturn total;\n```\n';
+const SUM_FIXED = ORIGINAL_STATS.replace('i <= values.length', 'i < values.length');
+
+let api: Phi4Api;
+let doc: vscode.TextDocument;
+let editor: vscode.TextEditor;
+
+async function open(name: string): Promise<void> {
+  const [folder] = vscode.workspace.workspaceFolders!;
+  doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder.uri, 'src', name));
+  editor = await vscode.window.showTextDocument(doc);
+}
+
+async function restore(text: string): Promise<void> {
+  if (doc.getText() !== text) {
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(doc.uri, new vscode.Range(0, 0, doc.lineCount, 0), text);
+    await vscode.workspace.applyEdit(edit);
+  }
+  await doc.save();
+}
+
+const phase = (): string | undefined => api.fixPreviewPhase(doc.uri);
+const waitPhase = (want: string | undefined): Promise<true> => waitFor(`preview phase ${String(want)}`, () => (phase() === want ? true : undefined));
+
+/** Starts a fix of whole lines [from, to); resolves when the fix finished streaming unless `background`. */
+async function fixLines(from: number, to: number, background = false): Promise<void> {
+  editor.selection = new vscode.Selection(from, 0, to, 0);
+  const running = vscode.commands.executeCommand('phi4.fixSelection');
+  if (!background) await running;
+}
+
+/** Waits until `n` answer requests reached the server, so the next step happens mid-stream. */
+const onTheWire = (n: number): Promise<true> => waitFor(`${n} request(s) on the wire`, async () => ((await testServer.answerRequests()).length >= n ? true : undefined));
+
+async function lensTitles(): Promise<string[]> {
+  const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri);
+  return lenses.filter((l) => l.command?.command.startsWith('phi4.')).map((l) => l.command!.title);
+}
+
+describe('inline fix preview', () => {
+  before(async () => {
+    api = (await vscode.extensions.getExtension('phi4-local.phi4-local')!.activate()) as Phi4Api;
+    await open('stats.ts');
+  });
+  beforeEach(async () => {
+    await testServer.reset();
+    await vscode.commands.executeCommand('phi4.fixCancel');
+    await open('stats.ts');
+    await restore(ORIGINAL_STATS);
+  });
+
+  it('shows the proposal without touching the document, then Accept all applies it with tabs in one undo step', async () => {
+    await testServer.enqueue({ answer: SUM_FIX_ANSWER });
+    await fixLines(1, 6);
+    await waitPhase('preview');
+    assert.equal(doc.getText(), ORIGINAL_STATS, 'previewing does not edit the document');
+    assert.equal(doc.isDirty, false);
+    assert.ok((await lensTitles()).some((t) => t.includes('Accept all')));
+    const prompt = String((await testServer.answerRequests())[0].body?.prompt);
+    assert.ok(prompt.includes('Return the corrected version of exactly the code in focus'));
+    await vscode.commands.executeCommand('phi4.fixAcceptAll');
+    await waitPhase(undefined);
+    assert.equal(doc.getText(), SUM_FIXED);
+    await vscode.commands.executeCommand('undo');
+    assert.equal(doc.getText(), ORIGINAL_STATS, 'one undo restores the original');
+    await vscode.commands.executeCommand('redo');
+    assert.equal(doc.getText(), SUM_FIXED);
+  });
+
+  it('Reject all leaves the file byte-identical and not dirty', async () => {
+    await testServer.enqueue({ answer: SUM_FIX_ANSWER });
+    await fixLines(1, 6);
+    await waitPhase('preview');
+    await vscode.commands.executeCommand('phi4.fixRejectAll');
+    await waitPhase(undefined);
+    assert.equal(doc.getText(), ORIGINAL_STATS);
+    assert.equal(doc.isDirty, false);
+  });
+
+  it('decides hunks one at a time: accept one, reject the other', async () => {
+    const answer = '```ts\nexport function sum(values: number[]): number {\n  let total = 0;\n  for (let i = 0; i < values.length; i++) {\n    total += values[i];\n  }\n  return total;\n}\n\nexport function max(values: number[]): number {\n  let best = values[0] ?? -Infinity;\n  for (const v of values) {\n    if (v > best) best = v;\n  }\n  return best;\n}\n```';
+    await testServer.enqueue({ answer });
+    await fixLines(0, 15);
+    await waitPhase('preview');
+    const titles = await lensTitles();
+    assert.equal(titles.filter((t) => t.includes('Accept') && !t.includes('all')).length, 2, 'one Accept per hunk');
+    await vscode.commands.executeCommand('phi4.fixRejectHunk', doc.uri, 0);
+    assert.equal(phase(), 'preview', 'one hunk still pending');
+    assert.equal(doc.getText(), ORIGINAL_STATS);
+    await vscode.commands.executeCommand('phi4.fixAcceptHunk', doc.uri, 1);
+    await waitPhase(undefined);
+    assert.equal(doc.getText(), ORIGINAL_STATS.replace('let best = values[0];', 'let best = values[0] ?? -Infinity;'));
+    await vscode.commands.executeCommand('undo');
+    assert.equal(doc.getText(), ORIGINAL_STATS);
+  });
+
+  it('undo after accepting one hunk clears the now inconsistent preview', async () => {
+    const answer = '```ts\nexport function sum(values: number[]): number {\n\tlet total = 0;\n\tfor (let i = 0; i < values.length; i++) {\n\t\ttotal += values[i];\n\t}\n\treturn total;\n}\n\nexport function max(values: number[]): number {\n\tlet best = values[0] ?? -Infinity;\n\tfor (const v of values) {\n\t\tif (v > best) best = v;\n\t}\n\treturn best;\n}\n```';
+    await testServer.enqueue({ answer });
+    await fixLines(0, 15);
+    await waitPhase('preview');
+    await vscode.commands.executeCommand('phi4.fixAcceptHunk', doc.uri, 0);
+    assert.equal(phase(), 'preview');
+    await vscode.commands.executeCommand('undo');
+    await waitPhase(undefined);
+    assert.equal(doc.getText(), ORIGINAL_STATS);
+  });
+
+  it('an edit above the region while the fix streams re-anchors it; the fix lands in the right place', async () => {
+    await testServer.enqueue({ answer: SUM_FIX_ANSWER, chunkDelayMs: 40 });
+    await fixLines(1, 6, true);
+    await waitPhase('streaming');
+    const edit = new vscode.WorkspaceEdit();
+    edit.insert(doc.uri, new vscode.Position(0, 0), '// header\n');
+    await vscode.workspace.applyEdit(edit);
+    await waitPhase('preview');
+    await vscode.commands.executeCommand('phi4.fixAcceptAll');
+    await waitPhase(undefined);
+    assert.equal(doc.getText(), '// header\n' + SUM_FIXED);
+  });
+
+  it('an edit inside the region while streaming cancels the fix and changes nothing else', async () => {
+    await testServer.enqueue({ answer: SUM_FIX_ANSWER, chunkDelayMs: 40 });
+    await fixLines(1, 6, true);
+    await waitPhase('streaming');
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(doc.uri, new vscode.Range(1, 5, 1, 10), 'count');
+    await vscode.workspace.applyEdit(edit);
+    await waitPhase(undefined);
+    assert.equal(doc.getText(), ORIGINAL_STATS.replace('let total = 0;', 'let count = 0;'));
+    await waitFor('the request to be closed', async () => ((await testServer.answerRequests())[0]?.closedByClient ? true : undefined));
+  });
+
+  it('Cancel while streaming removes the preview and closes the request', async () => {
+    await testServer.enqueue({ answer: SUM_FIX_ANSWER, chunkDelayMs: 100 });
+    await fixLines(1, 6, true);
+    await waitPhase('streaming');
+    await onTheWire(1);
+    await vscode.commands.executeCommand('phi4.fixCancel');
+    await waitPhase(undefined);
+    assert.equal(doc.getText(), ORIGINAL_STATS);
+    await waitFor('the request to be closed', async () => ((await testServer.answerRequests())[0]?.closedByClient ? true : undefined));
+  });
+
+  it('a new fix in the same document replaces the previous preview', async () => {
+    await testServer.enqueue({ answer: SUM_FIX_ANSWER, chunkDelayMs: 100 }, { answer: '```ts\nlet best = values[0] ?? 0;\n```' });
+    await fixLines(1, 6, true);
+    await waitPhase('streaming');
+    await onTheWire(1);
+    await fixLines(9, 10);
+    await waitPhase('preview');
+    await vscode.commands.executeCommand('phi4.fixAcceptAll');
+    await waitPhase(undefined);
+    assert.equal(doc.getText(), ORIGINAL_STATS.replace('let best = values[0];', 'let best = values[0] ?? 0;'));
+  });
+
+  it('an answer without usable code changes nothing', async () => {
+    await testServer.enqueue({ answer: 'I am not sure what you want me to do here.' });
+    await fixLines(1, 6);
+    await waitFor('the request', async () => ((await testServer.answerRequests()).length ? true : undefined));
+    await waitPhase(undefined);
+    assert.equal(doc.getText(), ORIGINAL_STATS);
+  });
+
+  it('keeps CRLF line endings and a missing final newline byte for byte', async () => {
+    await open('shapes.py');
+    const original = doc.getText();
+    assert.ok(original.includes('\r\n') && !original.endsWith('\n'));
+    await testServer.enqueue({ answer: '```python\ndef perimeter(w, h):\n    return 2 * (w + h)\n```' });
+    editor.selection = new vscode.Selection(3, 0, 4, doc.lineAt(4).text.length);
+    await vscode.commands.executeCommand('phi4.fixSelection');
+    await waitPhase('preview');
+    await vscode.commands.executeCommand('phi4.fixRejectAll');
+    assert.equal(doc.getText(), original, 'reject: byte-identical');
+    await testServer.enqueue({ answer: '```python\ndef perimeter(w, h):\n    return 2 * (w + h)\n```' });
+    await vscode.commands.executeCommand('phi4.fixSelection');
+    await waitPhase('preview');
+    await vscode.commands.executeCommand('phi4.fixAcceptAll');
+    await waitPhase(undefined);
+    assert.equal(doc.getText(), 'def area(w, h):\r\n\treturn w * h + 1\r\n\r\ndef perimeter(w, h):\r\n\treturn 2 * (w + h)');
+    await restore(original);
+  });
+});
+
+describe('lightbulb', () => {
+  const diagnostics = vscode.languages.createDiagnosticCollection('phi4-test');
+  after(() => diagnostics.dispose());
+  beforeEach(async () => {
+    await testServer.reset();
+    await open('stats.ts');
+    await restore(ORIGINAL_STATS);
+  });
+
+  it('offers Fix with Phi-4 on a diagnostic and Explain on a selection, without calling the model', async () => {
+    const range = new vscode.Range(2, 20, 2, 38);
+    diagnostics.set(doc.uri, [new vscode.Diagnostic(range, 'Index may be out of bounds', vscode.DiagnosticSeverity.Error)]);
+    const atDiagnostic = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, new vscode.Range(2, 25, 2, 25));
+    const fix = atDiagnostic.find((a) => a.title === 'Fix with Phi-4');
+    assert.ok(fix, 'Fix with Phi-4 offered');
+    assert.equal(fix.kind?.value, 'quickfix');
+    const onSelection = await vscode.commands.executeCommand<vscode.CodeAction[]>('vscode.executeCodeActionProvider', doc.uri, new vscode.Range(1, 0, 4, 0));
+    assert.ok(onSelection.some((a) => a.title === 'Explain with Phi-4'));
+    assert.equal((await testServer.requests()).length, 0, 'offering actions made no request');
+
+    await testServer.enqueue({ answer: SUM_FIX_ANSWER });
+    await vscode.commands.executeCommand(fix.command!.command, ...(fix.command!.arguments ?? []));
+    await waitPhase('preview');
+    const prompt = String((await testServer.answerRequests())[0].body?.prompt);
+    assert.ok(prompt.includes('Index may be out of bounds'), 'the diagnostic message is sent');
+    await vscode.commands.executeCommand('phi4.fixAcceptAll');
+    assert.equal(doc.getText(), SUM_FIXED, 'the enclosing block was fixed');
+    diagnostics.clear();
+  });
+});
