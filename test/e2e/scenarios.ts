@@ -30,6 +30,23 @@ async function until<T>(what: string, probe: () => T | undefined | false, ms = 1
   }
 }
 
+const SHOT_DIR = path.join(__dirname, '../../../test-results/screenshots');
+
+async function save(page: Page): Promise<void> {
+  await page.keyboard.press('Control+S');
+  await page.locator('.tab.active.dirty').waitFor({ state: 'detached' });
+}
+
+/** Opens a context-menu submenu and picks an entry; submenus nest inside their parent item, so match anchors. */
+async function clickMenu(page: Page, submenu: string, entry: string): Promise<void> {
+  const parent = page.locator('.context-view .action-menu-item').filter({ hasText: new RegExp(`^${submenu}$`) });
+  await parent.hover();
+  await parent.click();
+  const item = page.locator('.context-view .action-menu-item').filter({ hasText: new RegExp(`^${entry}`) });
+  await item.hover();
+  await item.click();
+}
+
 export const SCENARIOS: Scenario[] = [
   {
     name: '01-chat-streams-markdown',
@@ -91,12 +108,7 @@ export const SCENARIOS: Scenario[] = [
       ollama.enqueue({ answer: 'This computes the **average**, but the loop reads one element too many.', chunkDelayMs: 10 });
       await page.locator('.editor-instance .monaco-editor .view-line').nth(6).click({ button: 'right' });
       // Submenus nest inside their parent item, so match the item's own anchor, not the whole item.
-      const phi = page.locator('.context-view .action-menu-item').filter({ hasText: /^Phi-4$/ });
-      await phi.hover();
-      await phi.click();
-      const explain = page.locator('.context-view .action-menu-item').filter({ hasText: /^Explain Selection/ });
-      await explain.hover();
-      await explain.click();
+      await clickMenu(page, 'Phi-4', 'Explain Selection');
       const frame = await openChat(page);
       await frame.locator('.turn-user', { hasText: 'Explain src/math.ts:6-10' }).waitFor();
       const text = await answerAfter(frame, (await frame.locator('.turn-assistant').count()) - 1);
@@ -104,6 +116,66 @@ export const SCENARIOS: Scenario[] = [
       const prompt = String(ollama.answerRequests()[0].body?.prompt);
       assert.ok(prompt.includes('for (let i = 0; i <= values.length; i++) {'), 'selection in prompt');
       assert.ok(prompt.includes('`src/math.ts`'), 'path in prompt');
+    },
+  },
+  {
+    name: '05-fix-inline-preview-accept-reject-undo',
+    async run({ page, ollama, workspace }) {
+      const file = path.join(workspace, 'src', 'stats.ts');
+      const original = fs.readFileSync(file, 'utf8');
+      const fixed = original.replace('i <= values.length', 'i < values.length');
+      const answer = 'Fixed:\n```ts\nlet total = 0;\nfor (let i = 0; i < values.length; i++) {\n    total += values[i];\n}\nreturn total;\n```';
+      await openFile(page, 'stats.ts');
+      await selectLines(page, 1, 6);
+      ollama.enqueue({ answer, chunkDelayMs: 40 });
+      await page.locator('.editor-instance .monaco-editor .view-line').nth(2).click({ button: 'right' });
+      await clickMenu(page, 'Phi-4', 'Fix Selection');
+      await page.locator('.contentWidgets .codelens-decoration', { hasText: 'writing a fix' }).waitFor();
+      const acceptAll = page.locator('.contentWidgets .codelens-decoration a', { hasText: 'Accept all' });
+      await acceptAll.waitFor();
+      await page.locator('.review-widget, .comment-thread-widget, .zone-widget', { hasText: 'i < values.length' }).first().waitFor();
+      await page.screenshot({ path: path.join(SHOT_DIR, '05-fix-preview.png') });
+      assert.equal(await page.locator('.tab.active.dirty').count(), 0, 'the preview does not edit the document');
+      await acceptAll.click();
+      await acceptAll.waitFor({ state: 'detached' });
+      await save(page);
+      assert.equal(fs.readFileSync(file, 'utf8'), fixed, 'Accept all writes exactly the fix, tab-indented');
+
+      await selectLines(page, 1, 6);
+      ollama.enqueue({ answer: answer.replace('return total;', 'return total + 0;') });
+      await runCommand(page, 'Phi-4: Fix Selection');
+      const rejectAll = page.locator('.contentWidgets .codelens-decoration a', { hasText: 'Reject all' });
+      await rejectAll.waitFor();
+      await rejectAll.click();
+      await rejectAll.waitFor({ state: 'detached' });
+      assert.equal(await page.locator('.tab.active.dirty').count(), 0, 'Reject leaves the document untouched');
+      assert.equal(fs.readFileSync(file, 'utf8'), fixed);
+
+      await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+      await page.keyboard.press('Control+Z');
+      await save(page);
+      assert.equal(fs.readFileSync(file, 'utf8'), original, 'undo restores the original bytes');
+    },
+  },
+  {
+    name: '06-lightbulb-fix-with-phi4',
+    async run({ page, ollama }) {
+      await openFile(page, 'label.ts');
+      await page.locator('.editor-instance .monaco-editor .squiggly-error').first().waitFor({ timeout: 60_000 });
+      // Put the cursor inside the error (on `text`), where the lightbulb offers fixes for it.
+      await page.locator('.editor-instance .monaco-editor .view-line').nth(1).locator('span', { hasText: /^text$/ }).first().click();
+      ollama.enqueue({ answer: '```ts\nexport function label(count: number): string {\n\tconst text: string = String(count);\n\treturn text;\n}\n```' });
+      await page.keyboard.press('Control+.');
+      // The quick-fix list sits under a pointer-block overlay; choose with the keyboard like a user would.
+      await page.locator('.action-widget .monaco-list-row', { hasText: 'Fix with Phi-4' }).waitFor();
+      for (let i = 0; i < 10 && !(await page.locator('.action-widget .monaco-list-row.focused', { hasText: 'Fix with Phi-4' }).count()); i++) await page.keyboard.press('ArrowDown');
+      await page.keyboard.press('Enter');
+      await page.locator('.contentWidgets .codelens-decoration a', { hasText: 'Accept all' }).waitFor();
+      const prompt = String(ollama.answerRequests()[0].body?.prompt);
+      assert.ok(prompt.includes("Type 'number' is not assignable to type 'string'"), 'the diagnostic is in the prompt');
+      await page.screenshot({ path: path.join(SHOT_DIR, '06-lightbulb-preview.png') });
+      await page.keyboard.press('Control+Shift+Backspace');
+      await page.locator('.contentWidgets .codelens-decoration a', { hasText: 'Accept all' }).waitFor({ state: 'detached' });
     },
   },
   {
@@ -155,8 +227,7 @@ export const SCENARIOS: Scenario[] = [
       await page.keyboard.press('Control+End');
       await frame.locator('.turn-assistant').last().locator('[data-code-action="insert"]').click();
       await page.locator('.tab.active.dirty').waitFor();
-      await page.keyboard.press('Control+S');
-      await page.locator('.tab.active.dirty').waitFor({ state: 'detached' });
+      await save(page);
       const text = fs.readFileSync(path.join(workspace, 'src', 'greet.py'), 'utf8');
       assert.ok(text.endsWith('    return greet(name).upper()\ndef farewell(name):\n    return "Bye, " + name\n'), JSON.stringify(text.slice(-120)));
       await page.keyboard.press('Control+Z');

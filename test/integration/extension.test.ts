@@ -23,7 +23,8 @@ describe('extension in VS Code', () => {
   beforeEach(() => testServer.reset());
 
   it('activates lazily and runs as a UI-or-workspace extension', () => {
-    assert.ok(!manifest.activationEvents.includes('*'));
+    assert.ok(!manifest.activationEvents.includes('*'), 'never eager "*" activation');
+    assert.deepEqual(manifest.activationEvents, ['onStartupFinished'], 'after startup, so the lightbulb and status bar are there without delaying VS Code');
     assert.deepEqual(manifest.extensionKind, ['ui', 'workspace']);
     assert.equal(vscode.extensions.getExtension(EXTENSION_ID)?.isActive, true);
   });
