@@ -1,5 +1,5 @@
 // Token counting with Phi-4's tokenizer (cl100k_base BPE), treating special-token strings as plain text.
-import { countTokens as countCl100k } from 'gpt-tokenizer/encoding/cl100k_base';
+import type * as Cl100k from 'gpt-tokenizer/encoding/cl100k_base';
 import { neutralizeSpecialTokens } from '../chatml/specialTokens';
 
 // Neutralized text never contains real control tokens, and user code may contain the
@@ -11,9 +11,18 @@ export const MESSAGE_OVERHEAD_TOKENS = 6;
 /** `<|im_start|>assistant<|im_sep|>\n` that opens the answer. */
 export const GENERATION_PROMPT_TOKENS = 4;
 
+let encoding: typeof Cl100k | undefined;
+
+/** The BPE tables are large; loading them on first use keeps extension activation fast. */
+function cl100k(): typeof Cl100k {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports -- deliberate lazy load, bundled by esbuild
+  encoding ??= require('gpt-tokenizer/encoding/cl100k_base') as typeof Cl100k;
+  return encoding;
+}
+
 export function countTokens(text: string): number {
   if (text.length === 0) return 0;
-  return countCl100k(text, PLAIN_TEXT);
+  return cl100k().countTokens(text, PLAIN_TEXT);
 }
 
 /** Tokens one message costs in the rendered prompt, counting its content as it is sent (neutralized). */

@@ -1,0 +1,152 @@
+// B1, B2, B5 (host side) and B6: the extension's own code paths against the Ollama-API test server,
+// each compared with a baseline measured in the same run.
+import { Ollama } from 'ollama/browser';
+import { fitToBudget } from '../../src/budget/fitToBudget';
+import { ChatSession } from '../../src/chat/ChatSession';
+import type { ChatSettings } from '../../src/chat/ChatSettings';
+import { ConversationStore, type KeyValueStore } from '../../src/chat/ConversationStore';
+import { silentLogger } from '../../src/chat/Logger';
+import { ModelResolver } from '../../src/chat/ModelResolver';
+import { gatherContext } from '../../src/context/gatherContext';
+import { OllamaClient } from '../../src/ollama/OllamaClient';
+import { countTokens } from '../../src/tokens/countTokens';
+import { OllamaTestServer } from '../support/ollamaTestServer';
+import { sourceOfTokens } from './codeFixture';
+import { gc, median } from './measure';
+
+class MemoryStore implements KeyValueStore {
+  private data = new Map<string, unknown>();
+  get<T>(key: string): T | undefined {
+    return this.data.get(key) as T | undefined;
+  }
+  async update(key: string, value: unknown): Promise<void> {
+    if (value === undefined) this.data.delete(key);
+    else this.data.set(key, JSON.parse(JSON.stringify(value)));
+  }
+}
+
+export interface HostFigures {
+  readonly firstRequest: { label: string; tokens: number; baselineMs: number; oursMs: number }[];
+  readonly relay: { baselineTps: number; oursTps: number; posts: number; tokens: number };
+  readonly longSession: { turns: number; heapGrowthMb: number; heapAfterMb: number };
+  readonly tokenizer: { tokensPerSecond: number; fit16kMs: number };
+}
+
+/** Time until the server has the request (headers and body) in hand. */
+function arrivalWatcher(server: OllamaTestServer): () => Promise<number> {
+  const seen = server.requests.length;
+  return async () => {
+    while (server.answerRequests().length === 0 || server.requests.length <= seen) await new Promise((r) => setImmediate(r));
+    return performance.now();
+  };
+}
+
+export async function hostBench(sizes: readonly number[]): Promise<HostFigures> {
+  const server = new OllamaTestServer();
+  await server.start();
+  const settings: ChatSettings = { host: server.url, model: 'phi4', contextWindow: 0, maxAnswerTokens: 1024, temperature: 0.2, keepAlive: '30m', promptFormat: 'auto' };
+  const resolver = new ModelResolver();
+  const client = new OllamaClient({ host: server.url });
+  await resolver.resolve(client, settings); // warm: /api/show is cached per model, as in the extension
+  countTokens('warm up the tokenizer');
+  const session = (): ChatSession => new ChatSession({ client: () => client, settings: () => settings, resolver, store: new ConversationStore(new MemoryStore()), post: () => undefined, log: silentLogger });
+
+  const firstRequest: HostFigures['firstRequest'] = [];
+  const rawPrompt = (tokens: number): string => `<|im_start|>user<|im_sep|>\n${sourceOfTokens(tokens)}<|im_end|>\n<|im_start|>assistant<|im_sep|>\n`;
+  for (const tokens of sizes) {
+    const file = sourceOfTokens(tokens);
+    const prompt = rawPrompt(Math.min(tokens, 14000));
+    const baseline = await median(7, async () => {
+      server.reset();
+      const arrived = arrivalWatcher(server);
+      const t = performance.now();
+      const stream = await new Ollama({ host: server.url }).generate({ model: 'phi4', prompt, raw: true, stream: true, options: { num_ctx: 16384 } });
+      const at = await arrived();
+      stream.abort();
+      return at - t;
+    });
+    const lines = file.split('\n');
+    const middle = Math.floor(lines.length / 2);
+    const start = lines.slice(0, middle).join('\n').length + 1;
+    const end = lines.slice(0, middle + 50).join('\n').length;
+    const ours = await median(7, async () => {
+      server.reset();
+      const s = session();
+      const arrived = arrivalWatcher(server);
+      const t = performance.now();
+      // What Explain does on the host: gather context from the snapshot, budget it, render and send.
+      const context = gatherContext({ text: file, languageId: 'typescript', relativePath: 'src/big.ts', selectionStart: start, selectionEnd: end, diagnostics: [] });
+      const pending = s.send({ text: 'Explain', question: 'Explain this code.', context });
+      const at = await arrived();
+      s.stop();
+      await pending;
+      return at - t;
+    });
+    firstRequest.push({ label: `Explain, 50-line selection in a ${tokens}-token file`, tokens, baselineMs: baseline, oursMs: ours });
+  }
+
+  // B2: 4,000 tokens as fast as the server can send them.
+  const answer = Array.from({ length: 4000 }, (_, i) => `tok${i % 97}`).join(' ');
+  const rawTps = await median(3, async () => {
+    server.enqueue({ answer });
+    const t = performance.now();
+    let n = 0;
+    for await (const chunk of await new Ollama({ host: server.url }).generate({ model: 'phi4', prompt: 'x', raw: true, stream: true })) if (chunk.response) n++;
+    return n / ((performance.now() - t) / 1000);
+  });
+  let posts = 0;
+  let relayed = '';
+  const ourTps = await median(3, async () => {
+    server.enqueue({ answer });
+    posts = 0;
+    relayed = '';
+    const s = new ChatSession({ client: () => client, settings: () => settings, resolver, store: new ConversationStore(new MemoryStore()), post: (m) => {
+      if (m.type === 'answerChunk') {
+        posts++;
+        relayed += m.text;
+      }
+    }, log: silentLogger });
+    const t = performance.now();
+    await s.send({ text: 'go' });
+    return 4000 / ((performance.now() - t) / 1000);
+  });
+  if (relayed !== answer) throw new Error('relay lost text');
+
+  // B5: 200 turns through the session, heap after GC.
+  const s = session();
+  for (let i = 0; i < 20; i++) {
+    server.enqueue({ answer: 'warm up answer' });
+    await s.send({ text: `warm ${i}` });
+  }
+  gc();
+  const heapBefore = process.memoryUsage().heapUsed;
+  for (let i = 0; i < 200; i++) {
+    server.enqueue({ answer: `Answer number ${i}: ` + 'lorem ipsum dolor sit amet '.repeat(40) });
+    await s.send({ text: `Question ${i}: what does this do?` });
+  }
+  gc();
+  const heapAfter = process.memoryUsage().heapUsed;
+
+  // B6: tokenizer throughput and fitting a 16K budget around a selection in a large file.
+  const big = sourceOfTokens(40000);
+  const t0 = performance.now();
+  const n = countTokens(big);
+  const tokensPerSecond = n / ((performance.now() - t0) / 1000);
+  const lines = big.split('\n');
+  const selStart = lines.slice(0, 400).join('\n').length + 1;
+  const selEnd = lines.slice(0, 450).join('\n').length;
+  const fit16kMs = await median(5, () => {
+    const t = performance.now();
+    const context = gatherContext({ text: big, languageId: 'typescript', relativePath: 'big.ts', selectionStart: selStart, selectionEnd: selEnd, diagnostics: [] });
+    fitToBudget({ system: 'rules', history: [], question: 'Explain', context }, { contextWindow: 16384, maxAnswerTokens: 2048 });
+    return performance.now() - t;
+  });
+
+  await server.stop();
+  return {
+    firstRequest,
+    relay: { baselineTps: rawTps, oursTps: ourTps, posts, tokens: 4000 },
+    longSession: { turns: 200, heapGrowthMb: (heapAfter - heapBefore) / 1048576, heapAfterMb: heapAfter / 1048576 },
+    tokenizer: { tokensPerSecond, fit16kMs },
+  };
+}
