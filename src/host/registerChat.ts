@@ -130,6 +130,8 @@ export function registerChat(context: vscode.ExtensionContext, channel: vscode.L
       controller.setContext(gathered, chipFor(gathered));
     }),
   );
-  void controller.refresh();
+  // The first health check loads Node's fetch machinery (~20 ms); run it after activation returns.
+  const firstCheck = setTimeout(() => void controller.refresh(), 0);
+  context.subscriptions.push({ dispose: () => clearTimeout(firstCheck) });
   return { controller, client: () => client, settings: () => settings, revealChat, lastEditor: () => vscode.window.activeTextEditor ?? lastEditor, resolver, log, confirmHost };
 }

@@ -15,8 +15,12 @@ let encoding: typeof Cl100k | undefined;
 
 /** The BPE tables are large; loading them on first use keeps extension activation fast. */
 function cl100k(): typeof Cl100k {
-  // eslint-disable-next-line @typescript-eslint/no-require-imports -- deliberate lazy load, bundled by esbuild
-  encoding ??= require('gpt-tokenizer/encoding/cl100k_base') as typeof Cl100k;
+  if (!encoding) {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports -- deliberate lazy load, bundled by esbuild
+    encoding = require('gpt-tokenizer/encoding/cl100k_base') as typeof Cl100k;
+    // The default 100,000-entry merge cache grows by megabytes over a long session; this bound keeps most of the speed.
+    encoding.setMergeCacheSize(20_000);
+  }
   return encoding;
 }
 

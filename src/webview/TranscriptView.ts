@@ -10,9 +10,15 @@ import type { Sanitizer } from './markdown/sanitize';
 const ACTION_LABELS: Record<ActionId, string> = { retry: 'Retry', openSettings: 'Open Settings', pullModel: 'Pull Model', selectModel: 'Choose Model', showLog: 'Show Log' };
 const hooks = { decorate: decorateCodeBlocks };
 
+/** Streaming text is drawn at most this often; slower when drawing itself is slow (see schedule()). */
+const MIN_FRAME_GAP_MS = 33;
+
 export class TranscriptView {
   private live = new Map<string, { renderer: IncrementalMarkdown; element: HTMLElement }>();
   private frame = 0;
+  private timer: ReturnType<typeof setTimeout> | undefined;
+  private lastRenderAt = 0;
+  private lastRenderCost = 0;
 
   constructor(
     private readonly root: HTMLElement,
@@ -42,12 +48,33 @@ export class TranscriptView {
     const entry = this.live.get(id);
     if (!entry) return;
     entry.renderer.append(text);
-    // Rendering happens at most once per animation frame, however many chunks arrive.
-    this.frame ||= requestAnimationFrame(() => {
-      this.frame = 0;
-      for (const { renderer } of this.live.values()) renderer.render();
-      this.scrollToEnd();
-    });
+    this.schedule();
+  }
+
+  /**
+   * Renders on an animation frame, however many chunks arrived, and never more often than every
+   * MIN_FRAME_GAP_MS or 8× the last render's cost — so a long block being written cannot hog the view.
+   */
+  private schedule(): void {
+    if (this.frame || this.timer) return;
+    const gap = Math.max(MIN_FRAME_GAP_MS, this.lastRenderCost * 8);
+    const wait = this.lastRenderAt + gap - performance.now();
+    const draw = (): void => {
+      this.frame = requestAnimationFrame(() => {
+        this.frame = 0;
+        const started = performance.now();
+        for (const { renderer } of this.live.values()) renderer.render();
+        this.scrollToEnd();
+        this.lastRenderAt = performance.now();
+        this.lastRenderCost = this.lastRenderAt - started;
+      });
+    };
+    if (wait > 0) {
+      this.timer = setTimeout(() => {
+        this.timer = undefined;
+        draw();
+      }, wait);
+    } else draw();
   }
 
   end(turn: TurnView): void {

@@ -22,12 +22,16 @@ export interface RenderFigures {
   readonly bundleOnceScriptMs: number;
 }
 
-async function scriptMs(page: Page): Promise<number> {
+type Metrics = () => Promise<number>;
+
+/** Total script execution time of the page so far (Chrome's own accounting, not our clock). */
+async function scriptClock(page: Page): Promise<Metrics> {
   const session = await page.context().newCDPSession(page);
   await session.send('Performance.enable');
-  const { metrics } = await session.send('Performance.getMetrics');
-  await session.detach();
-  return (metrics.find((m) => m.name === 'ScriptDuration')?.value ?? 0) * 1000;
+  return async () => {
+    const { metrics } = await session.send('Performance.getMetrics');
+    return (metrics.find((m) => m.name === 'ScriptDuration')?.value ?? 0) * 1000;
+  };
 }
 
 async function bundlePage(page: Page): Promise<void> {
@@ -60,7 +64,8 @@ export async function renderBench(sizes: readonly number[]): Promise<{ figures: 
       const post = (m: unknown): Promise<void> => streamPage.evaluate((msg) => window.postMessage(msg, '*'), m);
       await post({ type: 'restore', conversationId: 'c', turns: [], history: [], busy: false });
       await post({ type: 'turnAdded', turn: { id: 'a', role: 'assistant', text: '', state: 'streaming' } });
-      const before = await scriptMs(streamPage);
+      const streamClock = await scriptClock(streamPage);
+      const before = await streamClock();
       await streamPage.evaluate(async (cs) => {
         for (let i = 0; i < cs.length; i++) {
           window.postMessage({ type: 'answerChunk', id: 'a', text: cs[i] }, '*');
@@ -69,15 +74,16 @@ export async function renderBench(sizes: readonly number[]): Promise<{ figures: 
       }, chunks);
       await post({ type: 'answerEnded', turn: { id: 'a', role: 'assistant', text, state: 'done' } });
       await streamPage.waitForTimeout(50);
-      const streamScript = (await scriptMs(streamPage)) - before;
+      const streamScript = (await streamClock()) - before;
       await streamPage.close();
 
       const oncePage = await browser.newPage();
       await bundlePage(oncePage);
-      const before2 = await scriptMs(oncePage);
+      const onceClock = await scriptClock(oncePage);
+      const before2 = await onceClock();
       await oncePage.evaluate((t) => window.postMessage({ type: 'restore', conversationId: 'c', turns: [{ id: 'a', role: 'assistant', text: t, state: 'done' }], history: [], busy: false }, '*'), text);
       await oncePage.waitForTimeout(50);
-      const onceScript = (await scriptMs(oncePage)) - before2;
+      const onceScript = (await onceClock()) - before2;
       await oncePage.close();
       figures.push({ tokens: chunks.length, onceMs: once, perChunkMs: perChunk, naiveMs: naive, bundleStreamScriptMs: streamScript, bundleOnceScriptMs: onceScript });
     }

@@ -7,11 +7,23 @@ export class FixPreviewManager implements vscode.Disposable {
   private readonly previews = new Map<string, FixPreview>();
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
-  readonly look: PreviewLook;
+  private lookCache: PreviewLook | undefined;
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor() {
-    this.look = {
+    this.disposables.push(
+      this.changed,
+      vscode.workspace.onDidChangeTextDocument((e) => this.onEdit(e)),
+      vscode.workspace.onDidCloseTextDocument((doc) => this.close(doc.uri, 'The file was closed, so the fix was cancelled. Nothing was changed.')),
+      vscode.window.onDidChangeActiveTextEditor(() => this.updateContext()),
+      vscode.window.onDidChangeVisibleTextEditors(() => this.redraw()),
+    );
+  }
+
+  /** Decorations and the comment controller are created on the first fix, not at activation. */
+  private get look(): PreviewLook {
+    if (this.lookCache) return this.lookCache;
+    this.lookCache = {
       removed: vscode.window.createTextEditorDecorationType({
         isWholeLine: true,
         backgroundColor: new vscode.ThemeColor('diffEditor.removedLineBackground'),
@@ -25,16 +37,8 @@ export class FixPreviewManager implements vscode.Disposable {
       }),
       comments: vscode.comments.createCommentController('phi4.fixPreview', 'Phi-4 Fix Preview'),
     };
-    this.disposables.push(
-      this.look.removed,
-      this.look.pending,
-      this.look.comments,
-      this.changed,
-      vscode.workspace.onDidChangeTextDocument((e) => this.onEdit(e)),
-      vscode.workspace.onDidCloseTextDocument((doc) => this.close(doc.uri, 'The file was closed, so the fix was cancelled. Nothing was changed.')),
-      vscode.window.onDidChangeActiveTextEditor(() => this.updateContext()),
-      vscode.window.onDidChangeVisibleTextEditors(() => this.redraw()),
-    );
+    this.disposables.push(this.lookCache.removed, this.lookCache.pending, this.lookCache.comments);
+    return this.lookCache;
   }
 
   get(uri: vscode.Uri): FixPreview | undefined {
