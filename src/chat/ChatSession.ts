@@ -153,8 +153,24 @@ export class ChatSession {
     this.deps.post({ type: 'turnAdded', turn });
     this.deps.onStatus?.('generating');
 
-    const batcher = new ChunkBatcher((text) => this.deps.post({ type: 'answerChunk', id: turn.id, text }), 16, this.deps.scheduler);
     let text = '';
+    let savedAt = Date.now();
+    const batcher = new ChunkBatcher((chunk) => {
+      // The stored turn follows the stream, so a view opened (or a window reloaded) mid-answer shows it.
+      // Look it up by id: saving may have trimmed old turns from the front.
+      for (let i = conv.turns.length - 1; i >= 0; i--) {
+        if (conv.turns[i].id === turn.id) {
+          conv.turns[i] = { ...turn, text };
+          break;
+        }
+      }
+      this.deps.post({ type: 'answerChunk', id: turn.id, text: chunk });
+      if (Date.now() - savedAt > 2000) {
+        savedAt = Date.now();
+        void this.persist(conv);
+      }
+    }, 16, this.deps.scheduler);
+    void this.persist(conv);
     let fitted: FittedPrompt | undefined;
     let stats: AnswerStats | undefined;
     let error: OllamaError | undefined;
@@ -191,17 +207,21 @@ export class ChatSession {
       notes,
       error: error && error.kind !== 'cancelled' ? { message: error.message, actions: error.actions } : undefined,
     };
-    const index = conv.turns.findIndex((t) => t.id === turn.id);
-    if (index >= 0) conv.turns[index] = turn;
+    const at = conv.turns.findIndex((t) => t.id === turn.id);
+    if (at >= 0) conv.turns[at] = turn;
     this.deps.post({ type: 'answerEnded', turn });
     this.logOutcome(settings.model, fitted, stats, error, text.length);
     this.deps.onStatus?.(statusFor(error?.kind), error);
+    await this.persist(conv);
+    return { turn, error };
+  }
+
+  private async persist(conv: Conversation): Promise<void> {
     try {
       await this.deps.store.save(conv);
     } catch (e) {
       this.deps.log.warn(`could not save the conversation: ${String(e)}`);
     }
-    return { turn, error };
   }
 
   private logOutcome(model: string, fitted: FittedPrompt | undefined, stats: AnswerStats | undefined, error: OllamaError | undefined, chars: number): void {

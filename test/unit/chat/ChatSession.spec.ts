@@ -87,6 +87,20 @@ describe('ChatSession', () => {
     assert.equal(server.answerRequests()[0].closedByClient, true);
   });
 
+  it('a window reloaded mid-answer finds the partial answer, marked stopped', async () => {
+    server.enqueue({ answer: 'part '.repeat(400), chunkDelayMs: 8 });
+    const session = makeSession();
+    const pending = session.send({ text: 'long one' });
+    await new Promise((r) => setTimeout(r, 2300));
+    const reloaded = makeSession();
+    const [question, answer] = reloaded.current.turns;
+    assert.equal(question.text, 'long one');
+    assert.equal(answer.state, 'stopped');
+    assert.ok(answer.text.startsWith('part part'), `partial text kept: ${JSON.stringify(answer.text.slice(0, 20))}`);
+    session.stop();
+    await pending;
+  });
+
   it('queues a second message instead of interleaving two answers', async () => {
     server.enqueue({ answer: 'first answer here', chunkDelayMs: 5 }, { answer: 'second answer', chunkDelayMs: 5 });
     const session = makeSession();

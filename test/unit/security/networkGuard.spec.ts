@@ -1,0 +1,54 @@
+// Catches every outgoing TCP connection made while the extension's non-UI code works: the only
+// destination may be the configured Ollama host.
+import * as assert from 'node:assert/strict';
+import * as net from 'node:net';
+import { ChatSession } from '../../../src/chat/ChatSession';
+import { ConversationStore, type KeyValueStore } from '../../../src/chat/ConversationStore';
+import { silentLogger } from '../../../src/chat/Logger';
+import { ModelResolver } from '../../../src/chat/ModelResolver';
+import { gatherContext } from '../../../src/context/gatherContext';
+import { OllamaClient } from '../../../src/ollama/OllamaClient';
+import { OllamaTestServer } from '../../support/ollamaTestServer';
+
+const memory = (): KeyValueStore => {
+  const data = new Map<string, unknown>();
+  return { get: <T>(k: string) => data.get(k) as T | undefined, update: async (k, v) => void data.set(k, v) };
+};
+
+describe('network: only the configured Ollama host is contacted', () => {
+  const server = new OllamaTestServer();
+  const connections: string[] = [];
+  const original = net.Socket.prototype.connect;
+  before(async () => {
+    await server.start();
+    net.Socket.prototype.connect = function (this: net.Socket, ...args: unknown[]) {
+      // net.connect() passes its normalized arguments as one array.
+      const first = Array.isArray(args[0]) ? args[0][0] : args[0];
+      const options = (typeof first === 'object' && first !== null ? first : { port: first, host: args[1] }) as { host?: string; port?: number; path?: string };
+      connections.push(options.path ?? `${options.host ?? 'localhost'}:${options.port}`);
+      return (original as (...a: unknown[]) => net.Socket).apply(this, args);
+    } as typeof net.Socket.prototype.connect;
+  });
+  after(async () => {
+    net.Socket.prototype.connect = original;
+    await server.stop();
+  });
+
+  it('chat, explain context, model listing, show, preload and pull connect nowhere else', async () => {
+    const client = new OllamaClient({ host: server.url });
+    const settings = { host: server.url, model: 'phi4', contextWindow: 0, maxAnswerTokens: 512, temperature: 0.2, keepAlive: '30m', promptFormat: 'auto' as const };
+    const session = new ChatSession({ client: () => client, settings: () => settings, resolver: new ModelResolver(), store: new ConversationStore(memory()), post: () => undefined, log: silentLogger });
+    // Model output full of links and image URLs must not make anything fetch them.
+    server.enqueue({ answer: 'See https://evil.example/x and ![i](https://evil.example/i.png) <img src="http://tracker.example/p">' });
+    const text = 'const url = "https://api.example.com/v1"; // calls home?\n';
+    await session.send({ text: 'explain', context: gatherContext({ text, languageId: 'typescript', relativePath: 'a.ts', selectionStart: 0, selectionEnd: text.length, diagnostics: [] }) });
+    await client.listModels();
+    await client.showModel('phi4');
+    await client.preload('phi4', 16384, '30m');
+    await client.version();
+    server.models = [];
+    await client.pull('phi4', () => undefined);
+    assert.ok(connections.length > 0, 'the guard saw the connections');
+    assert.deepEqual([...new Set(connections)], [`127.0.0.1:${server.port}`]);
+  });
+});
