@@ -81,4 +81,37 @@ describe('extension in VS Code', () => {
     assert.ok(prompt.includes('Code at the cursor (enclosing block)'));
     assert.ok(prompt.includes('for (let i = 0; i <= values.length; i++) {\n\t\ttotal += values[i];\n\t}'));
   });
+
+  it('explains code in an untitled document, naming it', async () => {
+    const doc = await vscode.workspace.openTextDocument({ language: 'python', content: 'def double(x):\n    return x * 2\n' });
+    const editor = await vscode.window.showTextDocument(doc);
+    editor.selection = new vscode.Selection(0, 0, 2, 0);
+    await vscode.commands.executeCommand('phi4.explainSelection');
+    const [request] = await waitFor('the explain request', async () => {
+      const r = await testServer.answerRequests();
+      return r.length > 0 ? r : undefined;
+    });
+    const prompt = String(request.body?.prompt);
+    assert.ok(prompt.includes('def double(x):'));
+    assert.match(prompt, /`Untitled-\d+`/);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+  });
+
+  it('a garbage phi4.ollamaHost sends nothing anywhere and does not crash', async () => {
+    const config = vscode.workspace.getConfiguration('phi4');
+    const previous = config.inspect<string>('ollamaHost')?.globalValue;
+    await config.update('ollamaHost', 'ftp://not a host', vscode.ConfigurationTarget.Global);
+    try {
+      const [folder] = vscode.workspace.workspaceFolders ?? [];
+      const doc = await vscode.workspace.openTextDocument(vscode.Uri.joinPath(folder.uri, 'src', 'math.ts'));
+      const editor = await vscode.window.showTextDocument(doc);
+      editor.selection = new vscode.Selection(0, 0, 2, 0);
+      await vscode.commands.executeCommand('phi4.explainSelection');
+      await new Promise((r) => setTimeout(r, 300));
+      assert.equal((await testServer.requests()).length, 0);
+      assert.equal(doc.isDirty, false);
+    } finally {
+      await config.update('ollamaHost', previous, vscode.ConfigurationTarget.Global);
+    }
+  });
 });

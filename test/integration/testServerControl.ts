@@ -2,8 +2,12 @@
 import * as vscode from 'vscode';
 import type { Behaviour, RecordedRequest } from '../support/ollamaTestServer';
 
+let url: string | undefined;
+
+/** The test server's URL, as the runner wrote it into the user settings (read once: tests may change the setting). */
 export function testServerUrl(): string {
-  return vscode.workspace.getConfiguration('phi4').get<string>('ollamaHost', '');
+  url ??= vscode.workspace.getConfiguration('phi4').get<string>('ollamaHost', '');
+  return url;
 }
 
 async function call<T>(path: string, body?: unknown): Promise<T> {
