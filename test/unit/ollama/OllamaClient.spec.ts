@@ -139,6 +139,13 @@ describe('OllamaClient against the Ollama-API test server', () => {
     assert.equal(result.error?.kind, 'incompleteStream');
   });
 
+  it('takes a 1 MB single NDJSON line in stride', async () => {
+    const big = 'x'.repeat(1_000_000);
+    server.enqueue({ chunks: ['start ', big, ' end'] });
+    const result = await collect(client.streamAnswer(request));
+    assert.equal(result.text, `start ${big} end`);
+  });
+
   it('skips a malformed NDJSON line and finishes the answer', async () => {
     server.enqueue({ answer: 'a b c d', fault: { kind: 'malformedLine', afterChunks: 1 } });
     const result = await collect(client.streamAnswer(request));
