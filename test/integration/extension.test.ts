@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
 import { SETTING_KEYS } from '../../src/host/settings';
-import { testServer, waitFor } from './testServerControl';
+import { firstAnswerRequest, testServer } from './testServerControl';
 
 const EXTENSION_ID = 'phi4-local.phi4-local';
 
@@ -55,10 +55,7 @@ describe('extension in VS Code', () => {
     editor.selection = new vscode.Selection(5, 0, 9, 0);
     await testServer.enqueue({ answer: 'It averages the values.' });
     await vscode.commands.executeCommand('phi4.explainSelection');
-    const [request] = await waitFor('the explain request', async () => {
-      const r = await testServer.answerRequests();
-      return r.length > 0 ? r : undefined;
-    });
+    const request = await firstAnswerRequest();
     const prompt = String(request.body?.prompt);
     assert.equal(request.body?.raw, true);
     assert.ok(prompt.startsWith('<|im_start|>system<|im_sep|>\n'));
@@ -73,10 +70,7 @@ describe('extension in VS Code', () => {
     const editor = vscode.window.activeTextEditor!;
     editor.selection = new vscode.Selection(7, 3, 7, 3);
     await vscode.commands.executeCommand('phi4.explainSelection');
-    const [request] = await waitFor('the explain request', async () => {
-      const r = await testServer.answerRequests();
-      return r.length > 0 ? r : undefined;
-    });
+    const request = await firstAnswerRequest();
     const prompt = String(request.body?.prompt);
     assert.ok(prompt.includes('Code at the cursor (enclosing block)'));
     assert.ok(prompt.includes('for (let i = 0; i <= values.length; i++) {\n\t\ttotal += values[i];\n\t}'));
@@ -87,10 +81,7 @@ describe('extension in VS Code', () => {
     const editor = await vscode.window.showTextDocument(doc);
     editor.selection = new vscode.Selection(0, 0, 2, 0);
     await vscode.commands.executeCommand('phi4.explainSelection');
-    const [request] = await waitFor('the explain request', async () => {
-      const r = await testServer.answerRequests();
-      return r.length > 0 ? r : undefined;
-    });
+    const request = await firstAnswerRequest();
     const prompt = String(request.body?.prompt);
     assert.ok(prompt.includes('def double(x):'));
     assert.match(prompt, /`Untitled-\d+`/);

@@ -31,3 +31,12 @@ export async function waitFor<T>(what: string, probe: () => Promise<T | undefine
     await new Promise((r) => setTimeout(r, 50));
   }
 }
+
+/** The first generate/chat request the server received, once it arrived. */
+export async function firstAnswerRequest(): Promise<RecordedRequest> {
+  const [request] = await waitFor('an answer request', async () => {
+    const r = await testServer.answerRequests();
+    return r.length > 0 ? r : undefined;
+  });
+  return request;
+}
