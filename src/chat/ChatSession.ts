@@ -213,6 +213,8 @@ export class ChatSession {
     this.logOutcome(settings.model, fitted, stats, error, text.length);
     this.deps.onStatus?.(statusFor(error?.kind), error);
     await this.persist(conv);
+    // The conversation list shows titles and order by last use; both may have changed.
+    this.deps.post({ type: 'history', history: this.deps.store.list(), currentId: conv.id });
     return { turn, error };
   }
 

@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { Ask, ChatSession, SessionStatus } from '../chat/ChatSession';
 import type { Logger } from '../chat/Logger';
+import type { ResolvedModel } from '../chat/ModelResolver';
 import type { GatheredContext } from '../context/EditorContext';
 import type { OllamaClient } from '../ollama/OllamaClient';
 import { OllamaError } from '../ollama/OllamaError';
@@ -19,6 +20,7 @@ export interface ChatControllerDeps {
   readonly runCommand: (action: ActionId) => void;
   readonly lastEditor: () => vscode.TextEditor | undefined;
   readonly confirmHost: () => Promise<boolean>;
+  readonly resolveModel: (client: OllamaClient) => Promise<ResolvedModel>;
 }
 
 export class ChatController implements vscode.Disposable {
@@ -28,6 +30,7 @@ export class ChatController implements vscode.Disposable {
   private models: readonly string[] = [];
   private pendingContext: { context: GatheredContext; chip: ContextChip } | undefined;
   private lastAsk: Ask | undefined;
+  private preloaded = '';
   private readonly statusEmitter = new vscode.EventEmitter<SessionStatus>();
   readonly onStatus = this.statusEmitter.event;
 
@@ -90,12 +93,33 @@ export class ChatController implements vscode.Disposable {
       } else {
         if (!this.session?.busy) this.statusEmitter.fire('ready');
         this.setBanner(null);
+        this.preload();
       }
     } catch (e) {
       const error = e instanceof OllamaError ? e : new OllamaError('unknown', String(e), ['retry']);
       this.statusEmitter.fire('offline');
       this.setBanner(offlineBanner(settings.host, error));
     }
+  }
+
+  /**
+   * Loads the model into memory while the user types their first question (once per host and model),
+   * with the same num_ctx the requests will use so Ollama does not reload it.
+   */
+  private preload(): void {
+    const settings = this.deps.settings();
+    const key = `${settings.host}|${settings.model}`;
+    if (this.preloaded === key || this.endpoints.size === 0) return;
+    this.preloaded = key;
+    const client = this.deps.client();
+    void this.deps
+      .resolveModel(client)
+      .then((resolved) => client.preload(settings.model, resolved.numCtx, settings.keepAlive))
+      .then(() => this.deps.log.info(`preloaded ${settings.model}`))
+      .catch((e: unknown) => {
+        this.preloaded = '';
+        this.deps.log.warn(`preloading ${settings.model} failed: ${e instanceof Error ? e.message : String(e)}`);
+      });
   }
 
   setContext(context: GatheredContext, chip: ContextChip): void {

@@ -52,7 +52,15 @@ export function registerChat(context: vscode.ExtensionContext, channel: vscode.L
     void vscode.commands.executeCommand(commands[action]);
   };
 
-  const controller = new ChatController({ settings: () => settings, client: () => client, log, runCommand, lastEditor: () => lastEditor, confirmHost });
+  const controller = new ChatController({
+    settings: () => settings,
+    client: () => client,
+    log,
+    runCommand,
+    lastEditor: () => lastEditor,
+    confirmHost,
+    resolveModel: (c) => resolver.resolve(c, settings),
+  });
   const statusBar = new StatusBar(() => settings.model);
   const store = new ConversationStore(context.globalState, () => ({ maxConversations: settings.maxConversations, maxTurns: 200 }));
   const session = new ChatSession({

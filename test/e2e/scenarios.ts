@@ -127,10 +127,12 @@ export const SCENARIOS: Scenario[] = [
       const answer = 'Fixed:\n```ts\nlet total = 0;\nfor (let i = 0; i < values.length; i++) {\n    total += values[i];\n}\nreturn total;\n```';
       await openFile(page, 'stats.ts');
       await selectLines(page, 1, 6);
-      ollama.enqueue({ answer, chunkDelayMs: 40 });
+      // Slow enough (~3 s) that the streaming state is on screen long enough to be seen.
+      ollama.enqueue({ answer, chunkDelayMs: 150 });
       await page.locator('.editor-instance .monaco-editor .view-line').nth(2).click({ button: 'right' });
       await clickMenu(page, 'Phi-4', 'Fix Selection');
       await page.locator('.contentWidgets .codelens-decoration', { hasText: 'writing a fix' }).waitFor();
+      await page.locator('.zone-widget, .review-widget', { hasText: 'Phi-4 is writing a fix' }).first().waitFor();
       const acceptAll = page.locator('.contentWidgets .codelens-decoration a', { hasText: 'Accept all' });
       await acceptAll.waitFor();
       await page.locator('.review-widget, .comment-thread-widget, .zone-widget', { hasText: 'i < values.length' }).first().waitFor();

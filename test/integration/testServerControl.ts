@@ -1,6 +1,6 @@
 // Lets suites inside the extension host script the Ollama-API test server over its /__test API.
 import * as vscode from 'vscode';
-import type { Behaviour, RecordedRequest } from '../support/ollamaTestServer';
+import { isAnswerRequest, type Behaviour, type RecordedRequest } from '../support/ollamaTestServer';
 
 let url: string | undefined;
 
@@ -19,7 +19,7 @@ export const testServer = {
   reset: () => call('/__test/reset', {}),
   enqueue: (...behaviours: Behaviour[]) => call('/__test/enqueue', { behaviours }),
   requests: async (): Promise<RecordedRequest[]> => (await call<{ requests: RecordedRequest[] }>('/__test/requests')).requests,
-  answerRequests: async (): Promise<RecordedRequest[]> => (await testServer.requests()).filter((r) => r.path === '/api/generate' || r.path === '/api/chat'),
+  answerRequests: async (): Promise<RecordedRequest[]> => (await testServer.requests()).filter(isAnswerRequest),
 };
 
 export async function waitFor<T>(what: string, probe: () => Promise<T | undefined> | T | undefined, ms = 10_000): Promise<T> {

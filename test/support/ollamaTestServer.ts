@@ -93,8 +93,9 @@ export class OllamaTestServer {
     this.pullChunkDelayMs = 0;
   }
 
+  /** Requests that ask for an answer (not preloads, which send an empty prompt). */
   answerRequests(): RecordedRequest[] {
-    return this.requests.filter((r) => r.path === '/api/generate' || r.path === '/api/chat');
+    return this.requests.filter(isAnswerRequest);
   }
 
   async start(port = 0): Promise<number> {
@@ -319,6 +320,11 @@ export class OllamaTestServer {
         return json(res, 404, { error: 'unknown control path' });
     }
   }
+}
+
+export function isAnswerRequest(r: RecordedRequest): boolean {
+  if (r.path === '/api/chat') return Array.isArray(r.body?.messages) && (r.body.messages as unknown[]).length > 0;
+  return r.path === '/api/generate' && typeof r.body?.prompt === 'string' && r.body.prompt !== '';
 }
 
 /** The real server's validation, for the mistakes a client can make. */

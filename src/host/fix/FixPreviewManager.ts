@@ -9,9 +9,15 @@ export class FixPreviewManager implements vscode.Disposable {
   readonly onDidChange = this.changed.event;
   private lookCache: PreviewLook | undefined;
   private readonly disposables: vscode.Disposable[] = [];
+  private readonly status = vscode.window.createStatusBarItem('phi4.fixStatus', vscode.StatusBarAlignment.Right, 99);
 
   constructor() {
+    this.status.name = 'Phi-4 Fix';
+    this.status.text = '$(loading~spin) Phi-4 is writing a fix';
+    this.status.tooltip = 'Click to cancel the fix (Escape in the editor)';
+    this.status.command = 'phi4.fixCancel';
     this.disposables.push(
+      this.status,
       this.changed,
       vscode.workspace.onDidChangeTextDocument((e) => this.onEdit(e)),
       vscode.workspace.onDidCloseTextDocument((doc) => this.close(doc.uri, 'The file was closed, so the fix was cancelled. Nothing was changed.')),
@@ -80,6 +86,10 @@ export class FixPreviewManager implements vscode.Disposable {
   notify(): void {
     this.changed.fire();
     this.updateContext();
+    const streaming = this.all().filter((p) => p.phase === 'streaming');
+    this.status.command = streaming.length === 1 ? { title: 'Cancel', command: 'phi4.fixCancel', arguments: [streaming[0].document.uri] } : 'phi4.fixCancel';
+    if (streaming.length > 0) this.status.show();
+    else this.status.hide();
   }
 
   redraw(): void {

@@ -38,6 +38,14 @@ describe('extractFix + matchIndentation', () => {
     assert.equal(fixFrom(withContext), EXPECTED);
   });
 
+  it('cuts the region out when the model returned the whole file', () => {
+    const wholeFile = [FILE_LINES[0], ...FIXED_SPACES.split('\n').map((l) => '    ' + l), FILE_LINES[6]].join('\n');
+    assert.equal(fixFrom(`Here is the whole file, fixed:\n\n\`\`\`ts\n${wholeFile}\n\`\`\`\n`), EXPECTED);
+    const src: FixSource = { original: 'b = 2\n', before: ['import os', '', 'a = 1'], after: ['c = 3', '', 'print(a, b, c)'] };
+    const r = extractFix('```python\nimport os\n\na = 1\nb = 20\nc = 3\n\nprint(a, b, c)\n```', src);
+    assert.ok(r.ok && r.code === 'b = 20');
+  });
+
   it('uses an unfenced answer only when it reads like the code', () => {
     assert.equal(fixFrom(FIXED_SPACES), EXPECTED);
     const prose = extractFix('I think the problem is the loop condition; change <= to <.', source);

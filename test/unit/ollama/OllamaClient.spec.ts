@@ -218,7 +218,8 @@ describe('OllamaClient against the Ollama-API test server', () => {
 
   it('preloads with keep_alive and the same num_ctx', async () => {
     await client.preload('phi4', 16384, '30m');
-    const [sent] = server.answerRequests();
+    const [sent] = server.requests.filter((r) => r.path === '/api/generate');
+    assert.equal(server.answerRequests().length, 0, 'a preload is not an answer');
     assert.equal(sent.body?.keep_alive, '30m');
     assert.deepEqual(sent.body?.options, { num_ctx: 16384 });
   });

