@@ -20,12 +20,18 @@ export class TranscriptView {
   private lastRenderAt = 0;
   private lastRenderCost = 0;
 
+  /** Follow new text only while the user is at the bottom; never yank them away from what they are reading. */
+  private stickToBottom = true;
+
   constructor(
     private readonly root: HTMLElement,
     private readonly announcer: HTMLElement,
     private readonly md: Markdown,
     private readonly sanitize: Sanitizer,
-  ) {}
+  ) {
+    const scroller = root.parentElement ?? root;
+    scroller.addEventListener('scroll', () => (this.stickToBottom = scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < 40), { passive: true });
+  }
 
   reset(turns: readonly TurnView[]): void {
     this.live.clear();
@@ -36,6 +42,7 @@ export class TranscriptView {
 
   add(turn: TurnView): void {
     this.root.querySelector(':scope > .empty')?.remove();
+    if (turn.role === 'user') this.stickToBottom = true;
     const element = el('article', `turn turn-${turn.role}`);
     element.dataset.turnId = turn.id;
     element.setAttribute('aria-label', turn.role === 'user' ? 'You' : 'Phi-4');
@@ -136,6 +143,7 @@ export class TranscriptView {
   }
 
   private scrollToEnd(): void {
+    if (!this.stickToBottom) return;
     const scroller = this.root.parentElement ?? this.root;
     scroller.scrollTop = scroller.scrollHeight;
   }
