@@ -21,7 +21,8 @@ npm install --no-audit --no-fund --ignore-scripts --no-save "code-server@$VERSIO
 cd node_modules/code-server/lib/vscode
 npm install --no-audit --no-fund --omit=dev --ignore-scripts
 mkdir -p node_modules/@vscode/ripgrep/bin && cp "$(command -v rg)" node_modules/@vscode/ripgrep/bin/rg
-npm rebuild --ignore-scripts=false @vscode/spdlog node-pty native-watchdog @parcel/watcher kerberos 2>&1 | tail -5 || true
+# Native modules, built against the local Node headers (the machine's npmrc points node-gyp at them).
+npm rebuild --ignore-scripts=false @vscode/spdlog node-pty native-watchdog @parcel/watcher kerberos
 cd extensions && npm install --no-audit --no-fund --omit=dev
 cd "$CACHE" && npm rebuild argon2 --ignore-scripts=false
 test -f "$BIN"
