@@ -164,7 +164,7 @@ export class ChatSession {
           break;
         }
       }
-      this.deps.post({ type: 'answerChunk', id: turn.id, text: chunk });
+      if (this.conversation === conv) this.deps.post({ type: 'answerChunk', id: turn.id, text: chunk });
       if (Date.now() - savedAt > 2000) {
         savedAt = Date.now();
         void this.persist(conv);
@@ -209,7 +209,7 @@ export class ChatSession {
     };
     const at = conv.turns.findIndex((t) => t.id === turn.id);
     if (at >= 0) conv.turns[at] = turn;
-    this.deps.post({ type: 'answerEnded', turn });
+    if (this.conversation === conv) this.deps.post({ type: 'answerEnded', turn });
     this.logOutcome(settings.model, fitted, stats, error, text.length);
     this.deps.onStatus?.(statusFor(error?.kind), error);
     await this.persist(conv);

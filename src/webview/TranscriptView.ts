@@ -88,7 +88,7 @@ export class TranscriptView {
     const element = this.root.querySelector<HTMLElement>(`[data-turn-id="${CSS.escape(turn.id)}"]`);
     const entry = this.live.get(turn.id);
     this.live.delete(turn.id);
-    if (!element) return this.add(turn);
+    if (!element) return; // the answer belongs to a conversation no longer shown
     if (entry && entry.renderer.source === turn.text) {
       entry.renderer.finish();
       element.classList.remove('streaming');

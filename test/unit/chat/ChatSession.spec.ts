@@ -101,6 +101,23 @@ describe('ChatSession', () => {
     await pending;
   });
 
+  it('New chat during an answer stops it, keeps it in the old conversation and shows nothing of it in the new one', async () => {
+    server.enqueue({ answer: 'old '.repeat(300), chunkDelayMs: 3 });
+    const session = makeSession();
+    const pending = session.send({ text: 'first topic' });
+    while (!posted.some((m) => m.type === 'answerChunk')) await new Promise((r) => setTimeout(r, 5));
+    const oldId = session.current.id;
+    await session.newChat();
+    const mark = posted.length;
+    const { turn } = await pending;
+    assert.equal(turn.state, 'stopped');
+    assert.equal(posted.slice(mark).filter((m) => m.type === 'answerChunk' || m.type === 'answerEnded').length, 0);
+    assert.equal(session.current.turns.length, 0);
+    await session.switchTo(oldId);
+    assert.equal(session.current.turns[1].state, 'stopped');
+    assert.ok(session.current.turns[1].text.startsWith('old old'));
+  });
+
   it('queues a second message instead of interleaving two answers', async () => {
     server.enqueue({ answer: 'first answer here', chunkDelayMs: 5 }, { answer: 'second answer', chunkDelayMs: 5 });
     const session = makeSession();
