@@ -39,9 +39,15 @@ export async function selectLines(page: Page, from: number, to: number): Promise
 
 /** Shows the chat view (without toggling it closed when it is already showing). */
 export async function openChat(page: Page): Promise<Frame> {
-  const existing = await findChatFrame(page);
-  if (existing && (await page.locator(`iframe.webview.ready[src*="extensionId=${EXTENSION_ID}"]`).first().isVisible())) return existing;
-  await page.getByRole('tab', { name: 'Phi-4' }).first().click();
+  const tab = page.getByRole('tab', { name: 'Phi-4' }).first();
+  await tab.waitFor();
+  // Clicking the tab of the container already shown would collapse the side bar (e.g. right after a reload
+  // that restored the chat), so click only when it is not the open one.
+  if ((await tab.getAttribute('aria-expanded')) !== 'true') await tab.click();
+  for (let i = 0; (await tab.getAttribute('aria-expanded')) !== 'true'; i++) {
+    if (i > 100) throw new Error('the Phi-4 view container did not open');
+    await page.waitForTimeout(100);
+  }
   return chatFrame(page);
 }
 

@@ -170,6 +170,19 @@ describe('inline fix preview', () => {
     await waitFor('the request to be closed', async () => ((await testServer.answerRequests())[0]?.closedByClient ? true : undefined));
   });
 
+  it('closing the document while the fix streams cancels it', async () => {
+    const untitled = await vscode.workspace.openTextDocument({ language: 'typescript', content: 'let total = 0;\nfor (let i = 0; i <= n; i++) total += i;\n' });
+    const ed = await vscode.window.showTextDocument(untitled);
+    ed.selection = new vscode.Selection(0, 0, 2, 0);
+    await testServer.enqueue({ answer: '```ts\nlet total = 0;\nfor (let i = 0; i < n; i++) total += i;\n```', chunkDelayMs: 150 });
+    void vscode.commands.executeCommand('phi4.fixSelection');
+    await waitFor('the fix to stream', () => (api.fixPreviewPhase(untitled.uri) === 'streaming' ? true : undefined));
+    await onTheWire(1);
+    await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
+    await waitFor('the preview to go', () => (api.fixPreviewPhase(untitled.uri) === undefined ? true : undefined));
+    await waitFor('the request to be closed', async () => ((await testServer.answerRequests())[0]?.closedByClient ? true : undefined));
+  });
+
   it('a new fix in the same document replaces the previous preview', async () => {
     await testServer.enqueue({ answer: SUM_FIX_ANSWER, chunkDelayMs: 100 }, { answer: '```ts\nlet best = values[0] ?? 0;\n```' });
     await fixLines(1, 6, true);

@@ -118,6 +118,22 @@ describe('ChatSession', () => {
     assert.ok(session.current.turns[1].text.startsWith('old old'));
   });
 
+  it('settings changed mid-answer apply to the next request; the running one finishes unchanged', async () => {
+    server.models.push({ ...server.models[0], name: 'phi4:14b-q8_0' });
+    server.enqueue({ answer: 'steady '.repeat(100), chunkDelayMs: 3 });
+    const session = makeSession();
+    const pending = session.send({ text: 'one' });
+    while (!posted.some((m) => m.type === 'answerChunk')) await new Promise((r) => setTimeout(r, 5));
+    settings = { ...settings, model: 'phi4:14b-q8_0', temperature: 0 };
+    const first = await pending;
+    assert.equal(first.turn.state, 'done');
+    assert.equal(first.turn.text, 'steady '.repeat(100));
+    await session.send({ text: 'two' });
+    const [a, b] = server.answerRequests();
+    assert.deepEqual([a.body?.model, (a.body?.options as { temperature: number }).temperature], ['phi4', 0.2]);
+    assert.deepEqual([b.body?.model, (b.body?.options as { temperature: number }).temperature], ['phi4:14b-q8_0', 0]);
+  });
+
   it('queues a second message instead of interleaving two answers', async () => {
     server.enqueue({ answer: 'first answer here', chunkDelayMs: 5 }, { answer: 'second answer', chunkDelayMs: 5 });
     const session = makeSession();
