@@ -57,8 +57,11 @@ function stripRepeatedContext(code: string, source: FixSource): string {
   const originalLines = source.original.split(/\r?\n/);
   for (let k = Math.min(source.before.length, lines.length - 1); k > 0; k--) {
     const tail = source.before.slice(source.before.length - k);
-    // Only strip when what remains still starts like the original, so real changes are never cut.
-    if (tail.every((l, i) => norm(l) === norm(lines[i])) && tail.some((l) => l.trim() !== '') && !(norm(originalLines[0]) === norm(lines[0]) && k === 1 && originalLines.length === lines.length)) {
+    const repeated = tail.every((l, i) => norm(l) === norm(lines[i])) && tail.some((l) => l.trim() !== '');
+    // When the region's own first line equals the line above it, a same-length answer starting with
+    // that line is the region itself, not repeated context.
+    const isRegionsOwnLine = k === 1 && lines.length === originalLines.length && norm(lines[0]) === norm(originalLines[0]);
+    if (repeated && !isRegionsOwnLine) {
       lines = lines.slice(k);
       break;
     }
