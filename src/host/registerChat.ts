@@ -8,6 +8,7 @@ import { gatherContext } from '../context/gatherContext';
 import { OllamaClient } from '../ollama/OllamaClient';
 import { isLoopbackHost } from '../ollama/resolveHost';
 import type { ActionId } from '../protocol/messages';
+import { ACTION_COMMANDS } from './actionCommands';
 import { ChatController } from './ChatController';
 import { CHAT_VIEW_ID, ChatViewProvider, openChatInEditor } from './ChatViewProvider';
 import { pullModel } from './pullModel';
@@ -47,10 +48,7 @@ export function registerChat(context: vscode.ExtensionContext, channel: vscode.L
     return true;
   };
 
-  const runCommand = (action: ActionId): void => {
-    const commands: Record<ActionId, string> = { retry: 'phi4.retry', openSettings: 'phi4.openSettings', pullModel: 'phi4.pullModel', selectModel: 'phi4.selectModel', showLog: 'phi4.showLog' };
-    void vscode.commands.executeCommand(commands[action]);
-  };
+  const runCommand = (action: ActionId): void => void vscode.commands.executeCommand(ACTION_COMMANDS[action]);
 
   const controller = new ChatController({
     settings: () => settings,

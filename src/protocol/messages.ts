@@ -3,6 +3,9 @@
 
 export type ActionId = 'retry' | 'openSettings' | 'pullModel' | 'selectModel' | 'showLog';
 
+/** Button text for each action, the same in the chat view and in the host's notifications. */
+export const ACTION_LABELS: Readonly<Record<ActionId, string>> = { retry: 'Retry', openSettings: 'Open Settings', pullModel: 'Pull Model', selectModel: 'Choose Model', showLog: 'Show Log' };
+
 export interface ContextChip {
   readonly label: string; // "src/a.ts:10-20"
   readonly languageId: string;
@@ -73,7 +76,7 @@ export type WebviewToHost =
   | { readonly type: 'insertCode'; readonly code: string; readonly mode: 'insert' | 'replace' }
   | { readonly type: 'openLink'; readonly href: string };
 
-const ACTIONS: readonly string[] = ['retry', 'openSettings', 'pullModel', 'selectModel', 'showLog'];
+const ACTIONS: readonly string[] = Object.keys(ACTION_LABELS);
 const MAX_TEXT = 1_000_000;
 
 const str = (v: unknown, max = MAX_TEXT): v is string => typeof v === 'string' && v.length <= max;

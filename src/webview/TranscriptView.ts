@@ -1,13 +1,12 @@
 // Draws the conversation: user turns, streaming answers (rendered incrementally, one frame at a time),
 // stats, notes and per-answer errors with action buttons.
 import type { Markdown } from './markdown/createMarkdown';
-import type { ActionId, StatsView, TurnView } from '../protocol/messages';
+import { ACTION_LABELS, type StatsView, type TurnView } from '../protocol/messages';
 import { decorateCodeBlocks } from './decorateCodeBlocks';
 import { el } from './el';
 import { IncrementalMarkdown, renderMarkdownOnce } from './markdown/IncrementalMarkdown';
 import type { Sanitizer } from './markdown/sanitize';
 
-const ACTION_LABELS: Record<ActionId, string> = { retry: 'Retry', openSettings: 'Open Settings', pullModel: 'Pull Model', selectModel: 'Choose Model', showLog: 'Show Log' };
 const hooks = { decorate: decorateCodeBlocks };
 
 /** Streaming text is drawn at most this often; slower when drawing itself is slow (see schedule()). */

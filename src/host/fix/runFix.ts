@@ -7,7 +7,9 @@ import { findFocus } from '../../context/findFocus';
 import { extractFix } from '../../fix/extractFix';
 import { FixProposal } from '../../fix/FixProposal';
 import { matchIndentation } from '../../fix/matchIndentation';
-import { OllamaError, type SuggestedAction } from '../../ollama/OllamaError';
+import { OllamaError } from '../../ollama/OllamaError';
+import { ACTION_LABELS } from '../../protocol/messages';
+import { ACTION_COMMANDS } from '../actionCommands';
 import { FIX_SYSTEM_PROMPT, fixQuestion } from '../../prompt/systemPrompts';
 import { countTokens } from '../../tokens/countTokens';
 import type { ChatFeature } from '../registerChat';
@@ -19,8 +21,6 @@ export interface FixHint {
   readonly message: string;
 }
 
-const ACTION_LABELS: Record<SuggestedAction, string> = { retry: 'Retry', openSettings: 'Open Settings', pullModel: 'Pull Model', selectModel: 'Choose Model', showLog: 'Show Log' };
-const ACTION_COMMANDS: Record<SuggestedAction, string> = { retry: '', openSettings: 'phi4.openSettings', pullModel: 'phi4.pullModel', selectModel: 'phi4.selectModel', showLog: 'phi4.showLog' };
 
 /** The region to fix: the selection, else the block around the diagnostic or cursor. */
 export function fixRegion(editor: vscode.TextEditor, range: vscode.Range | undefined, hints: readonly FixHint[]): vscode.Range {
@@ -93,6 +93,7 @@ export async function runFix(chat: ChatFeature, manager: FixPreviewManager, edit
     chat.log.warn(`fix model=${settings.model} outcome=${err.kind}`);
     const choice = await vscode.window.showErrorMessage(`Phi-4 could not fix this code: ${err.message}`, ...err.actions.map((a) => ACTION_LABELS[a]));
     const action = err.actions.find((a) => ACTION_LABELS[a] === choice);
+    // Retry means this fix again, not the chat's retry.
     if (action === 'retry') await runFix(chat, manager, editor, region, hints);
     else if (action) await vscode.commands.executeCommand(ACTION_COMMANDS[action]);
   }
