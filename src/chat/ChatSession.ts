@@ -79,7 +79,8 @@ export class ChatSession {
   send(ask: Ask): Promise<AnswerOutcome> {
     return new Promise((resolve) => {
       this.queue.push({ ask, resolve });
-      this.deps.post({ type: 'busy', busy: this.busy || this.queue.length > 0, queued: this.busy ? this.queue.length : this.queue.length - 1 });
+      // Waiting behind a running answer counts as queued; otherwise this one starts right away.
+      this.deps.post({ type: 'busy', busy: true, queued: this.busy ? this.queue.length : this.queue.length - 1 });
       if (!this.running) void this.drain();
     });
   }

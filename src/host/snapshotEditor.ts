@@ -1,8 +1,7 @@
 // Converts the VS Code editor state into the plain EditorSnapshot that context gathering works on.
 import * as vscode from 'vscode';
-import type { DiagnosticInfo, EditorSnapshot, Severity } from '../context/EditorContext';
+import type { DiagnosticInfo, EditorSnapshot, GatheredContext, Severity } from '../context/EditorContext';
 import type { ContextChip } from '../protocol/messages';
-import type { GatheredContext } from '../context/EditorContext';
 
 const SEVERITY: Record<vscode.DiagnosticSeverity, Severity> = {
   [vscode.DiagnosticSeverity.Error]: 'error',

@@ -1,5 +1,5 @@
 // The extension's only door to Ollama: streamed answers, model management, all errors mapped. No vscode here.
-import { Ollama } from 'ollama/browser';
+import { Ollama, type ChatResponse, type GenerateResponse } from 'ollama/browser';
 import type { ChatMessage } from '../chatml/renderChatML';
 import { renderChatML } from '../chatml/renderChatML';
 import { PHI4_STOP_TOKENS, neutralizeSpecialTokens } from '../chatml/specialTokens';
@@ -75,42 +75,33 @@ export class OllamaClient {
     let iterator: { abort(): void } | undefined;
     const options = { num_ctx: request.numCtx, num_predict: request.numPredict, temperature: request.temperature };
     try {
-      if (request.format === 'ollama-template') {
-        const stream = await ollama.chat({
-          model: request.model,
-          messages: request.messages.map((m) => ({ role: m.role, content: neutralizeSpecialTokens(m.content) })),
-          stream: true,
-          keep_alive: request.keepAlive,
-          options,
-        });
-        iterator = stream;
-        streaming = true;
-        for await (const chunk of stream) {
-          const text = chunk.message?.content ?? '';
-          if (text) {
-            firstTokenAt ??= this.now();
-            yield { kind: 'text', text };
-          }
-          if (chunk.done) yield { kind: 'done', stats: answerStatsFrom(chunk, request.model, started, firstTokenAt, this.now()) };
+      // /api/chat lets the server template the messages; otherwise we send our own ChatML raw.
+      const stream =
+        request.format === 'ollama-template'
+          ? await ollama.chat({
+              model: request.model,
+              messages: request.messages.map((m) => ({ role: m.role, content: neutralizeSpecialTokens(m.content) })),
+              stream: true,
+              keep_alive: request.keepAlive,
+              options,
+            })
+          : await ollama.generate({
+              model: request.model,
+              prompt: renderChatML(request.messages, request.format),
+              raw: true,
+              stream: true,
+              keep_alive: request.keepAlive,
+              options: { ...options, stop: [...PHI4_STOP_TOKENS] },
+            });
+      iterator = stream;
+      streaming = true;
+      for await (const chunk of stream as AsyncIterable<ChatResponse | GenerateResponse>) {
+        const text = 'message' in chunk ? chunk.message?.content : chunk.response;
+        if (text) {
+          firstTokenAt ??= this.now();
+          yield { kind: 'text', text };
         }
-      } else {
-        const stream = await ollama.generate({
-          model: request.model,
-          prompt: renderChatML(request.messages, request.format),
-          raw: true,
-          stream: true,
-          keep_alive: request.keepAlive,
-          options: { ...options, stop: [...PHI4_STOP_TOKENS] },
-        });
-        iterator = stream;
-        streaming = true;
-        for await (const chunk of stream) {
-          if (chunk.response) {
-            firstTokenAt ??= this.now();
-            yield { kind: 'text', text: chunk.response };
-          }
-          if (chunk.done) yield { kind: 'done', stats: answerStatsFrom(chunk, request.model, started, firstTokenAt, this.now()) };
-        }
+        if (chunk.done) yield { kind: 'done', stats: answerStatsFrom(chunk, request.model, started, firstTokenAt, this.now()) };
       }
     } catch (error) {
       throw mapOllamaError(error, { host: this.host, model: request.model, streaming, abortReason: reason() ?? (signal?.aborted ? 'cancelled' : undefined) });

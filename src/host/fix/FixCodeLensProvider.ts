@@ -12,7 +12,8 @@ export class FixCodeLensProvider implements vscode.CodeLensProvider {
   provideCodeLenses(document: vscode.TextDocument): vscode.CodeLens[] {
     const preview = this.manager.get(document.uri);
     if (!preview) return [];
-    const top = new vscode.Range(preview.regionRange().start.line, 0, preview.regionRange().start.line, 0);
+    const topLine = preview.regionRange().start.line;
+    const top = new vscode.Range(topLine, 0, topLine, 0);
     const uri = document.uri;
     if (preview.phase === 'streaming') {
       return [
@@ -28,7 +29,8 @@ export class FixCodeLensProvider implements vscode.CodeLensProvider {
     const pending = preview.proposal?.pending() ?? [];
     if (pending.length > 1) {
       for (const hunk of pending) {
-        const line = new vscode.Range(preview.hunkLine(hunk), 0, preview.hunkLine(hunk), 0);
+        const at = preview.hunkLine(hunk);
+        const line = new vscode.Range(at, 0, at, 0);
         lenses.push(
           new vscode.CodeLens(line, { title: '$(check) Accept', tooltip: 'Apply this change only', command: 'phi4.fixAcceptHunk', arguments: [uri, hunk.id] }),
           new vscode.CodeLens(line, { title: '$(close) Reject', tooltip: 'Discard this change only', command: 'phi4.fixRejectHunk', arguments: [uri, hunk.id] }),

@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import { type FixProposal } from '../../fix/FixProposal';
 import type { Hunk } from '../../fix/diffLines';
+import { fenced } from '../../prompt/fenceFor';
 
 export type PreviewPhase = 'streaming' | 'preview';
 
@@ -74,7 +75,7 @@ export class FixPreview {
 
   showStreaming(code: string, editors: readonly vscode.TextEditor[]): void {
     const range = this.regionRange();
-    const body = new vscode.MarkdownString(`${fence(code + ' …', this.languageId)}`);
+    const body = new vscode.MarkdownString(fenced(code + ' …', this.languageId));
     const thread = this.threads[0] ?? this.createThread(new vscode.Range(range.end.line, 0, range.end.line, 0));
     thread.label = 'Phi-4 is writing a fix…';
     thread.comments = [comment(body)];
@@ -95,7 +96,7 @@ export class FixPreview {
       thread.label = `Phi-4 fix ${index + 1}/${pending.length}: ${what}`;
       const added = hunk.added.map((l) => '+ ' + l.replace(/\r?\n$|\r$/, '')).join('\n');
       const dropped = hunk.removed.map((l) => '- ' + l.replace(/\r?\n$|\r$/, '')).join('\n');
-      thread.comments = [comment(new vscode.MarkdownString(fence(hunk.added.length > 0 ? added : dropped, 'diff')))];
+      thread.comments = [comment(new vscode.MarkdownString(fenced(hunk.added.length > 0 ? added : dropped, 'diff')))];
     });
     for (const editor of editors) {
       editor.setDecorations(this.look.pending, []);
@@ -112,14 +113,13 @@ export class FixPreview {
     let after = before;
     for (const { edit } of edits) after = after.slice(0, edit.start) + edit.text + after.slice(edit.end);
     const workspaceEdit = new vscode.WorkspaceEdit();
-    const region = this.regionRange();
     // The smallest replacement that turns `before` into `after`, so cursors and folding elsewhere survive.
     let prefix = 0;
     while (prefix < before.length && prefix < after.length && before[prefix] === after[prefix]) prefix++;
     let suffix = 0;
     while (suffix < before.length - prefix && suffix < after.length - prefix && before[before.length - 1 - suffix] === after[after.length - 1 - suffix]) suffix++;
-    const start = this.document.positionAt(this.document.offsetAt(region.start) + prefix);
-    const end = this.document.positionAt(this.document.offsetAt(region.end) - suffix);
+    const start = this.document.positionAt(this.regionStart + prefix);
+    const end = this.document.positionAt(this.regionStart + before.length - suffix);
     workspaceEdit.replace(this.document.uri, new vscode.Range(start, end), after.slice(prefix, after.length - suffix));
     this.applying = true;
     let ok = false;
@@ -163,11 +163,4 @@ export class FixPreview {
 
 function comment(body: vscode.MarkdownString): vscode.Comment {
   return { body, mode: vscode.CommentMode.Preview, author: { name: 'Phi-4' } };
-}
-
-function fence(code: string, language: string): string {
-  let longest = 2;
-  for (const run of code.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
-  const marks = '`'.repeat(longest + 1);
-  return `${marks}${language}\n${code}\n${marks}`;
 }
