@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { REPO } from '../e2e/codeServer';
+import { logFiles, REPO } from '../e2e/codeServer';
 import { hostBench } from './hostBench';
 import { ms } from './measure';
 import { renderBench } from './renderBench';
@@ -15,17 +15,10 @@ function fileKb(rel: string): string {
 
 /** Activation time as logged by the extension inside a real extension host during the last UI test run. */
 function activationFromLastRun(): string {
-  const logs = path.join(REPO, '.cache', 'runs', 'ui', 'data', 'logs');
   const found: number[] = [];
-  const walk = (dir: string): void => {
-    if (!fs.existsSync(dir)) return;
-    for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, e.name);
-      if (e.isDirectory()) walk(full);
-      else if (e.name === 'Phi-4.log') for (const m of fs.readFileSync(full, 'utf8').matchAll(/activated in ([\d.]+) ms/g)) found.push(Number(m[1]));
-    }
-  };
-  walk(logs);
+  for (const file of logFiles(path.join(REPO, '.cache', 'runs', 'ui'), /^Phi-4\.log$/)) {
+    for (const m of fs.readFileSync(file, 'utf8').matchAll(/activated in ([\d.]+) ms/g)) found.push(Number(m[1]));
+  }
   if (found.length === 0) return 'run `npm run test:e2e` first';
   found.sort((a, b) => a - b);
   return `${found[Math.floor(found.length / 2)].toFixed(1)} ms (median of ${found.length} activations in the last UI run)`;

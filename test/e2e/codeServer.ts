@@ -141,6 +141,21 @@ export async function startCodeServer(options: CodeServerOptions): Promise<Runni
   return { url, port, runDir, logFile, stop };
 }
 
+/** Log files of a run (workbench, extension hosts, extensions) whose names match. */
+export function logFiles(runDir: string, name: RegExp): string[] {
+  const found: string[] = [];
+  const walk = (dir: string): void => {
+    if (!fs.existsSync(dir)) return;
+    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
+      const full = path.join(dir, entry.name);
+      if (entry.isDirectory()) walk(full);
+      else if (name.test(entry.name)) found.push(full);
+    }
+  };
+  walk(path.join(runDir, 'data', 'logs'));
+  return found;
+}
+
 /** The workbench URL for a folder, optionally loading the extension from source and running test suites. */
 export function workbenchUrl(server: RunningCodeServer, folder: string, dev?: { extensionPath: string; testsPath?: string }): string {
   let url = `${server.url}/?folder=${encodeURIComponent(folder)}`;

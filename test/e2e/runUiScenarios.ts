@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { OllamaTestServer } from '../support/ollamaTestServer';
 import { launchBrowser } from './browser';
-import { REPO, startCodeServer, workbenchUrl, type RunningCodeServer } from './codeServer';
+import { logFiles, REPO, startCodeServer, workbenchUrl, type RunningCodeServer } from './codeServer';
 import { prepareWorkspace } from './prepareWorkspace';
 import { SCENARIOS, type ScenarioContext } from './scenarios';
 import { waitForWorkbench } from './workbench';
@@ -71,18 +71,10 @@ export async function runUiScenarios(ollama: OllamaTestServer, only: string[]): 
 /** Uncaught errors and unhandled rejections that the extension host attributes to our extension. */
 function extensionHostErrors(runDir: string): string[] {
   const found: string[] = [];
-  const walk = (dir: string): void => {
-    if (!fs.existsSync(dir)) return;
-    for (const entry of fs.readdirSync(dir, { withFileTypes: true })) {
-      const full = path.join(dir, entry.name);
-      if (entry.isDirectory()) walk(full);
-      else if (/exthost.*\.log$|remoteexthost\.log$/.test(entry.name)) {
-        for (const line of fs.readFileSync(full, 'utf8').split('\n')) {
-          if (/\[error\]/.test(line) && /phi4/i.test(line)) found.push(line.trim());
-        }
-      }
+  for (const file of logFiles(runDir, /exthost.*\.log$|remoteexthost\.log$/)) {
+    for (const line of fs.readFileSync(file, 'utf8').split('\n')) {
+      if (/\[error\]/.test(line) && /phi4/i.test(line)) found.push(line.trim());
     }
-  };
-  walk(path.join(runDir, 'data', 'logs'));
+  }
   return found;
 }

@@ -10,6 +10,7 @@ export type Fault =
   | { kind: 'notFound'; legacy?: boolean }
   | { kind: 'badRequest'; message?: string }
   | { kind: 'forbidden' }
+  // afterChunks: how many chunks are sent first (default: all of them).
   | { kind: 'errorMidStream'; afterChunks?: number; message?: string }
   | { kind: 'resetMidStream'; afterChunks?: number }
   | { kind: 'noDone' }
@@ -282,17 +283,15 @@ export class OllamaTestServer {
       if (behaviour.chunkDelayMs) await sleep(behaviour.chunkDelayMs);
       return !res.destroyed;
     };
-    for (let i = 0; i < chunks.length; i++) {
-      if (fault && 'afterChunks' in fault && i === (fault.afterChunks ?? 2)) {
-        if (fault.kind === 'errorMidStream') return void res.end(JSON.stringify({ error: fault.message ?? 'an error was encountered while running the model' }) + '\n');
-        if (fault.kind === 'resetMidStream') return resetSoon(res);
-        if (fault.kind === 'malformedLine') res.write('{"model":"phi4:latest","respo\n');
+    // Mid-stream faults strike after `afterChunks` chunks, or at the end of the text when not given.
+    const faultAt = fault?.kind === 'errorMidStream' || fault?.kind === 'resetMidStream' || fault?.kind === 'malformedLine' ? Math.min(fault.afterChunks ?? chunks.length, chunks.length) : -1;
+    for (let i = 0; i <= chunks.length; i++) {
+      if (i === faultAt) {
+        if (fault?.kind === 'errorMidStream') return void res.end(JSON.stringify({ error: fault.message ?? 'an error was encountered while running the model' }) + '\n');
+        if (fault?.kind === 'resetMidStream') return resetSoon(res);
+        if (fault?.kind === 'malformedLine') res.write('{"model":"phi4:latest","respo\n');
       }
-      if (!(await write(line(chunks[i], false)))) return;
-    }
-    if (fault?.kind === 'errorMidStream' || fault?.kind === 'resetMidStream') {
-      if (fault.kind === 'errorMidStream') return void res.end(JSON.stringify({ error: fault.message ?? 'an error was encountered while running the model' }) + '\n');
-      return resetSoon(res);
+      if (i < chunks.length && !(await write(line(chunks[i], false)))) return;
     }
     if (fault?.kind === 'noDone') return void res.end();
     if (await write(finalLine())) res.end();
