@@ -49,8 +49,8 @@ export class ChatController implements vscode.Disposable {
     for (const endpoint of this.endpoints) endpoint.post(message);
   }
 
-  attach(webview: vscode.Webview, disposables: vscode.Disposable[]): ChatEndpoint {
-    const endpoint = new ChatEndpoint(webview);
+  attach(webview: vscode.Webview, disposables: vscode.Disposable[], onReady?: () => void): ChatEndpoint {
+    const endpoint = new ChatEndpoint(webview, onReady);
     this.endpoints.add(endpoint);
     disposables.push(
       webview.onDidReceiveMessage((raw: unknown) => {

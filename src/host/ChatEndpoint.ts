@@ -7,7 +7,10 @@ export class ChatEndpoint {
   private ready = false;
   private pending: HostToWebview[] = [];
 
-  constructor(readonly webview: vscode.Webview) {}
+  constructor(
+    readonly webview: vscode.Webview,
+    private readonly onReady?: () => void,
+  ) {}
 
   post(message: HostToWebview): void {
     if (!this.ready) {
@@ -22,6 +25,7 @@ export class ChatEndpoint {
   /** The webview (re)loaded its script: it has no state, so it gets a fresh snapshot first. */
   markReady(snapshot: readonly HostToWebview[]): void {
     this.ready = true;
+    this.onReady?.();
     const queued = this.pending.filter((m) => m.type !== 'restore' && m.type !== 'answerChunk' && m.type !== 'turnAdded' && m.type !== 'answerEnded');
     this.pending = [];
     for (const m of [...snapshot, ...queued]) void this.webview.postMessage(m);

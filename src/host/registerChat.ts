@@ -71,7 +71,7 @@ export function registerChat(context: vscode.ExtensionContext, channel: vscode.L
     onStatus: (status, error) => controller.sessionStatus(status, error),
   });
   controller.bind(session);
-  const provider = new ChatViewProvider(context.extensionUri, controller);
+  const provider = new ChatViewProvider(context.extensionUri, controller, log);
 
   const revealChat = async (): Promise<void> => {
     if (provider.view) provider.view.show(true);
@@ -97,7 +97,7 @@ export function registerChat(context: vscode.ExtensionContext, channel: vscode.L
     }),
     vscode.commands.registerCommand('phi4.openChat', revealChat),
     vscode.commands.registerCommand('phi4.openChatInEditor', () => {
-      openChatInEditor(context.extensionUri, controller);
+      openChatInEditor(context.extensionUri, controller, log);
     }),
     vscode.commands.registerCommand('phi4.newChat', async () => {
       await revealChat();

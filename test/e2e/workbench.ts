@@ -41,11 +41,19 @@ export async function selectLines(page: Page, from: number, to: number): Promise
 export async function openChat(page: Page): Promise<Frame> {
   const tab = page.getByRole('tab', { name: 'Phi-4' }).first();
   await tab.waitFor();
-  // Clicking the tab of the container already shown would collapse the side bar (e.g. right after a reload
-  // that restored the chat), so click only when it is not the open one.
-  if ((await tab.getAttribute('aria-expanded')) !== 'true') await tab.click();
-  for (let i = 0; (await tab.getAttribute('aria-expanded')) !== 'true'; i++) {
-    if (i > 100) throw new Error('the Phi-4 view container did not open');
+  // Clicking the tab of the container already shown collapses the side bar, and right after a reload the
+  // workbench may still be restoring the chat while we look. So click only when it is not the open one,
+  // and if a click raced the restore (toggling it shut), look again and click again after a pause.
+  const expanded = async (): Promise<boolean> => (await tab.getAttribute('aria-expanded')) === 'true';
+  let lastClick = 0;
+  for (const deadline = Date.now() + 30_000; ; ) {
+    // Open twice in a row, half a second apart: a restore still in flight would have flipped it by then.
+    if ((await expanded()) && (await page.waitForTimeout(500), await expanded())) break;
+    if (Date.now() > deadline) throw new Error('the Phi-4 view container did not open');
+    if (!(await expanded()) && Date.now() - lastClick > 2_000) {
+      await tab.click();
+      lastClick = Date.now();
+    }
     await page.waitForTimeout(100);
   }
   return chatFrame(page);
