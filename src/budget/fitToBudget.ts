@@ -61,7 +61,8 @@ export function fitToBudget(parts: PromptParts, limits: BudgetLimits): FittedPro
   let left = available - must;
   if (context) {
     const headerCost = 24; // the "Code before/after it in … (lines a–b):" line and fences
-    const cost = (line: string): number => countTokens(line) + 1;
+    // Counted with its newline, as the line appears in the message: the exact check below then reuses it.
+    const cost = (line: string): number => countTokens(`${line}\n`);
     let beforeOpen = context.before.length > 0 && left > headerCost;
     let afterOpen = context.after.length > 0 && left > headerCost * 2;
     if (beforeOpen) left -= headerCost;

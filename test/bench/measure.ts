@@ -7,6 +7,25 @@ export async function median(runs: number, fn: () => Promise<number> | number): 
   return samples[Math.floor(samples.length / 2)];
 }
 
+/**
+ * Medians of a baseline and our path, warmed up first (steady state, not JIT warm-up) and run in
+ * alternation so both see the same machine noise.
+ */
+export async function alternating(baseline: () => Promise<number>, ours: () => Promise<number>, runs = 15, warmup = 3): Promise<[number, number]> {
+  for (let i = 0; i < warmup; i++) {
+    await baseline();
+    await ours();
+  }
+  const a: number[] = [];
+  const b: number[] = [];
+  for (let i = 0; i < runs; i++) {
+    a.push(await baseline());
+    b.push(await ours());
+  }
+  const mid = (xs: number[]): number => xs.sort((x, y) => x - y)[Math.floor(xs.length / 2)];
+  return [mid(a), mid(b)];
+}
+
 export function gc(): void {
   const collect = (globalThis as { gc?: () => void }).gc;
   if (!collect) throw new Error('run the benchmarks with node --expose-gc');

@@ -38,6 +38,8 @@ export interface RecordedRequest {
   /** Set when the client closed the connection before the response finished. */
   closedByClient: boolean;
   finished: boolean;
+  /** performance.now() when the whole request body had arrived (benchmarks time the request path with it). */
+  readonly receivedAt: number;
 }
 
 export interface InstalledModel {
@@ -125,7 +127,7 @@ export class OllamaTestServer {
     const path = (req.url ?? '/').split('?')[0];
     const raw = await readBody(req);
     let body: Record<string, unknown> | undefined;
-    const record: RecordedRequest = { method: req.method ?? 'GET', path, body: undefined, closedByClient: false, finished: false };
+    const record: RecordedRequest = { method: req.method ?? 'GET', path, body: undefined, closedByClient: false, finished: false, receivedAt: performance.now() };
     if (!path.startsWith('/__test')) this.requests.push(record);
     res.on('close', () => {
       if (!res.writableFinished) record.closedByClient = true;

@@ -1,7 +1,9 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { phi4Tokenize } from '../../support/phi4Tokenize';
 import { renderChatML } from '../../../src/chatml/renderChatML';
-import { GENERATION_PROMPT_TOKENS, MESSAGE_OVERHEAD_TOKENS, countMessageTokens, countTokens } from '../../../src/tokens/countTokens';
+import { GENERATION_PROMPT_TOKENS, MESSAGE_OVERHEAD_TOKENS, countMessageTokens, countTokens, countTokensUncached } from '../../../src/tokens/countTokens';
 
 describe('countTokens (cl100k_base)', () => {
   it('matches known cl100k_base counts', () => {
@@ -24,5 +26,32 @@ describe('countTokens (cl100k_base)', () => {
     const real = phi4Tokenize(renderChatML(messages)).length;
     assert.equal(ours, real);
     assert.equal(MESSAGE_OVERHEAD_TOKENS, 6);
+  });
+
+  it('counting line by line (cached) gives exactly the tokenizer\'s count, whatever the whitespace', () => {
+    // Real text: our fixtures, and the sources of libraries we ship.
+    const root = path.join(__dirname, '..', '..', '..', '..');
+    const files = [
+      ...fs.readdirSync(path.join(root, 'test', 'fixtures', 'workspace', 'src')).map((f) => path.join(root, 'test', 'fixtures', 'workspace', 'src', f)),
+      path.join(root, 'test', 'fixtures', 'markdown', 'mixed.md'),
+      path.join(root, 'test', 'fixtures', 'markdown', 'xss-payloads.txt'),
+      path.join(root, 'node_modules', 'highlight.js', 'lib', 'languages', 'python.js'),
+      path.join(root, 'node_modules', 'ollama', 'dist', 'browser.mjs'),
+    ];
+    for (const file of files) {
+      const text = fs.readFileSync(file, 'utf8');
+      assert.equal(countTokens(text), countTokensUncached(text), file);
+      assert.equal(countTokens(text), countTokensUncached(text), `${file}, second time (from the cache)`);
+    }
+    // Generated text stressing the line boundaries: blank and whitespace-only lines, CRLF, tabs,
+    // non-breaking and other Unicode spaces, punctuation before newlines, emoji, no final newline.
+    const pieces = ['\n', '\r\n', '\n\n', '  ', '\t', '\u00a0', '\u2028', '\u3000', '}', '{', ');', 'foo', ' bar', "'s", '123', '😀', '// c', '\n   \n', '  \n', '.\n'];
+    let seed = 7;
+    const next = (): number => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+    for (let t = 0; t < 400; t++) {
+      let text = '';
+      for (let i = 0, n = 1 + Math.floor(next() * 60); i < n; i++) text += pieces[Math.floor(next() * pieces.length)];
+      assert.equal(countTokens(text), countTokensUncached(text), JSON.stringify(text));
+    }
   });
 });
