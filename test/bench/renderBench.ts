@@ -18,7 +18,10 @@ export interface RenderFigures {
   readonly onceMs: number;
   readonly perChunkMs: number;
   readonly naiveMs: number;
+  /** Script time while the real bundle streams the answer, one token per message. */
   readonly bundleStreamScriptMs: number;
+  /** The same messages sent to an answer not on screen: the harness's and the message channel's own cost. */
+  readonly bundleFeedScriptMs: number;
   readonly bundleOnceScriptMs: number;
 }
 
@@ -40,11 +43,28 @@ async function bundlePage(page: Page): Promise<void> {
   await page.addScriptTag({ path: path.join(REPO, 'dist', 'webview.js') });
 }
 
+/** Posts chunks to the bundle as the host would, one token per message, about 500 tokens a second. */
+async function feed(page: Page, id: string, chunks: readonly string[]): Promise<void> {
+  await page.evaluate(
+    async ([cs, turnId]) => {
+      for (let i = 0; i < cs.length; i++) {
+        window.postMessage({ type: 'answerChunk', id: turnId, text: cs[i] }, '*');
+        if (i % 4 === 3) await new Promise((r) => setTimeout(r, 8));
+      }
+    },
+    [chunks, id] as const,
+  );
+}
+
 export async function renderBench(sizes: readonly number[]): Promise<{ figures: RenderFigures[]; domNodesAfter200Turns: number }> {
   const harness = await build({ entryPoints: [path.join(REPO, 'test', 'bench', 'renderHarness.ts')], bundle: true, write: false, format: 'iife', platform: 'browser', minify: true });
   const harnessJs = harness.outputFiles[0].text;
   const browser = await launchBrowser();
   const figures: RenderFigures[] = [];
+  // Every page first renders and streams a different answer, so that compiling the code (once per page)
+  // is not counted against whichever path happens to run first.
+  const warmText = answerOfTokens(4000).replace(/Step/g, 'Stage');
+  const warmChunks = splitIntoChunks(warmText);
   try {
     for (const tokens of sizes) {
       const text = answerOfTokens(tokens);
@@ -53,39 +73,54 @@ export async function renderBench(sizes: readonly number[]): Promise<{ figures: 
       await page.setContent('<!DOCTYPE html><body></body>');
       await page.addScriptTag({ content: harnessJs });
       type Bench = { once(t: string): number; incremental(c: string[]): number; naive(c: string[]): number };
+      await page.evaluate(([t, c]) => {
+        const bench = (window as unknown as { bench: Bench }).bench;
+        bench.once(t);
+        bench.incremental(c);
+        bench.naive(c.slice(0, 200));
+      }, [warmText, warmChunks] as const);
       const once = await page.evaluate((t) => (window as unknown as { bench: Bench }).bench.once(t), text);
       const perChunk = await page.evaluate((c) => (window as unknown as { bench: Bench }).bench.incremental(c), chunks);
       const naive = tokens <= 4000 ? await page.evaluate((c) => (window as unknown as { bench: Bench }).bench.naive(c), chunks) : NaN;
       await page.close();
 
       // The real bundle, fed one token per message every ~2 ms (several times faster than Phi-4 streams).
-      const streamPage = await browser.newPage();
-      await bundlePage(streamPage);
-      const post = (m: unknown): Promise<void> => streamPage.evaluate((msg) => window.postMessage(msg, '*'), m);
+      const bundle = await browser.newPage();
+      await bundlePage(bundle);
+      const post = (m: unknown): Promise<void> => bundle.evaluate((msg) => window.postMessage(msg, '*'), m);
+      const clock = await scriptClock(bundle);
+      const settle = (): Promise<void> => bundle.waitForTimeout(100);
+      const streamAnswer = async (id: string, chunksToSend: readonly string[], full: string): Promise<number> => {
+        await post({ type: 'restore', conversationId: 'c', turns: [], history: [], busy: false });
+        await post({ type: 'turnAdded', turn: { id, role: 'assistant', text: '', state: 'streaming' } });
+        await settle();
+        const before = await clock();
+        await feed(bundle, id, chunksToSend);
+        await post({ type: 'answerEnded', turn: { id, role: 'assistant', text: full, state: 'done' } });
+        await settle();
+        return (await clock()) - before;
+      };
+      await streamAnswer('warm', warmChunks, warmText);
+      const restore = async (t: string): Promise<number> => {
+        await post({ type: 'restore', conversationId: 'c', turns: [], history: [], busy: false });
+        await settle();
+        const before = await clock();
+        await post({ type: 'restore', conversationId: 'c', turns: [{ id: 'a', role: 'assistant', text: t, state: 'done' }], history: [], busy: false });
+        await settle();
+        return (await clock()) - before;
+      };
+      await restore(warmText);
+      // Control: the same messages for an answer that is not on screen, so nothing is drawn.
       await post({ type: 'restore', conversationId: 'c', turns: [], history: [], busy: false });
-      await post({ type: 'turnAdded', turn: { id: 'a', role: 'assistant', text: '', state: 'streaming' } });
-      const streamClock = await scriptClock(streamPage);
-      const before = await streamClock();
-      await streamPage.evaluate(async (cs) => {
-        for (let i = 0; i < cs.length; i++) {
-          window.postMessage({ type: 'answerChunk', id: 'a', text: cs[i] }, '*');
-          if (i % 4 === 3) await new Promise((r) => setTimeout(r, 8));
-        }
-      }, chunks);
-      await post({ type: 'answerEnded', turn: { id: 'a', role: 'assistant', text, state: 'done' } });
-      await streamPage.waitForTimeout(50);
-      const streamScript = (await streamClock()) - before;
-      await streamPage.close();
-
-      const oncePage = await browser.newPage();
-      await bundlePage(oncePage);
-      const onceClock = await scriptClock(oncePage);
-      const before2 = await onceClock();
-      await oncePage.evaluate((t) => window.postMessage({ type: 'restore', conversationId: 'c', turns: [{ id: 'a', role: 'assistant', text: t, state: 'done' }], history: [], busy: false }, '*'), text);
-      await oncePage.waitForTimeout(50);
-      const onceScript = (await onceClock()) - before2;
-      await oncePage.close();
-      figures.push({ tokens: chunks.length, onceMs: once, perChunkMs: perChunk, naiveMs: naive, bundleStreamScriptMs: streamScript, bundleOnceScriptMs: onceScript });
+      await settle();
+      const feedBefore = await clock();
+      await feed(bundle, 'not-shown', chunks);
+      await settle();
+      const feedScript = (await clock()) - feedBefore;
+      const streamScript = await streamAnswer('a', chunks, text);
+      const onceScript = await restore(text);
+      await bundle.close();
+      figures.push({ tokens: chunks.length, onceMs: once, perChunkMs: perChunk, naiveMs: naive, bundleStreamScriptMs: streamScript, bundleFeedScriptMs: feedScript, bundleOnceScriptMs: onceScript });
     }
 
     // B5 (webview side): 200 turns rendered in the real bundle, then one New chat.

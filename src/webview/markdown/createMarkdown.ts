@@ -3,7 +3,7 @@
 import MarkdownIt from 'markdown-it';
 import { highlightCode } from './highlightCode';
 
-const SAFE_LINK = /^(https?:|mailto:|#)/i;
+export const SAFE_LINK = /^(https?:|mailto:|#)/i;
 
 /** The configured renderer's type (markdown-it's CJS typings export only a constructor). */
 export type Markdown = ReturnType<typeof MarkdownIt>;

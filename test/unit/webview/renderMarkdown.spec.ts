@@ -5,7 +5,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { JSDOM } from 'jsdom';
 import { createMarkdown } from '../../../src/webview/markdown/createMarkdown';
-import { IncrementalMarkdown, renderMarkdownOnce } from '../../../src/webview/markdown/IncrementalMarkdown';
+import { COMMIT_BATCH_CHARS, IncrementalMarkdown, renderMarkdownOnce } from '../../../src/webview/markdown/IncrementalMarkdown';
+import { previewFragment } from '../../../src/webview/markdown/previewFragment';
 import { createSanitizer } from '../../../src/webview/markdown/sanitize';
 import { decorateCodeBlocks } from '../../../src/webview/decorateCodeBlocks';
 
@@ -24,7 +25,8 @@ function once(text: string): HTMLElement {
   return box;
 }
 
-function streamed(text: string, chunkSizes: (i: number) => number): { box: HTMLElement; states: number } {
+/** Streams `text` in chunks; `onState` sees the box after every render, with the text received so far. */
+function streamed(text: string, chunkSizes: (i: number) => number, onState?: (box: HTMLElement, received: string) => void): { box: HTMLElement; states: number } {
   const box = document.createElement('div');
   const renderer = new IncrementalMarkdown(md, box, sanitize, hooks);
   let states = 0;
@@ -34,9 +36,23 @@ function streamed(text: string, chunkSizes: (i: number) => number): { box: HTMLE
     renderer.render();
     states++;
     i += size;
+    onState?.(box, text.slice(0, i));
   }
   renderer.finish();
   return { box, states };
+}
+
+// Whitespace between blocks differs (markdown-it puts newlines between tags); the characters must not.
+const visibleText = (box: HTMLElement): string => (box.textContent ?? '').replace(/\s+/g, '');
+
+/** Tags and text of a rendered tree, without highlight.js's colouring spans and inter-block whitespace. */
+function structure(node: Node): string {
+  if (node.nodeType === 3) return (node.textContent ?? '').replace(/\s+/g, '');
+  const children = Array.from(node.childNodes).map(structure).join('');
+  const element = node as Element;
+  if (!element.tagName || (element.tagName === 'SPAN' && /\b(hljs|language)-/.test(element.className))) return children;
+  const cls = (element.getAttribute('class') ?? '').replace(/\bhljs\b/, '').trim();
+  return `<${element.tagName.toLowerCase()}${cls ? `.${cls}` : ''}${element.getAttribute('href') ? ` ${element.getAttribute('href')}` : ''}>${children}</>`;
 }
 
 function seeded(seed: number): () => number {
@@ -68,24 +84,65 @@ describe('incremental markdown rendering', () => {
     });
   }
 
-  it('commits finished blocks instead of re-rendering them', () => {
+  for (const [name, text] of FIXTURES.filter(([n]) => n !== 'xss payloads')) {
+    it(`${name}: while streaming, the view shows exactly the text of the answer so far`, () => {
+      // The block being written is a quick preview, but it must never show more, less or other text than
+      // the final renderer would for the same text (raw markup, dropped words, a list marker as text).
+      const rnd = seeded(7);
+      let checked = 0;
+      streamed(text, () => 1 + Math.floor(rnd() * 4), (box, received) => {
+        assert.equal(visibleText(box), visibleText(once(received)), `after ${JSON.stringify(received.slice(-40))}`);
+        checked++;
+      });
+      assert.ok(checked >= text.length / 4, 'many intermediate states were checked');
+    });
+  }
+
+  it('renders a finished block once and never rebuilds it, so text can be selected while the answer streams', () => {
     const box = document.createElement('div');
     const renderer = new IncrementalMarkdown(md, box, sanitize, hooks);
-    renderer.append('First paragraph.\n\n');
+    const long = `${'A long first paragraph that the model wrote. '.repeat(Math.ceil(COMMIT_BATCH_CHARS / 40))}\n\n`;
+    renderer.append(`${long}Second paragraph is being written`);
     renderer.render();
-    renderer.append('Second paragraph.\n\nThird is still being written');
+    const second = box.querySelectorAll('p')[1];
+    // Plain words extend the paragraph being written in place.
+    renderer.append(' and it goes on');
     renderer.render();
-    const [first, second] = box.querySelectorAll('p');
-    renderer.append(' and now it continues,\nline after line.\n\nFourth.');
+    assert.equal(box.querySelectorAll('p')[1], second, 'plain text extended the open paragraph without rebuilding it');
+    assert.equal(second.textContent, 'Second paragraph is being written and it goes on');
+    // Once the next block begins, the first is final: rendered by the final renderer, then left alone.
+    renderer.append(' with **bold** text,\nline after line.\n\nThird.');
     renderer.render();
-    const after = box.querySelectorAll('p');
-    assert.equal(after[0], first, 'the first paragraph, final once the second began, was kept');
-    assert.notEqual(after[1], second, 'the second was re-rendered once more when it became final');
-    renderer.append(' More of the fourth.');
+    const first = box.querySelector('p');
+    assert.equal(box.querySelectorAll('p')[1].querySelector('strong')?.textContent, 'bold', 'markup redraws the open block');
+    renderer.append(' More of the third, and **more**.\n\nFourth.');
     renderer.render();
-    const later = box.querySelectorAll('p');
-    assert.deepEqual([later[0], later[1], later[2]], [after[0], after[1], after[2]], 'final blocks are never rebuilt');
-    assert.equal(later.length, 4);
+    renderer.finish();
+    assert.equal(box.querySelector('p'), first, 'the finished first paragraph was never rebuilt');
+    assert.equal(box.innerHTML, once(renderer.source).innerHTML);
+  });
+
+  it('draws the block being written with the same elements as the final render', () => {
+    for (const [name, text] of FIXTURES) {
+      const preview = previewFragment(md, md.parse(text, {}), document);
+      assert.ok(preview, name);
+      decorateCodeBlocks(preview.fragment);
+      const box = document.createElement('div');
+      box.appendChild(preview.fragment);
+      assert.equal(structure(box), structure(once(text)), name);
+    }
+  });
+
+  it('highlights a code block as soon as it is closed, while the answer goes on', () => {
+    const box = document.createElement('div');
+    const renderer = new IncrementalMarkdown(md, box, sanitize, hooks);
+    renderer.append('```typescript\nconst x: number = 1;\n');
+    renderer.render();
+    assert.equal(box.querySelector('code')?.textContent, 'const x: number = 1;\n', 'the code shows while it is written');
+    assert.ok(box.querySelector('.code-block [data-code-action="copy"]'), 'with its toolbar');
+    renderer.append('```\n\nThen some prose');
+    renderer.render();
+    assert.ok(box.querySelector('.code-block pre code .hljs-keyword'), 'highlighted once closed');
   });
 
   it('highlights code and adds Copy / Insert / Replace buttons', () => {
@@ -121,7 +178,8 @@ describe('hostile model output', () => {
   it(`renders each of ${payloads.length} payloads inert, alone and streamed`, () => {
     for (const payload of payloads) {
       assertInert(once(payload), payload);
-      assertInert(streamed(payload, () => 3).box, payload);
+      // Every intermediate state too: the block being written is drawn by the preview, not the final renderer.
+      assertInert(streamed(payload, () => 3, (box) => assertInert(box, payload)).box, payload);
     }
     assertInert(once(payloads.join('\n')), 'all payloads together');
   });
