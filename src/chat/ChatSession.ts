@@ -186,13 +186,12 @@ export class ChatSession {
       const stream = client.streamAnswer(
         { model: settings.model, format: resolved.format, messages: fitted.messages, numCtx: resolved.numCtx, numPredict: settings.maxAnswerTokens, temperature: settings.temperature, keepAlive: settings.keepAlive },
         signal,
+        (chunk) => {
+          text += chunk;
+          batcher.push(chunk);
+        },
       );
-      for await (const event of stream) {
-        if (event.kind === 'text') {
-          text += event.text;
-          batcher.push(event.text);
-        } else stats = event.stats;
-      }
+      for await (const event of stream) if (event.kind === 'done') stats = event.stats;
     } catch (e) {
       error = toOllamaError(e, signal);
     }

@@ -41,7 +41,7 @@ async function main(): Promise<void> {
   rows.push(['B5', '200 chat turns (host session)', `heap after GC grew ${host.longSession.heapGrowthMb.toFixed(2)} MB (to ${host.longSession.heapAfterMb.toFixed(1)} MB)`, '', 'target ≤ 10 MB']);
   rows.push(['B5', '200 turns in the webview', `${render.domNodesAfter200Turns} DOM nodes`, '', 'reported']);
   rows.push(['Soak', `${host.soak.answers} streamed answers back to back`, `heap after GC ${host.soak.heapBeforeMb.toFixed(1)} → ${host.soak.heapAfterMb.toFixed(1)} MB; active handles ${host.soak.handlesBefore} → ${host.soak.handlesAfter}; open sockets after ${host.soak.openSockets}`, `${(host.soak.heapAfterMb - host.soak.heapBeforeMb).toFixed(2)} MB`, 'flat within a few MB']);
-  rows.push(['B6', 'tokenizer', `${(host.tokenizer.tokensPerSecond / 1000).toFixed(0)}K tokens/s; fitting a 16K budget in a 40K-token file ${ms(host.tokenizer.fit16kMs)}`, '', 'reported']);
+  rows.push(['B6', 'tokenizer and budget', `${(host.tokenizer.tokensPerSecond / 1000).toFixed(0)}K tokens/s on new text, ${(host.tokenizer.cachedTokensPerSecond / 1000).toFixed(0)}K tokens/s counting it again (line cache); fitting a 16K budget in a 40K-token file seen for the first time ${ms(host.tokenizer.fit16kMs)}`, '', 'reported']);
 
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()}`;
   const header = ['', 'what', 'measured', 'added / ratio', 'goal'];

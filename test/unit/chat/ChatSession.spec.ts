@@ -191,7 +191,7 @@ describe('ChatSession', () => {
     const session = makeSession();
     const client = new OllamaClient({ host: server.url });
     const origin = client.streamAnswer.bind(client);
-    client.streamAnswer = (req, signal) => origin({ ...req, numCtx: 64 }, signal);
+    client.streamAnswer = (req, signal, onText) => origin({ ...req, numCtx: 64 }, signal, onText);
     const truncating = new ChatSession({ client: () => client, settings: () => settings, resolver: new ModelResolver(), store: new ConversationStore(kv), post: () => undefined, log: silentLogger });
     const { turn } = await truncating.send({ text: 'long '.repeat(200) });
     assert.ok(turn.notes?.some((n) => /Ollama read only 64 of the \d+ prompt tokens/.test(n)), JSON.stringify(turn.notes));

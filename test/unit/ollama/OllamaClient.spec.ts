@@ -72,6 +72,15 @@ describe('OllamaClient against the Ollama-API test server', () => {
     }
   });
 
+  it('hands text to a relay callback as it arrives, yielding only the end with its stats', async () => {
+    server.enqueue({ answer: 'one two three four five', chunkDelayMs: 5 });
+    const received: string[] = [];
+    const result = await collect(client.streamAnswer(request, undefined, (text) => received.push(text)));
+    assert.equal(received.join(''), 'one two three four five');
+    assert.equal(received.length, 5);
+    assert.deepEqual(result.events.map((e) => e.kind), ['done']);
+  });
+
   it('streams several chunks, not one', async () => {
     server.enqueue({ answer: 'one two three four five', chunkDelayMs: 5 });
     const result = await collect(client.streamAnswer(request));
