@@ -14,6 +14,8 @@ import { waitForWorkbench } from './workbench';
 const SHOTS = path.join(REPO, 'test-results', 'screenshots');
 
 export async function runUiScenarios(ollama: OllamaTestServer, only: string[]): Promise<{ failed: number }> {
+  // Screenshots of an earlier run's failures would be mistaken for this run's.
+  fs.rmSync(SHOTS, { recursive: true, force: true });
   fs.mkdirSync(SHOTS, { recursive: true });
   const vsix = path.join(REPO, 'phi4-local.vsix');
   if (!fs.existsSync(vsix)) throw new Error('phi4-local.vsix is missing: run `npm run package` first');
