@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import { ChatSession } from '../chat/ChatSession';
 import { ConversationStore } from '../chat/ConversationStore';
+import { openConversationStorage } from './openConversationStorage';
 import { ModelResolver } from '../chat/ModelResolver';
 import type { Logger } from '../chat/Logger';
 import { gatherContext } from '../context/gatherContext';
@@ -60,7 +61,7 @@ export function registerChat(context: vscode.ExtensionContext, channel: vscode.L
     resolveModel: (c) => resolver.resolve(c, settings),
   });
   const statusBar = new StatusBar(() => settings.model);
-  const store = new ConversationStore(context.globalState, () => ({ maxConversations: settings.maxConversations, maxTurns: 200 }));
+  const store = new ConversationStore(openConversationStorage(context, log), () => ({ maxConversations: settings.maxConversations, maxTurns: 200 }));
   const session = new ChatSession({
     client: () => client,
     settings: () => settings,
