@@ -4,17 +4,14 @@ import * as path from 'node:path';
 import type * as vscode from 'vscode';
 import { FileKeyValueStore } from '../chat/FileKeyValueStore';
 import type { Logger } from '../chat/Logger';
-
-const CONVERSATION_KEY = /^phi4\.conversations?(\.|$)/;
+import { moveConversations } from '../chat/moveConversations';
 
 export function openConversationStorage(context: vscode.ExtensionContext, log: Logger): FileKeyValueStore {
   const files = new FileKeyValueStore(path.join(context.globalStorageUri.fsPath, 'conversations'));
-  const legacy = context.globalState.keys().filter((k) => CONVERSATION_KEY.test(k));
-  for (const key of legacy) {
-    const value = context.globalState.get(key);
-    if (value !== undefined && files.get(key) === undefined) void files.update(key, value);
-    void context.globalState.update(key, undefined);
-  }
-  if (legacy.length > 0) log.info(`moved ${legacy.length} stored conversation entries to ${files.location}`);
+  // The files are written before this returns (see moveConversations); only clearing globalState is left pending.
+  void moveConversations(context.globalState, files).then(
+    (moved) => moved > 0 && log.info(`moved ${moved} stored conversation entries to ${files.location}`),
+    (error: unknown) => log.warn(`could not move stored conversations: ${String(error)}`),
+  );
   return files;
 }

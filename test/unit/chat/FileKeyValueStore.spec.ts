@@ -5,6 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { ConversationStore } from '../../../src/chat/ConversationStore';
 import { FileKeyValueStore } from '../../../src/chat/FileKeyValueStore';
+import { moveConversations } from '../../../src/chat/moveConversations';
 
 describe('FileKeyValueStore', () => {
   let dir: string;
@@ -48,5 +49,30 @@ describe('FileKeyValueStore', () => {
     await kv.update('../../escape', 1);
     assert.deepEqual(fs.readdirSync(dir), ['inner']);
     assert.equal(kv.get('../../escape'), 1);
+  });
+});
+
+describe('moveConversations', () => {
+  it('moves conversations kept in globalState by an earlier version into files, once, leaving other state alone', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'phi4-move-'));
+    try {
+      const state = new Map<string, unknown>([
+        ['phi4.conversations', [{ id: 'a', title: 'Old chat', updatedAt: 1 }]],
+        ['phi4.conversation.a', { id: 'a', title: 'Old chat', updatedAt: 1, turns: [{ id: 'q', role: 'user', text: 'kept?' }] }],
+        ['phi4.remoteHostAccepted:http://gpu-box:11434', true],
+      ]);
+      const memento = {
+        keys: () => [...state.keys()],
+        get: <T>(key: string) => state.get(key) as T | undefined,
+        update: async (key: string, value: unknown) => void (value === undefined ? state.delete(key) : state.set(key, value)),
+      };
+      const files = new FileKeyValueStore(dir);
+      assert.equal(await moveConversations(memento, files), 2);
+      assert.equal(new ConversationStore(files).load('a')?.turns[0].text, 'kept?');
+      assert.deepEqual([...state.keys()], ['phi4.remoteHostAccepted:http://gpu-box:11434']);
+      assert.equal(await moveConversations(memento, files), 0, 'nothing left to move the second time');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
