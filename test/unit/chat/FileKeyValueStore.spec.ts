@@ -67,8 +67,11 @@ describe('moveConversations', () => {
         update: async (key: string, value: unknown) => void (value === undefined ? state.delete(key) : state.set(key, value)),
       };
       const files = new FileKeyValueStore(dir);
-      assert.equal(await moveConversations(memento, files), 2);
+      const moving = moveConversations(memento, files);
+      // Already there before the move finishes: the chat reads its history right after starting it.
       assert.equal(new ConversationStore(files).load('a')?.turns[0].text, 'kept?');
+      assert.deepEqual(new ConversationStore(files).list().map((c) => c.title), ['Old chat']);
+      assert.equal(await moving, 2);
       assert.deepEqual([...state.keys()], ['phi4.remoteHostAccepted:http://gpu-box:11434']);
       assert.equal(await moveConversations(memento, files), 0, 'nothing left to move the second time');
     } finally {
