@@ -111,10 +111,12 @@ export class IncrementalMarkdown {
     }
     if (!preview?.tail || done.all) return;
     // The tail may stand for the source's end only if it really shows it (escapes and entities do not).
-    const shown = preview.tail.prose ? this.text.trimEnd() : this.text;
-    if (shown.endsWith(preview.tail.node.data) && shown.length > this.finished) {
+    // Only the open part is looked at: this runs every frame and must not grow with the answer.
+    const open = this.text.slice(this.finished);
+    const shown = preview.tail.prose ? open.trimEnd() : open;
+    if (shown.endsWith(preview.tail.node.data) && shown.length > 0) {
       this.tail = preview.tail;
-      this.shownEnd = shown.length;
+      this.shownEnd = this.finished + shown.length;
     }
   }
 
@@ -143,37 +145,34 @@ export class IncrementalMarkdown {
  */
 function finishedBlocks(tokens: readonly Token[], source: string): { blocks: number; chars: number; hasCode: boolean; all: boolean } {
   const none = { blocks: 0, chars: 0, hasCode: false, all: false };
-  const completeLines = countNewlines(source);
-  const starts: number[] = [];
+  const starts = lineStarts(source);
+  const completeLines = starts.length - 1;
+  const blockStarts: number[] = [];
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    if (t.level === 0 && t.nesting >= 0 && t.map && t.map[0] < completeLines) starts.push(i);
+    if (t.level === 0 && t.nesting >= 0 && t.map && t.map[0] < completeLines) blockStarts.push(i);
   }
-  if (starts.length === 0) return none;
-  const last = tokens[starts[starts.length - 1]];
-  const closed = isClosedFence(last, source, completeLines);
-  const blocks = closed ? starts.length : starts.length - 1;
+  if (blockStarts.length === 0) return none;
+  const last = tokens[blockStarts[blockStarts.length - 1]];
+  const closed = isClosedFence(last, source, starts);
+  const blocks = closed ? blockStarts.length : blockStarts.length - 1;
   if (blocks === 0) return none;
-  const endLine = closed ? last.map![1] : last.map![0];
-  let chars = 0;
-  for (let line = 0; line < endLine; line++) chars = source.indexOf('\n', chars) + 1;
-  const hasCode = starts.slice(0, blocks).some((i) => tokens[i].type === 'fence' || tokens[i].type === 'code_block');
-  return { blocks, chars, hasCode, all: closed };
+  const hasCode = blockStarts.slice(0, blocks).some((i) => tokens[i].type === 'fence' || tokens[i].type === 'code_block');
+  return { blocks, chars: starts[closed ? last.map![1] : last.map![0]], hasCode, all: closed };
 }
 
-function countNewlines(text: string): number {
-  let n = 0;
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
-  return n;
+/** Offset where each line begins, counting line breaks as markdown-it does (LF, CRLF or a lone CR). */
+function lineStarts(source: string): number[] {
+  const starts = [0];
+  for (const m of source.matchAll(/\r\n?|\n/g)) starts.push(m.index + m[0].length);
+  return starts;
 }
 
 /** A fenced code block whose closing fence is on a complete line: nothing after it can change it. */
-function isClosedFence(token: Token, source: string, completeLines: number): boolean {
-  if (token.type !== 'fence' || !token.map || token.map[1] - token.map[0] < 2 || token.map[1] > completeLines) return false;
-  let start = 0;
-  for (let line = 0; line < token.map[1] - 1; line++) start = source.indexOf('\n', start) + 1;
-  const closing = source.slice(start, source.indexOf('\n', start));
-  const match = /^ {0,3}(`+|~+)[ \t]*\r?$/.exec(closing);
+function isClosedFence(token: Token, source: string, starts: readonly number[]): boolean {
+  if (token.type !== 'fence' || !token.map || token.map[1] - token.map[0] < 2 || token.map[1] > starts.length - 1) return false;
+  const closing = source.slice(starts[token.map[1] - 1], starts[token.map[1]]);
+  const match = /^ {0,3}(`+|~+)[ \t]*(?:\r\n?|\n)$/.exec(closing);
   return !!match && match[1][0] === token.markup[0] && match[1].length >= token.markup.length;
 }
 

@@ -66,6 +66,7 @@ const FIXTURES: [string, string][] = [
   ['nested lists', '- a\n  - b\n    - c\n  - d\n- e\n\n1. one\n2. two\n   1. two.one\n'],
   ['table then paragraph', '| a | b |\n|---|---|\n| 1 | 2 |\n| 3 | 4 |\n\ntext after\n'],
   ['setext heading decided by the next line', 'Title\n=====\n\nSub\n---\n\n- item\n-\n'],
+  ['CRLF and lone CR line endings', 'Intro line\r\n\r\n- one\r\n- two\r\n\r\n```js\r\nconst a = 1;\r\n```\r\n\rOld Mac\rline endings\r\r~~~\rcode\r~~~\r\rThe end.\r'],
   ['xss payloads', read('xss-payloads.txt')],
 ];
 
