@@ -2,8 +2,7 @@
 // http(s)/mailto links, images shown as links (never fetched), code highlighted by highlight.js.
 import MarkdownIt from 'markdown-it';
 import { highlightCode } from './highlightCode';
-
-export const SAFE_LINK = /^(https?:|mailto:|#)/i;
+import { SAFE_LINK } from './safeLink';
 
 /** The configured renderer's type (markdown-it's CJS typings export only a constructor). */
 export type Markdown = ReturnType<typeof MarkdownIt>;
@@ -26,13 +25,22 @@ export function createMarkdown(): Markdown {
     token.attrSet('title', String(token.attrGet('href') ?? ''));
     return renderToken(tokens, idx, options);
   };
-  // An image would be a network request chosen by the model: show its alt text as a link instead.
   md.renderer.rules.image = (tokens, idx) => {
-    const token = tokens[idx];
-    const src = String(token.attrGet('src') ?? '');
-    const alt = md.utils.escapeHtml(token.content || 'image');
-    if (!SAFE_LINK.test(src)) return `<span class="md-image">[${alt}]</span>`;
-    return `<a class="md-link md-image" href="${md.utils.escapeHtml(src)}" title="${md.utils.escapeHtml(src)}">[image: ${alt}]</a>`;
+    const image = imageAsLink(tokens[idx]);
+    const text = md.utils.escapeHtml(image.text);
+    if (!image.href) return `<span class="${image.className}">${text}</span>`;
+    const href = md.utils.escapeHtml(image.href);
+    return `<a class="${image.className}" href="${href}" title="${href}">${text}</a>`;
   };
   return md;
+}
+
+/**
+ * How an image is shown, by the final renderer and the streaming preview alike: an image would be a
+ * network request chosen by the model, so its alt text becomes a link (to a safe target only) or plain text.
+ */
+export function imageAsLink(token: { attrGet(name: string): unknown; content: string }): { href: string | undefined; text: string; className: string } {
+  const src = String(token.attrGet('src') ?? '');
+  const alt = token.content || 'image';
+  return SAFE_LINK.test(src) ? { href: src, text: `[image: ${alt}]`, className: 'md-link md-image' } : { href: undefined, text: `[${alt}]`, className: 'md-image' };
 }

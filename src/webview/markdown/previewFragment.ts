@@ -2,8 +2,8 @@
 // is ever parsed, so no markup from the model can come alive, and no sanitizer pass is needed for a
 // preview that is redrawn many times a second. Once a block is final it is rendered by the canonical
 // path (markdown-it HTML through DOMPurify, highlighted), which is what stays on screen.
-import type { Markdown } from './createMarkdown';
-import { SAFE_LINK } from './createMarkdown';
+import { imageAsLink, type Markdown } from './createMarkdown';
+import { SAFE_LINK } from './safeLink';
 
 export type Token = ReturnType<Markdown['parse']>[number];
 
@@ -119,21 +119,14 @@ function inlineInto(parent: Node, tokens: readonly Token[], doc: Document): { ta
         break;
       }
       case 'image': {
-        // As the canonical renderer does: never an <img> (a request chosen by the model), a link at most.
-        const src = String(token.attrGet('src') ?? '');
-        const alt = token.content || 'image';
-        if (SAFE_LINK.test(src)) {
-          const a = doc.createElement('a');
-          a.className = 'md-link md-image';
-          a.setAttribute('href', src);
-          a.title = src;
-          a.textContent = `[image: ${alt}]`;
-          top().appendChild(a);
-        } else {
-          const span = top().appendChild(doc.createElement('span'));
-          span.className = 'md-image';
-          span.textContent = `[${alt}]`;
+        const image = imageAsLink(token);
+        const element = top().appendChild(doc.createElement(image.href ? 'a' : 'span'));
+        element.className = image.className;
+        if (image.href) {
+          element.setAttribute('href', image.href);
+          element.title = image.href;
         }
+        element.textContent = image.text;
         break;
       }
       case 'strong_close':

@@ -1,21 +1,20 @@
 // Second line of defence after markdown-it's html:false: DOMPurify turns rendered HTML into a fragment
 // with no scripts, event handlers, forms, styles or non-http(s) links.
 import DOMPurify from 'dompurify';
+import { SAFE_LINK } from './safeLink';
 
 export type Sanitizer = (html: string) => DocumentFragment;
-
-const SAFE_URI = /^(?:https?:|mailto:|#)/i;
 
 export function createSanitizer(window: Window): Sanitizer {
   const purify = DOMPurify(window as unknown as Parameters<typeof DOMPurify>[0]);
   purify.addHook('uponSanitizeAttribute', (_node, data) => {
-    if ((data.attrName === 'href' || data.attrName === 'src') && !SAFE_URI.test(data.attrValue.trim())) data.keepAttr = false;
+    if ((data.attrName === 'href' || data.attrName === 'src') && !SAFE_LINK.test(data.attrValue.trim())) data.keepAttr = false;
   });
   const config = {
     RETURN_DOM_FRAGMENT: true as const,
     ALLOWED_TAGS: ['a', 'b', 'blockquote', 'br', 'code', 'del', 'em', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'i', 'li', 'ol', 'p', 'pre', 'span', 'strong', 's', 'table', 'tbody', 'td', 'th', 'thead', 'tr', 'ul'],
     ALLOWED_ATTR: ['href', 'title', 'class', 'start'],
-    ALLOWED_URI_REGEXP: SAFE_URI,
+    ALLOWED_URI_REGEXP: SAFE_LINK,
     FORBID_ATTR: ['src', 'srcset', 'action', 'formaction', 'xlink:href'],
   };
   return (html: string) => purify.sanitize(html, config);
