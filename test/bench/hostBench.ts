@@ -5,7 +5,7 @@ import { Ollama } from 'ollama/browser';
 import { fitToBudget } from '../../src/budget/fitToBudget';
 import { ChatSession } from '../../src/chat/ChatSession';
 import type { ChatSettings } from '../../src/chat/ChatSettings';
-import { ConversationStore, type KeyValueStore } from '../../src/chat/ConversationStore';
+import { ConversationStore } from '../../src/chat/ConversationStore';
 import { silentLogger } from '../../src/chat/Logger';
 import { ModelResolver } from '../../src/chat/ModelResolver';
 import { gatherContext } from '../../src/context/gatherContext';
@@ -14,18 +14,8 @@ import type { TurnView } from '../../src/protocol/messages';
 import { countTokens, countTokensUncached } from '../../src/tokens/countTokens';
 import { OllamaTestServer } from '../support/ollamaTestServer';
 import { sourceOfTokens } from './codeFixture';
-import { alternating, gc, median } from './measure';
-
-class MemoryStore implements KeyValueStore {
-  private data = new Map<string, unknown>();
-  get<T>(key: string): T | undefined {
-    return this.data.get(key) as T | undefined;
-  }
-  async update(key: string, value: unknown): Promise<void> {
-    if (value === undefined) this.data.delete(key);
-    else this.data.set(key, JSON.parse(JSON.stringify(value)));
-  }
-}
+import { alternating, gc, median, medianOf } from './measure';
+import { MemoryStore } from '../support/MemoryStore';
 
 export interface HostFigures {
   readonly firstRequest: { label: string; tokens: number; baselineMs: number; oursMs: number; targetMs: number }[];
@@ -151,9 +141,8 @@ export async function hostBench(sizes: readonly number[]): Promise<HostFigures> 
     await s.send({ text: 'go' });
     ourRuns.push(4000 / ((performance.now() - t) / 1000));
   }
-  const mid = (xs: number[]): number => xs.sort((a, b) => a - b)[Math.floor(xs.length / 2)];
-  const rawTps = mid(rawRuns);
-  const ourTps = mid(ourRuns);
+  const rawTps = medianOf(rawRuns);
+  const ourTps = medianOf(ourRuns);
   if (relayed !== answer) throw new Error('relay lost text');
 
   // B5: 200 turns through the session, heap after GC.

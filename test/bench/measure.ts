@@ -1,10 +1,13 @@
 // Timing helpers for the benchmarks: medians of repeated runs, never asserted against fixed numbers.
 
+export function medianOf(samples: readonly number[]): number {
+  return [...samples].sort((a, b) => a - b)[Math.floor(samples.length / 2)];
+}
+
 export async function median(runs: number, fn: () => Promise<number> | number): Promise<number> {
   const samples: number[] = [];
   for (let i = 0; i < runs; i++) samples.push(await fn());
-  samples.sort((a, b) => a - b);
-  return samples[Math.floor(samples.length / 2)];
+  return medianOf(samples);
 }
 
 /**
@@ -22,8 +25,7 @@ export async function alternating(baseline: () => Promise<number>, ours: () => P
     a.push(await baseline());
     b.push(await ours());
   }
-  const mid = (xs: number[]): number => xs.sort((x, y) => x - y)[Math.floor(xs.length / 2)];
-  return [mid(a), mid(b)];
+  return [medianOf(a), medianOf(b)];
 }
 
 export function gc(): void {

@@ -7,6 +7,7 @@ import { launchBrowser } from '../e2e/browser';
 import { REPO } from '../e2e/codeServer';
 import { splitIntoChunks } from '../support/ollamaTestServer';
 import { answerOfTokens } from './codeFixture';
+import { medianOf } from './measure';
 
 const SKELETON = `<!DOCTYPE html><html><body><div id="app"><select id="model"></select><button id="toggle-history"></button><button id="new-chat"></button>
 <section id="history" hidden><ul id="history-list"></ul><button id="clear-history"></button></section><div id="banner" hidden></div>
@@ -42,8 +43,6 @@ async function bundlePage(page: Page): Promise<void> {
   await page.addScriptTag({ content: 'window.acquireVsCodeApi = () => ({ postMessage() {}, getState() { return undefined; }, setState() {} });' });
   await page.addScriptTag({ path: path.join(REPO, 'dist', 'webview.js') });
 }
-
-const medianOf = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
 
 /** Posts chunks to the bundle as the host would, one token per message, about 500 tokens a second. */
 async function feed(page: Page, id: string, chunks: readonly string[]): Promise<void> {

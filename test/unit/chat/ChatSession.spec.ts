@@ -2,23 +2,13 @@
 import * as assert from 'node:assert/strict';
 import { ChatSession, type SessionStatus } from '../../../src/chat/ChatSession';
 import type { ChatSettings } from '../../../src/chat/ChatSettings';
-import { ConversationStore, type KeyValueStore } from '../../../src/chat/ConversationStore';
+import { ConversationStore } from '../../../src/chat/ConversationStore';
 import { silentLogger } from '../../../src/chat/Logger';
 import { ModelResolver } from '../../../src/chat/ModelResolver';
 import { OllamaClient } from '../../../src/ollama/OllamaClient';
 import type { HostToWebview } from '../../../src/protocol/messages';
 import { OllamaTestServer } from '../../support/ollamaTestServer';
-
-class MemoryStore implements KeyValueStore {
-  readonly data = new Map<string, unknown>();
-  get<T>(key: string): T | undefined {
-    return structuredClone(this.data.get(key)) as T | undefined;
-  }
-  async update(key: string, value: unknown): Promise<void> {
-    if (value === undefined) this.data.delete(key);
-    else this.data.set(key, structuredClone(value));
-  }
-}
+import { MemoryStore } from '../../support/MemoryStore';
 
 describe('ChatSession', () => {
   const server = new OllamaTestServer();
