@@ -1,10 +1,12 @@
-// Renders a streaming answer incrementally. The part still being written is drawn as a cheap DOM preview
-// from markdown-it's tokens (rebuilt only when markup or a new line arrives; plain words are appended to its
-// last text node). Blocks that can no longer change are set aside untouched and, in batches, replaced by the
-// canonical rendering (markdown-it HTML, DOMPurify, highlight.js) — after which they are never touched again.
-// Work per update is proportional to the open block, not to the answer; after finish() the DOM equals
-// rendering the final text once.
+// Renders a streaming answer incrementally. The text is parsed from the start of the first block that
+// can still change; that part is built as DOM from markdown-it's tokens and patched onto what is on
+// screen, so a frame changes one text node or adds one element. Plain words are appended to the last text
+// node without parsing at all. A block that can no longer change is left as drawn — the builder makes the
+// same nodes as the canonical renderer — except blocks holding code, which the canonical renderer
+// (markdown-it HTML, DOMPurify, highlight.js) draws once, as soon as they close. Work per update is
+// proportional to the open block, not to the answer; after finish() the DOM equals rendering the text once.
 import type { Markdown } from './createMarkdown';
+import { patchNodes } from './patchNodes';
 import { previewFragment, type Preview, type Token } from './previewFragment';
 import type { Sanitizer } from './sanitize';
 
@@ -13,14 +15,10 @@ export interface RenderHooks {
   decorate(fragment: DocumentFragment): void;
 }
 
-/**
- * Finished blocks are handed to the canonical renderer in batches of about this many characters (one
- * sanitizer pass each), or right away when they include code, so highlighting appears when a block closes.
- */
-export const COMMIT_BATCH_CHARS = 4000;
-
-/** Characters that can change how the text before them renders; anything else extends the last text as is. */
-const MARKUP = /[\\`*_[\]()<>!&|~#\n\r]/;
+/** Characters that can change how the prose before them renders; anything else extends the last text as is. */
+const MARKUP = /[\\`*_[\]()<>!&|~#\n\r\0]/;
+/** Inside a code block only a new line can change anything (it may close the fence). */
+const LINE_BREAK = /[\n\r\0]/;
 /**
  * A line whose text (after any list, quote or heading markers) has begun with a letter: appending plain
  * text cannot turn it into another kind of block. A digit could ("1" + ". " starts a list), so it waits.
@@ -30,13 +28,9 @@ const FENCE_LINE = /^ {0,3}[`~]/;
 
 export class IncrementalMarkdown {
   private text = '';
-  /** Everything before this offset is rendered canonically, for good. */
-  private committed = 0;
-  /** [committed, finished) holds blocks that can no longer change, still shown as their preview until the next batch. */
-  private finished = 0;
-  private finishedNodes: Node[] = [];
-  private finishedHasCode = false;
-  /** The preview of the block(s) still being written, from `finished` on. */
+  /** Everything before this offset is drawn for good; its nodes are never touched again. */
+  private final = 0;
+  /** The nodes drawing the block(s) still being written, from `final` on; always the container's last. */
   private openNodes: Node[] = [];
   private tail: Preview['tail'];
   private shownEnd = 0; // the tail text node shows the source up to here
@@ -58,22 +52,26 @@ export class IncrementalMarkdown {
     this.dirty = true;
   }
 
-  /** Brings the DOM up to date with the text; call at most once per animation frame. */
-  render(): void {
-    if (!this.dirty) return;
+  /**
+   * Brings the DOM up to date with the text; call at most once per animation frame. New plain words are
+   * appended in place; anything else redraws the open block, unless `mayRedraw` is false: then nothing
+   * changes and 'waiting' says a redraw is due.
+   */
+  render(mayRedraw = true): 'current' | 'redrawn' | 'waiting' {
+    if (!this.dirty || this.extendTail()) {
+      this.dirty = false;
+      return 'current';
+    }
+    if (!mayRedraw) return 'waiting';
     this.dirty = false;
-    if (this.extendTail()) return;
-    this.redrawOpen();
-    if (this.finished - this.committed >= COMMIT_BATCH_CHARS || this.finishedHasCode) this.commit(this.finished);
+    this.redrawOpen(false);
+    return 'redrawn';
   }
 
-  /** The answer is complete: everything is rendered canonically and final. */
+  /** The answer is complete: every block is final, and the DOM is what rendering the text once gives. */
   finish(): void {
     this.dirty = false;
-    this.tail = undefined;
-    this.finishedNodes.push(...this.openNodes);
-    this.openNodes = [];
-    this.commit(this.text.length);
+    this.redrawOpen(true);
   }
 
   /** Appends new plain text to the last text node when that is exactly what a full redraw would show. */
@@ -81,7 +79,7 @@ export class IncrementalMarkdown {
     const tail = this.tail;
     if (!tail) return false;
     const added = this.text.slice(this.shownEnd);
-    if (MARKUP.test(added)) return false;
+    if ((tail.prose ? MARKUP : LINE_BREAK).test(added)) return false;
     const line = this.text.slice(this.text.lastIndexOf('\n', this.shownEnd - 1) + 1, this.shownEnd);
     if (tail.prose ? !PROSE_LINE.test(line) : line.trim() === '' || FENCE_LINE.test(line)) return false;
     tail.node.appendData(added);
@@ -89,46 +87,62 @@ export class IncrementalMarkdown {
     return true;
   }
 
-  /** Redraws the preview of what is still open, and sets aside the blocks that have become final. */
-  private redrawOpen(): void {
-    const source = this.text.slice(this.finished);
+  /** Redraws what is still open and makes final the blocks that can no longer change (all of them if `complete`). */
+  private redrawOpen(complete: boolean): void {
+    const source = this.text.slice(this.final);
     const tokens = this.md.parse(source, {});
     const preview = previewFragment(this.md, tokens, this.container.ownerDocument);
-    const fragment = preview?.fragment ?? this.canonical(source);
-    if (preview) this.hooks.decorate(preview.fragment);
-    const nodes = Array.from(fragment.childNodes);
-    this.container.insertBefore(fragment, this.openNodes[0] ?? null);
-    for (const node of this.openNodes) node.parentNode?.removeChild(node);
-    this.openNodes = nodes;
     this.tail = undefined;
-
-    const done = finishedBlocks(tokens, source);
-    // The preview draws one top-level node per top-level block, so the final blocks' nodes are the first ones.
-    if (preview && done.blocks > 0) {
-      this.finishedNodes.push(...this.openNodes.splice(0, done.blocks));
-      this.finished += done.chars;
-      this.finishedHasCode ||= done.hasCode;
+    if (!preview) {
+      // Something only the canonical renderer draws: it draws the open part, final blocks and the rest apart.
+      const done = complete ? source.length : finishedBlocks(tokens, source, lineStarts(source)).chars;
+      const finalPart = this.canonical(source.slice(0, done));
+      const openPart = this.canonical(source.slice(done));
+      const openNodes = Array.from(openPart.childNodes);
+      this.replaceOpen([...Array.from(finalPart.childNodes), ...openNodes]);
+      this.openNodes = openNodes;
+      this.final += done;
+      return;
     }
-    if (!preview?.tail || done.all) return;
+
+    this.hooks.decorate(preview.fragment);
+    const patched = patchNodes(this.container, this.openNodes, Array.from(preview.fragment.childNodes), null, preview.tail?.node);
+    const blocks = topLevelBlocks(tokens);
+    const lines = lineStarts(source);
+    const done = complete ? { blocks: blocks.length, chars: source.length } : finishedBlocks(tokens, source, lines);
+    const starts = preview.blockStarts;
+    const firstOpen = done.blocks < starts.length ? starts[done.blocks] : patched.nodes.length;
+    this.openNodes = patched.nodes.slice(firstOpen);
+    for (let b = 0; b < done.blocks; b++) {
+      const nodes = patched.nodes.slice(starts[b], b + 1 < starts.length ? starts[b + 1] : patched.nodes.length);
+      if (holdsCode(tokens, blocks[b], blocks[b + 1] ?? tokens.length)) {
+        // Highlighting is the canonical renderer's: the block is drawn again by it, once.
+        const from = lines[tokens[blocks[b]].map![0]];
+        const to = b + 1 < blocks.length ? lines[tokens[blocks[b + 1]].map![0]] : source.length;
+        const fragment = this.canonical(source.slice(from, to));
+        this.container.insertBefore(fragment, nodes[0]);
+        for (const node of nodes) node.parentNode?.removeChild(node);
+      } else {
+        // The builder splits text the HTML parser would keep whole: merge it, as the final render has it.
+        for (const node of nodes) node.normalize();
+      }
+    }
+    this.final += done.chars;
+    if (!preview.tail || !patched.tracked || done.blocks >= blocks.length) return;
     // The tail may stand for the source's end only if it really shows it (escapes and entities do not).
     // Only the open part is looked at: this runs every frame and must not grow with the answer.
-    const open = this.text.slice(this.finished);
+    const open = this.text.slice(this.final);
     const shown = preview.tail.prose ? open.trimEnd() : open;
     if (shown.endsWith(preview.tail.node.data) && shown.length > 0) {
-      this.tail = preview.tail;
-      this.shownEnd = this.finished + shown.length;
+      this.tail = { node: patched.tracked as Text, prose: preview.tail.prose };
+      this.shownEnd = this.final + shown.length;
     }
   }
 
-  /** Replaces the preview of final blocks up to `end` with the canonical rendering, in one sanitizer pass. */
-  private commit(end: number): void {
-    if (end <= this.committed) return;
-    const fragment = this.canonical(this.text.slice(this.committed, end));
-    this.container.insertBefore(fragment, this.finishedNodes[0] ?? this.openNodes[0] ?? null);
-    for (const node of this.finishedNodes) node.parentNode?.removeChild(node);
-    this.finishedNodes = [];
-    this.finishedHasCode = false;
-    this.committed = this.finished = end;
+  /** Puts `nodes` where the open nodes are (the container's end) and removes those. */
+  private replaceOpen(nodes: readonly Node[]): void {
+    for (const node of this.openNodes) node.parentNode?.removeChild(node);
+    for (const node of nodes) this.container.appendChild(node);
   }
 
   private canonical(source: string): DocumentFragment {
@@ -138,14 +152,25 @@ export class IncrementalMarkdown {
   }
 }
 
+/** Indexes of the top-level block tokens (one per block drawn at the top level). */
+function topLevelBlocks(tokens: readonly Token[]): number[] {
+  const found: number[] = [];
+  for (let i = 0; i < tokens.length; i++) if (tokens[i].level === 0 && tokens[i].nesting >= 0) found.push(i);
+  return found;
+}
+
+function holdsCode(tokens: readonly Token[], from: number, to: number): boolean {
+  for (let i = from; i < to; i++) if (tokens[i].type === 'fence' || tokens[i].type === 'code_block') return true;
+  return false;
+}
+
 /**
  * How many of the top-level blocks at the start of `source` can no longer change, and how many characters
  * they span. A partial last line can only change the block it continues ("Title" + "=" becomes a heading),
  * so blocks before the last one that starts on a complete line are final — and so is a closed code fence.
  */
-function finishedBlocks(tokens: readonly Token[], source: string): { blocks: number; chars: number; hasCode: boolean; all: boolean } {
-  const none = { blocks: 0, chars: 0, hasCode: false, all: false };
-  const starts = lineStarts(source);
+function finishedBlocks(tokens: readonly Token[], source: string, starts: readonly number[]): { blocks: number; chars: number } {
+  const none = { blocks: 0, chars: 0 };
   const completeLines = starts.length - 1;
   const blockStarts: number[] = [];
   for (let i = 0; i < tokens.length; i++) {
@@ -157,8 +182,7 @@ function finishedBlocks(tokens: readonly Token[], source: string): { blocks: num
   const closed = isClosedFence(last, source, starts);
   const blocks = closed ? blockStarts.length : blockStarts.length - 1;
   if (blocks === 0) return none;
-  const hasCode = blockStarts.slice(0, blocks).some((i) => tokens[i].type === 'fence' || tokens[i].type === 'code_block');
-  return { blocks, chars: starts[closed ? last.map![1] : last.map![0]], hasCode, all: closed };
+  return { blocks, chars: starts[closed ? last.map![1] : last.map![0]] };
 }
 
 /** Offset where each line begins, counting line breaks as markdown-it does (LF, CRLF or a lone CR). */

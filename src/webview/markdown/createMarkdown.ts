@@ -20,9 +20,7 @@ export function createMarkdown(): Markdown {
 
   const renderToken = md.renderer.renderToken.bind(md.renderer);
   md.renderer.rules.link_open = (tokens, idx, options) => {
-    const token = tokens[idx];
-    token.attrSet('class', 'md-link');
-    token.attrSet('title', String(token.attrGet('href') ?? ''));
+    markLink(tokens[idx]);
     return renderToken(tokens, idx, options);
   };
   md.renderer.rules.image = (tokens, idx) => {
@@ -33,6 +31,12 @@ export function createMarkdown(): Markdown {
     return `<a class="${image.className}" href="${href}" title="${href}">${text}</a>`;
   };
   return md;
+}
+
+/** Every link shows its target on hover (the model chose it); used by the final renderer and the streaming preview alike. */
+export function markLink(token: { attrGet(name: string): unknown; attrSet(name: string, value: string): void }): void {
+  token.attrSet('class', 'md-link');
+  token.attrSet('title', String(token.attrGet('href') ?? ''));
 }
 
 /**

@@ -1,14 +1,18 @@
-// Draws the block still being written straight from markdown-it's tokens with DOM calls — no HTML string
-// is ever parsed, so no markup from the model can come alive, and no sanitizer pass is needed for a
-// preview that is redrawn many times a second. Once a block is final it is rendered by the canonical
-// path (markdown-it HTML through DOMPurify, highlighted), which is what stays on screen.
-import { imageAsLink, type Markdown } from './createMarkdown';
+// Builds the DOM for parsed markdown straight from markdown-it's tokens with DOM calls — no HTML string
+// is ever parsed, so no markup from the model can come alive, and no sanitizer pass is needed for text
+// that is redrawn many times a second. The nodes are exactly those the canonical path (markdown-it HTML
+// through DOMPurify) produces, down to the line-break text nodes between tags, once text nodes are
+// merged (`Node.normalize()`); the tests hold the two paths to that. Code blocks are the exception: they
+// are drawn plain here and highlighted only by the canonical path.
+import { imageAsLink, markLink, type Markdown } from './createMarkdown';
 import { SAFE_LINK } from './safeLink';
 
 export type Token = ReturnType<Markdown['parse']>[number];
 
 export interface Preview {
   readonly fragment: DocumentFragment;
+  /** For each top-level block token, the index of its first node among the fragment's children. */
+  readonly blockStarts: readonly number[];
   /**
    * The text node that ends the preview, when new plain text at the end of the source would simply
    * extend it (the last thing drawn is prose or code text); `prose` says whether the block trims
@@ -33,30 +37,37 @@ const BLOCK_TAGS: Record<string, keyof HTMLElementTagNameMap> = {
 
 const INLINE_TAGS: Record<string, keyof HTMLElementTagNameMap> = { strong_open: 'strong', em_open: 'em', s_open: 's' };
 
-/** A DOM preview of parsed markdown, or undefined when it holds something only the canonical renderer draws. */
+/** The DOM of parsed markdown, or undefined when it holds something only the canonical renderer draws. */
 export function previewFragment(md: Markdown, tokens: readonly Token[], doc: Document): Preview | undefined {
   const fragment = doc.createDocumentFragment();
   const stack: Node[] = [fragment];
   const top = (): Node => stack[stack.length - 1];
+  const blockStarts: number[] = [];
   let tail: Preview['tail'];
 
   const text = (parent: Node, content: string): Text => parent.appendChild(doc.createTextNode(content));
 
-  for (const token of tokens) {
+  for (let i = 0; i < tokens.length; i++) {
+    const token = tokens[i];
+    if (token.level === 0 && token.nesting >= 0) blockStarts.push(fragment.childNodes.length);
+    if (token.hidden) continue; // the paragraph inside a tight list item: its text goes straight into <li>
     if (token.nesting === -1) {
       // Closing a block keeps the tail: text appended to the source still lands inside that block.
-      if (!token.hidden) stack.pop();
+      stack.pop();
+      text(top(), '\n');
       continue;
     }
+    // markdown-it's renderer puts a line break before a block that follows the text of a tight list item.
+    if (token.block && followsHiddenClose(tokens, i)) text(top(), '\n');
     tail = undefined;
     const tag = token.type === 'heading_open' ? (token.tag as keyof HTMLElementTagNameMap) : BLOCK_TAGS[token.type];
     if (tag) {
-      if (token.hidden) continue; // the paragraph inside a tight list item: its text goes straight into <li>
       const element = doc.createElement(tag);
       const start = token.attrGet('start');
       if (tag === 'ol' && start !== null) element.setAttribute('start', String(start));
       top().appendChild(element);
       stack.push(element);
+      if (breaksAfterOpening(tokens, i)) text(element, '\n');
       continue;
     }
     switch (token.type) {
@@ -68,21 +79,41 @@ export function previewFragment(md: Markdown, tokens: readonly Token[], doc: Doc
       }
       case 'fence':
       case 'code_block': {
-        const pre = top().appendChild(doc.createElement('pre'));
+        const parent = top();
+        const pre = parent.appendChild(doc.createElement('pre'));
         const code = pre.appendChild(doc.createElement('code'));
         const lang = token.type === 'fence' ? md.utils.unescapeAll(token.info).trim().split(/\s+/)[0] : '';
         if (lang) code.className = `language-${lang}`;
         tail = { node: text(code, token.content), prose: false };
+        text(parent, '\n');
         break;
       }
       case 'hr':
         top().appendChild(doc.createElement('hr'));
+        text(top(), '\n');
         break;
       default:
         return undefined;
     }
   }
-  return { fragment, tail };
+  return { fragment, blockStarts, tail };
+}
+
+/** As markdown-it's renderToken: does the block token at `i` come right after a hidden closing token? */
+function followsHiddenClose(tokens: readonly Token[], i: number): boolean {
+  let prev = i - 1;
+  while (prev >= 0 && tokens[prev].hidden && tokens[prev].nesting === 0) prev--;
+  return prev >= 0 && tokens[prev].hidden && tokens[prev].nesting === -1;
+}
+
+/** As markdown-it's renderToken: an opening block tag is followed by a line break unless text or its own end comes next. */
+function breaksAfterOpening(tokens: readonly Token[], i: number): boolean {
+  let next = i + 1;
+  while (next < tokens.length && tokens[next].hidden && tokens[next].nesting === 0) next++;
+  if (next >= tokens.length) return true;
+  const following = tokens[next];
+  if (following.type === 'inline' || following.hidden) return false;
+  return !(following.nesting === -1 && following.tag === tokens[i].tag);
 }
 
 function inlineInto(parent: Node, tokens: readonly Token[], doc: Document): { tail: Text | undefined } | undefined {
@@ -105,16 +136,18 @@ function inlineInto(parent: Node, tokens: readonly Token[], doc: Document): { ta
         break;
       case 'hardbreak':
         top().appendChild(doc.createElement('br'));
+        top().appendChild(doc.createTextNode('\n'));
         break;
       case 'code_inline':
         top().appendChild(doc.createElement('code')).textContent = token.content;
         break;
       case 'link_open': {
-        const href = String(token.attrGet('href') ?? '');
+        markLink(token);
         const a = doc.createElement('a');
-        a.className = 'md-link';
-        a.title = href;
-        if (SAFE_LINK.test(href.trim())) a.setAttribute('href', href);
+        // In the final renderer's attribute order, so both paths give the same markup.
+        for (const [name, value] of token.attrs ?? []) {
+          if (name !== 'href' || SAFE_LINK.test(String(value).trim())) a.setAttribute(name, String(value));
+        }
         stack.push(top().appendChild(a));
         break;
       }

@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { JSDOM } from 'jsdom';
 import { createMarkdown } from '../../../src/webview/markdown/createMarkdown';
-import { COMMIT_BATCH_CHARS, IncrementalMarkdown, renderMarkdownOnce } from '../../../src/webview/markdown/IncrementalMarkdown';
+import { IncrementalMarkdown, renderMarkdownOnce } from '../../../src/webview/markdown/IncrementalMarkdown';
 import { previewFragment } from '../../../src/webview/markdown/previewFragment';
 import { createSanitizer } from '../../../src/webview/markdown/sanitize';
 import { decorateCodeBlocks } from '../../../src/webview/decorateCodeBlocks';
@@ -67,21 +67,29 @@ const FIXTURES: [string, string][] = [
   ['table then paragraph', '| a | b |\n|---|---|\n| 1 | 2 |\n| 3 | 4 |\n\ntext after\n'],
   ['setext heading decided by the next line', 'Title\n=====\n\nSub\n---\n\n- item\n-\n'],
   ['CRLF and lone CR line endings', 'Intro line\r\n\r\n- one\r\n- two\r\n\r\n```js\r\nconst a = 1;\r\n```\r\n\rOld Mac\rline endings\r\r~~~\rcode\r~~~\r\rThe end.\r'],
+  ['code inside a list item and a quote', 'Steps:\n\n1. Install:\n   ```sh\n   npm i\n   ```\n2. Run it\n\n> Quoted code:\n> ```js\n> run();\n> ```\n\nDone, see <https://example.com> & **more**  \nhard break.\n'],
   ['xss payloads', read('xss-payloads.txt')],
 ];
 
 describe('incremental markdown rendering', () => {
   for (const [name, text] of FIXTURES) {
     it(`${name}: streamed DOM equals the final render for several chunkings`, () => {
-      const expected = once(text).innerHTML;
+      const reference = once(text);
+      const expected = reference.innerHTML;
       assert.ok(expected.length > 0);
+      // Finished prose stays as the streaming builder drew it, so it must be the very same DOM: same
+      // markup, and node for node (no split text nodes, same line breaks between tags).
+      const same = (box: HTMLElement): void => {
+        assert.equal(box.innerHTML, expected);
+        assert.ok(box.isEqualNode(reference), 'same nodes as one render');
+      };
       // One character per chunk is the harshest split; the big fixtures use token-sized and random splits
       // only, so the suite stays fast (every split re-renders the open block in jsdom).
       const small = text.length < 2500;
-      if (small) assert.equal(streamed(text, () => 1).box.innerHTML, expected);
-      assert.equal(streamed(text, (n) => (small ? 1 + (n % 7) : 4 + (n % 13))).box.innerHTML, expected);
+      if (small) same(streamed(text, () => 1).box);
+      same(streamed(text, (n) => (small ? 1 + (n % 7) : 4 + (n % 13))).box);
       const rnd = seeded(42);
-      assert.equal(streamed(text, () => 1 + Math.floor(rnd() * (small ? 40 : 120))).box.innerHTML, expected);
+      same(streamed(text, () => 1 + Math.floor(rnd() * (small ? 40 : 120))).box);
     });
   }
 
@@ -102,7 +110,7 @@ describe('incremental markdown rendering', () => {
   it('renders a finished block once and never rebuilds it, so text can be selected while the answer streams', () => {
     const box = document.createElement('div');
     const renderer = new IncrementalMarkdown(md, box, sanitize, hooks);
-    const long = `${'A long first paragraph that the model wrote. '.repeat(Math.ceil(COMMIT_BATCH_CHARS / 40))}\n\n`;
+    const long = `${'A long first paragraph that the model wrote. '.repeat(100)}\n\n`;
     renderer.append(`${long}Second paragraph is being written`);
     renderer.render();
     const second = box.querySelectorAll('p')[1];
@@ -121,6 +129,36 @@ describe('incremental markdown rendering', () => {
     renderer.finish();
     assert.equal(box.querySelector('p'), first, 'the finished first paragraph was never rebuilt');
     assert.equal(box.innerHTML, once(renderer.source).innerHTML);
+  });
+
+  it('keeps the elements of the block being written when it is redrawn, so a selection in it survives', () => {
+    const box = document.createElement('div');
+    const renderer = new IncrementalMarkdown(md, box, sanitize, hooks);
+    renderer.append('- first item with `code`\n- second');
+    renderer.render();
+    const [list, first] = [box.querySelector('ul'), box.querySelector('li')];
+    renderer.append(' item with **bold**\n- third');
+    assert.equal(renderer.render(), 'redrawn', 'markup and a new item make it redraw');
+    assert.equal(box.querySelector('ul'), list, 'the same list element');
+    assert.equal(box.querySelector('li'), first, 'the unchanged first item was not rebuilt');
+    assert.equal(box.querySelectorAll('li')[1].querySelector('strong')?.textContent, 'bold');
+    assert.equal(box.querySelectorAll('li').length, 3);
+  });
+
+  it('appends plain words at once but leaves a redraw for later when told to wait', () => {
+    const box = document.createElement('div');
+    const renderer = new IncrementalMarkdown(md, box, sanitize, hooks);
+    renderer.append('Some words');
+    renderer.render();
+    renderer.append(' and more words');
+    assert.equal(renderer.render(false), 'current', 'plain words need no redraw');
+    assert.equal(box.textContent?.trim(), 'Some words and more words');
+    renderer.append(' with **bold**');
+    assert.equal(renderer.render(false), 'waiting', 'markup needs a redraw, which was not allowed');
+    assert.equal(box.textContent?.trim(), 'Some words and more words', 'nothing half-drawn in the meantime');
+    assert.equal(renderer.render(true), 'redrawn');
+    assert.equal(box.querySelector('strong')?.textContent, 'bold');
+    assert.equal(renderer.render(true), 'current', 'nothing left to do');
   });
 
   it('draws the block being written with the same elements as the final render', () => {
