@@ -4,6 +4,7 @@ import type { Markdown } from './markdown/createMarkdown';
 import { ACTION_LABELS, type StatsView, type TurnView } from '../protocol/messages';
 import { decorateCodeBlocks } from './decorateCodeBlocks';
 import { el } from './el';
+import { StickToBottom } from './StickToBottom';
 import { IncrementalMarkdown, renderMarkdownOnce } from './markdown/IncrementalMarkdown';
 import type { Sanitizer } from './markdown/sanitize';
 
@@ -11,6 +12,12 @@ const hooks = { decorate: decorateCodeBlocks };
 
 /** Streaming text is drawn at most this often; slower when drawing itself is slow (see schedule()). */
 const MIN_FRAME_GAP_MS = 33;
+/**
+ * New plain words appear on every frame; the block being written is re-formatted (parsed and rebuilt,
+ * because markup or a new line arrived) at most this often, which keeps its cost a small multiple of
+ * rendering the answer once however fast the model streams.
+ */
+const REDRAW_GAP_MS = 100;
 
 export class TranscriptView {
   private live = new Map<string, { renderer: IncrementalMarkdown; element: HTMLElement }>();
@@ -18,9 +25,12 @@ export class TranscriptView {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private lastRenderAt = 0;
   private lastRenderCost = 0;
+  private lastRedrawAt = 0;
+  /** A redraw is pending and not allowed before then; frames until then could not show anything new. */
+  private waitingUntil = 0;
 
-  /** Follow new text only while the user is at the bottom; never yank them away from what they are reading. */
-  private stickToBottom = true;
+  /** Follows new text only while the user is at the end; never yanks them away from what they are reading. */
+  private readonly scroll: StickToBottom;
 
   constructor(
     private readonly root: HTMLElement,
@@ -28,26 +38,25 @@ export class TranscriptView {
     private readonly md: Markdown,
     private readonly sanitize: Sanitizer,
   ) {
-    const scroller = root.parentElement ?? root;
-    scroller.addEventListener('scroll', () => (this.stickToBottom = scroller.scrollHeight - scroller.scrollTop - scroller.clientHeight < 40), { passive: true });
+    this.scroll = new StickToBottom(root.parentElement ?? root, root);
   }
 
   reset(turns: readonly TurnView[]): void {
     this.live.clear();
     this.root.replaceChildren();
     for (const turn of turns) this.add(turn);
+    this.scroll.restart();
     if (turns.length === 0) this.root.appendChild(el('p', 'empty', 'Ask Phi-4 about your code. It runs on this machine; nothing leaves it.'));
   }
 
   add(turn: TurnView): void {
     this.root.querySelector(':scope > .empty')?.remove();
-    if (turn.role === 'user') this.stickToBottom = true;
+    if (turn.role === 'user') this.scroll.follow();
     const element = el('article', `turn turn-${turn.role}`);
     element.dataset.turnId = turn.id;
     element.setAttribute('aria-label', turn.role === 'user' ? 'You' : 'Phi-4');
     this.root.appendChild(element);
     this.fill(element, turn);
-    this.scrollToEnd();
   }
 
   appendChunk(id: string, text: string): void {
@@ -60,27 +69,39 @@ export class TranscriptView {
   /**
    * Renders on an animation frame, however many chunks arrived, and never more often than every
    * MIN_FRAME_GAP_MS or 8× the last render's cost — so a long block being written cannot hog the view.
+   * While chunks keep coming, the chunk that arrives once a frame is due requests it; the timer only
+   * fires when the stream pauses. (Each timer or frame callback has a fixed cost; two per frame added up.)
    */
   private schedule(): void {
-    if (this.frame || this.timer) return;
-    const gap = Math.max(MIN_FRAME_GAP_MS, this.lastRenderCost * 8);
-    const wait = this.lastRenderAt + gap - performance.now();
-    const draw = (): void => {
-      this.frame = requestAnimationFrame(() => {
-        this.frame = 0;
-        const started = performance.now();
-        for (const { renderer } of this.live.values()) renderer.render();
-        this.scrollToEnd();
-        this.lastRenderAt = performance.now();
-        this.lastRenderCost = this.lastRenderAt - started;
-      });
-    };
-    if (wait > 0) {
+    if (this.frame) return;
+    const due = Math.max(this.lastRenderAt + Math.max(MIN_FRAME_GAP_MS, this.lastRenderCost * 8), this.waitingUntil);
+    const wait = due - performance.now();
+    if (wait <= 0) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+      this.frame = requestAnimationFrame(() => this.drawFrame());
+    } else if (!this.timer) {
       this.timer = setTimeout(() => {
         this.timer = undefined;
-        draw();
+        this.frame ||= requestAnimationFrame(() => this.drawFrame());
       }, wait);
-    } else draw();
+    }
+  }
+
+  private drawFrame(): void {
+    this.frame = 0;
+    const started = performance.now();
+    const mayRedraw = started - this.lastRedrawAt >= REDRAW_GAP_MS;
+    let waiting = false;
+    for (const { renderer } of this.live.values()) {
+      const outcome = renderer.render(mayRedraw);
+      if (outcome === 'redrawn') this.lastRedrawAt = started;
+      waiting ||= outcome === 'waiting';
+    }
+    this.lastRenderAt = performance.now();
+    this.lastRenderCost = this.lastRenderAt - started;
+    this.waitingUntil = waiting ? this.lastRedrawAt + REDRAW_GAP_MS : 0;
+    if (waiting) this.schedule();
   }
 
   end(turn: TurnView): void {
@@ -97,7 +118,6 @@ export class TranscriptView {
       this.fill(element, turn);
     }
     this.announcer.textContent = turn.state === 'done' ? `Phi-4 answered: ${turn.text.slice(0, 400)}` : turn.error?.message ?? 'Answer stopped.';
-    this.scrollToEnd();
   }
 
   private fill(element: HTMLElement, turn: TurnView): void {
@@ -139,12 +159,6 @@ export class TranscriptView {
     }
     for (const note of turn.notes ?? []) element.appendChild(el('div', 'turn-note', note));
     if (turn.stats) element.appendChild(el('div', 'turn-stats', formatStats(turn.stats)));
-  }
-
-  private scrollToEnd(): void {
-    if (!this.stickToBottom) return;
-    const scroller = this.root.parentElement ?? this.root;
-    scroller.scrollTop = scroller.scrollHeight;
   }
 }
 

@@ -78,6 +78,20 @@ export const SCENARIOS: Scenario[] = [
       ollama.enqueue({ answer: 'This answer is long. '.repeat(200), chunkDelayMs: 30 });
       await sendMessage(frame, 'Tell me a long story');
       await frame.locator('.turn-assistant.streaming .answer p').first().waitFor();
+      // While the user is at the end, the view follows the answer as it grows past the view's height...
+      const atEnd = (): boolean => {
+        const s = document.getElementById('scroller')!;
+        return s.scrollHeight > s.clientHeight + 200 && s.scrollHeight - s.scrollTop - s.clientHeight < 4;
+      };
+      await frame.waitForFunction(atEnd, undefined, { timeout: 30_000, polling: 100 });
+      // ...and once they scroll up to read, it stays where they are while text keeps arriving.
+      const before = await frame.evaluate(() => {
+        const s = document.getElementById('scroller')!;
+        s.scrollTop = 100;
+        return s.scrollHeight;
+      });
+      await frame.waitForFunction((h) => document.getElementById('scroller')!.scrollHeight > h + 100, before, { timeout: 15_000, polling: 100 });
+      assert.equal(await frame.evaluate(() => document.getElementById('scroller')!.scrollTop), 100, 'the view stayed where the user scrolled');
       await frame.locator('#stop').click();
       await frame.locator('.turn-assistant .turn-mark.stopped').last().waitFor();
       const text = await frame.locator('.turn-assistant').last().innerText();
