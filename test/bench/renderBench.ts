@@ -24,22 +24,36 @@ export interface RenderFigures {
   /** The same messages sent to an answer not on screen: the harness's and the message channel's own cost. */
   readonly bundleFeedScriptMs: number;
   readonly bundleOnceScriptMs: number;
+  /** The same three runs counted as all main-thread work (script, style, layout, paint). */
+  readonly bundleStreamTaskMs: number;
+  readonly bundleFeedTaskMs: number;
+  readonly bundleOnceTaskMs: number;
 }
 
-type Metrics = () => Promise<number>;
+interface Times {
+  readonly script: number;
+  readonly task: number;
+}
+type Metrics = () => Promise<Times>;
 
-/** Total script execution time of the page so far (Chrome's own accounting, not our clock). */
-async function scriptClock(page: Page): Promise<Metrics> {
+/** Script and total main-thread time of the page so far (Chrome's own accounting, not our clock). */
+async function mainThreadClock(page: Page): Promise<Metrics> {
   const session = await page.context().newCDPSession(page);
   await session.send('Performance.enable');
   return async () => {
     const { metrics } = await session.send('Performance.getMetrics');
-    return (metrics.find((m) => m.name === 'ScriptDuration')?.value ?? 0) * 1000;
+    const ms = (name: string): number => (metrics.find((m) => m.name === name)?.value ?? 0) * 1000;
+    return { script: ms('ScriptDuration'), task: ms('TaskDuration') };
   };
 }
 
+const since = (before: Times, after: Times): Times => ({ script: after.script - before.script, task: after.task - before.task });
+
+/** The chat view's page: its markup, its stylesheet and the real bundle, in a sidebar-sized window. */
 async function bundlePage(page: Page): Promise<void> {
+  await page.setViewportSize({ width: 420, height: 900 });
   await page.setContent(SKELETON);
+  await page.addStyleTag({ path: path.join(REPO, 'media', 'chat.css') });
   await page.addScriptTag({ content: 'window.acquireVsCodeApi = () => ({ postMessage() {}, getState() { return undefined; }, setState() {} });' });
   await page.addScriptTag({ path: path.join(REPO, 'dist', 'webview.js') });
 }
@@ -89,9 +103,9 @@ export async function renderBench(sizes: readonly number[]): Promise<{ figures: 
       const bundle = await browser.newPage();
       await bundlePage(bundle);
       const post = (m: unknown): Promise<void> => bundle.evaluate((msg) => window.postMessage(msg, '*'), m);
-      const clock = await scriptClock(bundle);
+      const clock = await mainThreadClock(bundle);
       const settle = (): Promise<void> => bundle.waitForTimeout(100);
-      const streamAnswer = async (id: string, chunksToSend: readonly string[], full: string): Promise<number> => {
+      const streamAnswer = async (id: string, chunksToSend: readonly string[], full: string): Promise<Times> => {
         await post({ type: 'restore', conversationId: 'c', turns: [], history: [], busy: false });
         await post({ type: 'turnAdded', turn: { id, role: 'assistant', text: '', state: 'streaming' } });
         await settle();
@@ -99,39 +113,50 @@ export async function renderBench(sizes: readonly number[]): Promise<{ figures: 
         await feed(bundle, id, chunksToSend);
         await post({ type: 'answerEnded', turn: { id, role: 'assistant', text: full, state: 'done' } });
         await settle();
-        return (await clock()) - before;
+        return since(before, await clock());
       };
       await streamAnswer('warm', warmChunks, warmText);
-      const restore = async (t: string): Promise<number> => {
+      const restore = async (t: string): Promise<Times> => {
         await post({ type: 'restore', conversationId: 'c', turns: [], history: [], busy: false });
         await settle();
         const before = await clock();
         await post({ type: 'restore', conversationId: 'c', turns: [{ id: 'a', role: 'assistant', text: t, state: 'done' }], history: [], busy: false });
         await settle();
-        return (await clock()) - before;
+        return since(before, await clock());
       };
       await restore(warmText);
       // Control: the same messages for an answer that is not on screen, so nothing is drawn.
-      const control = async (): Promise<number> => {
+      const control = async (): Promise<Times> => {
         await post({ type: 'restore', conversationId: 'c', turns: [], history: [], busy: false });
         await settle();
         const before = await clock();
         await feed(bundle, 'not-shown', chunks);
         await settle();
-        return (await clock()) - before;
+        return since(before, await clock());
       };
-      // Three rounds, medians: a single streamed run swings by a fifth on a busy two-core machine.
-      const feeds: number[] = [];
-      const streams: number[] = [];
-      const onces: number[] = [];
-      for (let round = 0; round < 3; round++) {
+      // Five rounds, medians: a single streamed run swings by a fifth or more on a busy two-core machine.
+      const feeds: Times[] = [];
+      const streams: Times[] = [];
+      const onces: Times[] = [];
+      for (let round = 0; round < 5; round++) {
         feeds.push(await control());
         streams.push(await streamAnswer(`a${round}`, chunks, text));
         onces.push(await restore(text));
       }
-      const [feedScript, streamScript, onceScript] = [feeds, streams, onces].map(medianOf);
+      const median = (runs: Times[], key: keyof Times): number => medianOf(runs.map((r) => r[key]));
       await bundle.close();
-      figures.push({ tokens: chunks.length, onceMs: once, perChunkMs: perChunk, naiveMs: naive, bundleStreamScriptMs: streamScript, bundleFeedScriptMs: feedScript, bundleOnceScriptMs: onceScript });
+      figures.push({
+        tokens: chunks.length,
+        onceMs: once,
+        perChunkMs: perChunk,
+        naiveMs: naive,
+        bundleStreamScriptMs: median(streams, 'script'),
+        bundleFeedScriptMs: median(feeds, 'script'),
+        bundleOnceScriptMs: median(onces, 'script'),
+        bundleStreamTaskMs: median(streams, 'task'),
+        bundleFeedTaskMs: median(feeds, 'task'),
+        bundleOnceTaskMs: median(onces, 'task'),
+      });
     }
 
     // B5 (webview side): 200 turns rendered in the real bundle, then one New chat.
