@@ -2,10 +2,11 @@
 // can still change; that part is built as DOM from markdown-it's tokens and patched onto what is on
 // screen, so a frame changes one text node or adds one element. Plain words are appended to the last text
 // node without parsing at all. A block that can no longer change is left as drawn — the builder makes the
-// same nodes as the canonical renderer — except blocks holding code, which the canonical renderer
-// (markdown-it HTML, DOMPurify, highlight.js) draws once, as soon as they close. Work per update is
-// proportional to the open block, not to the answer; after finish() the DOM equals rendering the text once.
+// same nodes as the canonical renderer (markdown-it HTML through DOMPurify) — and its code is highlighted
+// in place, once. Work per update is proportional to the open block, not to the answer; after finish()
+// the DOM equals rendering the text once.
 import type { Markdown } from './createMarkdown';
+import { highlightInto } from './highlightInto';
 import { patchNodes } from './patchNodes';
 import { previewFragment, type Preview, type Token } from './previewFragment';
 import type { Sanitizer } from './sanitize';
@@ -108,24 +109,15 @@ export class IncrementalMarkdown {
     this.hooks.decorate(preview.fragment);
     const patched = patchNodes(this.container, this.openNodes, Array.from(preview.fragment.childNodes), null, preview.tail?.node);
     const blocks = topLevelBlocks(tokens);
-    const lines = lineStarts(source);
-    const done = complete ? { blocks: blocks.length, chars: source.length } : finishedBlocks(tokens, source, lines);
+    const done = complete ? { blocks: blocks.length, chars: source.length } : finishedBlocks(tokens, source, lineStarts(source));
     const starts = preview.blockStarts;
     const firstOpen = done.blocks < starts.length ? starts[done.blocks] : patched.nodes.length;
     this.openNodes = patched.nodes.slice(firstOpen);
-    for (let b = 0; b < done.blocks; b++) {
-      const nodes = patched.nodes.slice(starts[b], b + 1 < starts.length ? starts[b + 1] : patched.nodes.length);
-      if (holdsCode(tokens, blocks[b], blocks[b + 1] ?? tokens.length)) {
-        // Highlighting is the canonical renderer's: the block is drawn again by it, once.
-        const from = lines[tokens[blocks[b]].map![0]];
-        const to = b + 1 < blocks.length ? lines[tokens[blocks[b + 1]].map![0]] : source.length;
-        const fragment = this.canonical(source.slice(from, to));
-        this.container.insertBefore(fragment, nodes[0]);
-        for (const node of nodes) node.parentNode?.removeChild(node);
-      } else {
-        // The builder splits text the HTML parser would keep whole: merge it, as the final render has it.
-        for (const node of nodes) node.normalize();
-      }
+    for (const node of patched.nodes.slice(0, firstOpen)) {
+      // Code is highlighted once, when its block is final; until then it shows as plain text.
+      if (node.nodeType === 1) for (const code of (node as Element).querySelectorAll<HTMLElement>('pre > code')) highlightInto(code);
+      // The builder splits text the HTML parser would keep whole: merge it, as the final render has it.
+      node.normalize();
     }
     this.final += done.chars;
     if (!preview.tail || !patched.tracked || done.blocks >= blocks.length) return;
@@ -157,11 +149,6 @@ function topLevelBlocks(tokens: readonly Token[]): number[] {
   const found: number[] = [];
   for (let i = 0; i < tokens.length; i++) if (tokens[i].level === 0 && tokens[i].nesting >= 0) found.push(i);
   return found;
-}
-
-function holdsCode(tokens: readonly Token[], from: number, to: number): boolean {
-  for (let i = from; i < to; i++) if (tokens[i].type === 'fence' || tokens[i].type === 'code_block') return true;
-  return false;
 }
 
 /**

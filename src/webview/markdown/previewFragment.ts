@@ -2,8 +2,8 @@
 // is ever parsed, so no markup from the model can come alive, and no sanitizer pass is needed for text
 // that is redrawn many times a second. The nodes are exactly those the canonical path (markdown-it HTML
 // through DOMPurify) produces, down to the line-break text nodes between tags, once text nodes are
-// merged (`Node.normalize()`); the tests hold the two paths to that. Code blocks are the exception: they
-// are drawn plain here and highlighted only by the canonical path.
+// merged (`Node.normalize()`); the tests hold the two paths to that. Code is drawn plain here; it is
+// highlighted once its block is final (highlightInto).
 import { imageAsLink, markLink, type Markdown } from './createMarkdown';
 import { SAFE_LINK } from './safeLink';
 
@@ -57,8 +57,9 @@ export function previewFragment(md: Markdown, tokens: readonly Token[], doc: Doc
       text(top(), '\n');
       continue;
     }
-    // markdown-it's renderer puts a line break before a block that follows the text of a tight list item.
-    if (token.block && followsHiddenClose(tokens, i)) text(top(), '\n');
+    // markdown-it's renderToken puts a line break before a block tag that follows the text of a tight list
+    // item (code blocks have their own rules, which do not).
+    if (token.block && token.type !== 'fence' && token.type !== 'code_block' && followsHiddenClose(tokens, i)) text(top(), '\n');
     tail = undefined;
     const tag = token.type === 'heading_open' ? (token.tag as keyof HTMLElementTagNameMap) : BLOCK_TAGS[token.type];
     if (tag) {

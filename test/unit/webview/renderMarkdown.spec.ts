@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { JSDOM } from 'jsdom';
 import { createMarkdown } from '../../../src/webview/markdown/createMarkdown';
 import { IncrementalMarkdown, renderMarkdownOnce } from '../../../src/webview/markdown/IncrementalMarkdown';
+import { highlightedNodes } from '../../../src/webview/markdown/highlightInto';
 import { previewFragment } from '../../../src/webview/markdown/previewFragment';
 import { createSanitizer } from '../../../src/webview/markdown/sanitize';
 import { decorateCodeBlocks } from '../../../src/webview/decorateCodeBlocks';
@@ -182,6 +183,16 @@ describe('incremental markdown rendering', () => {
     renderer.append('```\n\nThen some prose');
     renderer.render();
     assert.ok(box.querySelector('.code-block pre code .hljs-keyword'), 'highlighted once closed');
+  });
+
+  it('reads only the markup highlight.js writes when highlighting in place; anything else leaves the code plain', () => {
+    const box = document.createElement('div');
+    box.appendChild(highlightedNodes('<span class="hljs-keyword">const</span> a &lt; b &amp;&amp; <span class="hljs-title function_">f</span>(&quot;x&#x27;&quot;)', document)!);
+    assert.equal(box.textContent, `const a < b && f("x'")`);
+    assert.deepEqual([...box.querySelectorAll('span')].map((s) => s.className), ['hljs-keyword', 'hljs-title function_']);
+    for (const hostile of ['<img src=x onerror="alert(1)">', '<span class="a" onclick="alert(1)">x</span>', '<span class="a">x', 'x</span>', '<script>alert(1)</script>', '<span class="a"><b>x</b></span>']) {
+      assert.equal(highlightedNodes(hostile, document), undefined, hostile);
+    }
   });
 
   it('highlights code and adds Copy / Insert / Replace buttons', () => {
