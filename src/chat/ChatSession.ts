@@ -47,15 +47,26 @@ let counter = 0;
 const defaultId = (): string => `${Date.now().toString(36)}-${(counter++).toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 
 export class ChatSession {
-  private conversation: Conversation;
+  /** Read from storage on first use, not at activation: activation should cost nothing it can defer. */
+  private shown: Conversation | undefined;
   private queue: { ask: Ask; resolve: (o: AnswerOutcome) => void }[] = [];
   private running: AbortController | undefined;
   private readonly newId: () => string;
 
   constructor(private readonly deps: ChatSessionDeps) {
     this.newId = deps.newId ?? defaultId;
-    const latest = deps.store.list()[0];
-    this.conversation = (latest && deps.store.load(latest.id)) || this.blank();
+  }
+
+  private get conversation(): Conversation {
+    if (!this.shown) {
+      const latest = this.deps.store.list()[0];
+      this.shown = (latest && this.deps.store.load(latest.id)) || this.blank();
+    }
+    return this.shown;
+  }
+
+  private set conversation(conversation: Conversation) {
+    this.shown = conversation;
   }
 
   get busy(): boolean {
