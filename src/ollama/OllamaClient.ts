@@ -66,10 +66,10 @@ export class OllamaClient {
     return { ollama: new Ollama({ host: this.options.host, fetch: linked.fetch }), reason: linked.abortReason };
   }
 
-  /** Streams one answer. Always sends num_ctx, keep_alive, temperature and num_predict. */
   /**
-   * Streams the answer as events. With `onText`, text goes to the callback as it arrives instead of being
-   * yielded: one less promise hop per token for relays that only forward it.
+   * Streams one answer as events; always sends num_ctx, keep_alive, temperature and num_predict. With
+   * `onText`, text goes to the callback as it arrives instead of being yielded: one less promise hop per
+   * token for relays that only forward it.
    */
   async *streamAnswer(request: AnswerRequest, signal?: AbortSignal, onText?: (text: string) => void): AsyncGenerator<AnswerEvent, void, undefined> {
     const { ollama, reason } = this.open(signal, this.loadTimeoutMs);

@@ -108,9 +108,8 @@ export class IncrementalMarkdown {
 
     this.hooks.decorate(preview.fragment);
     const patched = patchNodes(this.container, this.openNodes, Array.from(preview.fragment.childNodes), null, preview.tail?.node);
-    const blocks = topLevelBlocks(tokens);
-    const done = complete ? { blocks: blocks.length, chars: source.length } : finishedBlocks(tokens, source, lineStarts(source));
-    const starts = preview.blockStarts;
+    const starts = preview.blockStarts; // one per top-level block
+    const done = complete ? { blocks: starts.length, chars: source.length } : finishedBlocks(tokens, source, lineStarts(source));
     const firstOpen = done.blocks < starts.length ? starts[done.blocks] : patched.nodes.length;
     this.openNodes = patched.nodes.slice(firstOpen);
     for (const node of patched.nodes.slice(0, firstOpen)) {
@@ -120,7 +119,7 @@ export class IncrementalMarkdown {
       node.normalize();
     }
     this.final += done.chars;
-    if (!preview.tail || !patched.tracked || done.blocks >= blocks.length) return;
+    if (!preview.tail || !patched.tracked || done.blocks >= starts.length) return;
     // The tail may stand for the source's end only if it really shows it (escapes and entities do not).
     // Only the open part is looked at: this runs every frame and must not grow with the answer.
     const open = this.text.slice(this.final);
@@ -138,17 +137,8 @@ export class IncrementalMarkdown {
   }
 
   private canonical(source: string): DocumentFragment {
-    const fragment = this.sanitize(source === '' ? '' : this.md.render(source));
-    this.hooks.decorate(fragment);
-    return fragment;
+    return canonicalFragment(this.md, this.sanitize, this.hooks, source);
   }
-}
-
-/** Indexes of the top-level block tokens (one per block drawn at the top level). */
-function topLevelBlocks(tokens: readonly Token[]): number[] {
-  const found: number[] = [];
-  for (let i = 0; i < tokens.length; i++) if (tokens[i].level === 0 && tokens[i].nesting >= 0) found.push(i);
-  return found;
 }
 
 /**
@@ -189,7 +179,12 @@ function isClosedFence(token: Token, source: string, starts: readonly number[]):
 
 /** Renders a whole text at once, with the same pipeline (used for restored answers and as the test oracle). */
 export function renderMarkdownOnce(md: Markdown, container: HTMLElement, sanitize: Sanitizer, hooks: RenderHooks, text: string): void {
+  container.appendChild(canonicalFragment(md, sanitize, hooks, text));
+}
+
+/** The canonical rendering of markdown: markdown-it's HTML through DOMPurify, decorated. */
+function canonicalFragment(md: Markdown, sanitize: Sanitizer, hooks: RenderHooks, text: string): DocumentFragment {
   const fragment = sanitize(text === '' ? '' : md.render(text));
   hooks.decorate(fragment);
-  container.appendChild(fragment);
+  return fragment;
 }
