@@ -1,5 +1,4 @@
 // B3 and the webview half of B5: the real webview bundle and renderer in headless chromium.
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { build } from 'esbuild';
 import type { Page } from 'playwright-core';
@@ -105,8 +104,9 @@ export async function renderBench(sizes: readonly number[]): Promise<{ figures: 
       const post = (m: unknown): Promise<void> => bundle.evaluate((msg) => window.postMessage(msg, '*'), m);
       const clock = await mainThreadClock(bundle);
       const settle = (): Promise<void> => bundle.waitForTimeout(100);
+      const clear = (): Promise<void> => post({ type: 'restore', conversationId: 'c', turns: [], history: [], busy: false });
       const streamAnswer = async (id: string, chunksToSend: readonly string[], full: string): Promise<Times> => {
-        await post({ type: 'restore', conversationId: 'c', turns: [], history: [], busy: false });
+        await clear();
         await post({ type: 'turnAdded', turn: { id, role: 'assistant', text: '', state: 'streaming' } });
         await settle();
         const before = await clock();
@@ -117,7 +117,7 @@ export async function renderBench(sizes: readonly number[]): Promise<{ figures: 
       };
       await streamAnswer('warm', warmChunks, warmText);
       const restore = async (t: string): Promise<Times> => {
-        await post({ type: 'restore', conversationId: 'c', turns: [], history: [], busy: false });
+        await clear();
         await settle();
         const before = await clock();
         await post({ type: 'restore', conversationId: 'c', turns: [{ id: 'a', role: 'assistant', text: t, state: 'done' }], history: [], busy: false });
@@ -127,7 +127,7 @@ export async function renderBench(sizes: readonly number[]): Promise<{ figures: 
       await restore(warmText);
       // Control: the same messages for an answer that is not on screen, so nothing is drawn.
       const control = async (): Promise<Times> => {
-        await post({ type: 'restore', conversationId: 'c', turns: [], history: [], busy: false });
+        await clear();
         await settle();
         const before = await clock();
         await feed(bundle, 'not-shown', chunks);
@@ -159,7 +159,7 @@ export async function renderBench(sizes: readonly number[]): Promise<{ figures: 
       });
     }
 
-    // B5 (webview side): 200 turns rendered in the real bundle, then one New chat.
+    // B5 (webview side): 200 turns rendered in the real bundle.
     const page = await browser.newPage();
     await bundlePage(page);
     const turns = [];
@@ -168,7 +168,6 @@ export async function renderBench(sizes: readonly number[]): Promise<{ figures: 
     await page.waitForTimeout(200);
     const domNodesAfter200Turns = await page.evaluate(() => document.getElementsByTagName('*').length);
     await page.close();
-    fs.mkdirSync(path.join(REPO, 'bench-results'), { recursive: true });
     return { figures, domNodesAfter200Turns };
   } finally {
     await browser.close();
