@@ -7,7 +7,6 @@ export class StatusBar implements vscode.Disposable {
 
   constructor(private readonly model: () => string) {
     this.item.name = 'Phi-4';
-    this.show('ready');
   }
 
   show(status: SessionStatus): void {

@@ -1,6 +1,6 @@
 // Registers the chat view, its commands, the status bar and Ollama health checks.
 import * as vscode from 'vscode';
-import { ChatSession } from '../chat/ChatSession';
+import { ChatSession, type SessionStatus } from '../chat/ChatSession';
 import { ConversationStore } from '../chat/ConversationStore';
 import { openConversationStorage } from './openConversationStorage';
 import { ModelResolver } from '../chat/ModelResolver';
@@ -29,13 +29,17 @@ export interface ChatFeature {
 }
 
 export function registerChat(context: vscode.ExtensionContext, channel: vscode.LogOutputChannel, log: Logger): ChatFeature {
-  let settings = readSettings();
-  let client = new OllamaClient({ host: settings.host, loadTimeoutMs: settings.loadTimeoutMs });
+  // Activation only registers entry points: settings, the client, the status bar and the conversation
+  // storage are made on first use (or just after activation returns), so the editor is not kept waiting.
+  let cachedSettings: Settings | undefined;
+  const settings = (): Settings => (cachedSettings ??= readSettings());
+  let cachedClient: OllamaClient | undefined;
+  const client = (): OllamaClient => (cachedClient ??= new OllamaClient({ host: settings().host, loadTimeoutMs: settings().loadTimeoutMs }));
   const resolver = new ModelResolver();
   let lastEditor = vscode.window.activeTextEditor;
 
   const confirmHost = async (): Promise<boolean> => {
-    const host = settings.host;
+    const host = settings().host;
     if (isLoopbackHost(host)) return true;
     const key = `phi4.remoteHostAccepted:${host}`;
     if (context.globalState.get<boolean>(key)) return true;
@@ -52,19 +56,18 @@ export function registerChat(context: vscode.ExtensionContext, channel: vscode.L
   const runCommand = (action: ActionId): void => void vscode.commands.executeCommand(ACTION_COMMANDS[action]);
 
   const controller = new ChatController({
-    settings: () => settings,
-    client: () => client,
+    settings,
+    client,
     log,
     runCommand,
     lastEditor: () => lastEditor,
     confirmHost,
-    resolveModel: (c) => resolver.resolve(c, settings),
+    resolveModel: (c) => resolver.resolve(c, settings()),
   });
-  const statusBar = new StatusBar(() => settings.model);
-  const store = new ConversationStore(openConversationStorage(context, log), () => ({ maxConversations: settings.maxConversations, maxTurns: 200 }));
+  const store = new ConversationStore(openConversationStorage(context, log), () => ({ maxConversations: settings().maxConversations, maxTurns: 200 }));
   const session = new ChatSession({
-    client: () => client,
-    settings: () => settings,
+    client,
+    settings,
     resolver,
     store,
     post: (m) => controller.broadcast(m),
@@ -79,10 +82,15 @@ export function registerChat(context: vscode.ExtensionContext, channel: vscode.L
     else await vscode.commands.executeCommand(`${CHAT_VIEW_ID}.focus`);
   };
 
+  let statusBar: StatusBar | undefined;
+  let status: SessionStatus = 'ready';
   context.subscriptions.push(
     controller,
-    statusBar,
-    controller.onStatus((s) => statusBar.show(s)),
+    { dispose: () => statusBar?.dispose() },
+    controller.onStatus((s) => {
+      status = s;
+      statusBar?.show(s);
+    }),
     vscode.window.registerWebviewViewProvider(CHAT_VIEW_ID, provider),
     vscode.window.onDidChangeActiveTextEditor((e) => {
       if (e) lastEditor = e;
@@ -90,10 +98,11 @@ export function registerChat(context: vscode.ExtensionContext, channel: vscode.L
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (!affectsSettings(e)) return;
       // Settings apply to the next request; an answer already streaming finishes with the old ones.
-      settings = readSettings();
-      client = new OllamaClient({ host: settings.host, loadTimeoutMs: settings.loadTimeoutMs });
+      cachedSettings = undefined;
+      cachedClient = undefined;
       resolver.invalidate();
-      statusBar.show(session.busy ? 'generating' : 'ready');
+      status = session.busy ? 'generating' : 'ready';
+      statusBar?.show(status);
       void controller.refresh();
     }),
     vscode.commands.registerCommand('phi4.openChat', revealChat),
@@ -109,8 +118,8 @@ export function registerChat(context: vscode.ExtensionContext, channel: vscode.L
     vscode.commands.registerCommand('phi4.showLog', () => channel.show(true)),
     vscode.commands.registerCommand('phi4.openSettings', () => vscode.commands.executeCommand('workbench.action.openSettings', 'phi4.')),
     vscode.commands.registerCommand('phi4.pullModel', async (model?: unknown) => {
-      const name = typeof model === 'string' && model ? model : settings.model;
-      if (await pullModel(client, name)) {
+      const name = typeof model === 'string' && model ? model : settings().model;
+      if (await pullModel(client(), name)) {
         resolver.invalidate();
         await controller.refresh();
       }
@@ -118,13 +127,13 @@ export function registerChat(context: vscode.ExtensionContext, channel: vscode.L
     vscode.commands.registerCommand('phi4.selectModel', async () => {
       let names: string[] = [];
       try {
-        names = (await client.listModels()).map((m) => m.name);
+        names = (await client().listModels()).map((m) => m.name);
       } catch (e) {
         void vscode.window.showErrorMessage(e instanceof Error ? e.message : String(e));
         return;
       }
       const picked = await vscode.window.showQuickPick(
-        names.map((n) => ({ label: n, description: n === settings.model || n === `${settings.model}:latest` ? 'current' : undefined })),
+        names.map((n) => ({ label: n, description: n === settings().model || n === `${settings().model}:latest` ? 'current' : undefined })),
         { title: 'Phi-4: Choose the Ollama model', placeHolder: names.length ? 'Installed models' : 'No models installed — run `ollama pull phi4`' },
       );
       if (picked) await updateSetting('model', picked.label);
@@ -137,8 +146,13 @@ export function registerChat(context: vscode.ExtensionContext, channel: vscode.L
       controller.setContext(gathered, chipFor(gathered));
     }),
   );
-  // The first health check loads Node's fetch machinery (~20 ms); run it after activation returns.
-  const firstCheck = setTimeout(() => void controller.refresh(), 0);
-  context.subscriptions.push({ dispose: () => clearTimeout(firstCheck) });
-  return { controller, client: () => client, settings: () => settings, revealChat, lastEditor: () => vscode.window.activeTextEditor ?? lastEditor, resolver, log, confirmHost };
+  // The status bar and the first health check (which loads Node's fetch machinery, ~20 ms) come right
+  // after activation returns.
+  const startup = setTimeout(() => {
+    statusBar = new StatusBar(() => settings().model);
+    statusBar.show(status);
+    void controller.refresh();
+  }, 0);
+  context.subscriptions.push({ dispose: () => clearTimeout(startup) });
+  return { controller, client, settings, revealChat, lastEditor: () => vscode.window.activeTextEditor ?? lastEditor, resolver, log, confirmHost };
 }

@@ -13,23 +13,32 @@ function fileKb(rel: string): string {
   return fs.existsSync(p) ? `${(fs.statSync(p).size / 1024).toFixed(0)} KB` : 'not built';
 }
 
-/** Activation times as logged by the extension inside real extension hosts during the last test runs. */
+/** Activation times (wall and CPU) as logged by the extension inside real extension hosts during the last test runs. */
 function activationFromLastRuns(): string {
   const report: string[] = [];
   for (const [run, label] of [
     ['integration', 'extension-host suite'],
-    ['ui', 'UI run (browser, server and workbench share the CPU while it starts)'],
+    ['ui', 'UI runs (browser, server and workbench share the CPU while it starts)'],
   ]) {
-    const found: number[] = [];
+    const wall: number[] = [];
+    const cpu: number[] = [];
     for (const file of logFiles(path.join(REPO, '.cache', 'runs', run), /^Phi-4\.log$/)) {
-      for (const m of fs.readFileSync(file, 'utf8').matchAll(/activated in ([\d.]+) ms/g)) found.push(Number(m[1]));
+      for (const m of fs.readFileSync(file, 'utf8').matchAll(/activated in ([\d.]+) ms(?: \(CPU ([\d.]+) ms\))?/g)) {
+        wall.push(Number(m[1]));
+        if (m[2] !== undefined) cpu.push(Number(m[2]));
+      }
     }
-    if (found.length === 0) continue;
-    found.sort((a, b) => a - b);
-    const range = found.length > 1 ? `, ${found[0].toFixed(1)}–${found[found.length - 1].toFixed(1)} ms` : '';
-    report.push(`${label}: median ${found[Math.floor(found.length / 2)].toFixed(1)} ms of ${found.length}${range}`);
+    if (wall.length === 0) continue;
+    report.push(`${label}: ${spread(wall)} wall${cpu.length > 0 ? `, ${spread(cpu)} CPU` : ''} (${wall.length} activations)`);
   }
   return report.length > 0 ? report.join(' · ') : 'run `npm run test:e2e` first';
+}
+
+/** "median m ms (lo–hi)" of a few samples. */
+function spread(samples: number[]): string {
+  const sorted = [...samples].sort((a, b) => a - b);
+  const range = sorted.length > 1 ? ` (${sorted[0].toFixed(1)}–${sorted[sorted.length - 1].toFixed(1)})` : '';
+  return `median ${sorted[Math.floor(sorted.length / 2)].toFixed(1)} ms${range}`;
 }
 
 async function main(): Promise<void> {
