@@ -1,7 +1,7 @@
 // B3 and the webview half of B5: the real webview bundle and renderer in headless chromium.
 import * as path from 'node:path';
 import { build } from 'esbuild';
-import type { Page } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../e2e/browser';
 import { REPO } from '../e2e/codeServer';
 import { splitIntoChunks } from '../support/ollamaTestServer';
@@ -27,6 +27,27 @@ export interface RenderFigures {
   readonly bundleStreamTaskMs: number;
   readonly bundleFeedTaskMs: number;
   readonly bundleOnceTaskMs: number;
+  /**
+   * All main-thread work of a bare page that only appends each chunk to one text node as it arrives, net of
+   * the messages' cost as above: what the browser itself needs to show streamed text.
+   */
+  readonly bareNetTaskMs: number;
+}
+
+/** The real bundle streaming an answer at Phi-4's pace, net of the messages' own cost, vs rendering it once. */
+export interface PacedFigures {
+  readonly tokens: number;
+  /** Wall time of the stream. */
+  readonly seconds: number;
+  readonly netScriptMs: number;
+  readonly netTaskMs: number;
+  readonly onceScriptMs: number;
+  readonly onceTaskMs: number;
+  /**
+   * All main-thread work of a bare page that only appends each chunk to one text node as it arrives, net of
+   * the messages' cost as above: what the browser itself needs to show streamed text.
+   */
+  readonly bareNetTaskMs: number;
 }
 
 interface Times {
@@ -57,20 +78,96 @@ async function bundlePage(page: Page): Promise<void> {
   await page.addScriptTag({ path: path.join(REPO, 'dist', 'webview.js') });
 }
 
-/** Posts chunks to the bundle as the host would, one token per message, about 500 tokens a second. */
-async function feed(page: Page, id: string, chunks: readonly string[]): Promise<void> {
+/** How fast chunks are posted: `perTick` messages, then a pause of `tickMs`. */
+interface Pace {
+  readonly perTick: number;
+  readonly tickMs: number;
+}
+/** About 500 tokens a second: many times faster than Phi-4, so frames batch many tokens. */
+const FAST: Pace = { perTick: 4, tickMs: 8 };
+/** 40 tokens a second, Phi-4's pace on a good GPU: most frames carry one token. */
+const PHI4_PACE: Pace = { perTick: 1, tickMs: 25 };
+
+/** Posts chunks to the bundle as the host would, one token per message. */
+async function feed(page: Page, id: string, chunks: readonly string[], pace: Pace): Promise<void> {
   await page.evaluate(
-    async ([cs, turnId]) => {
+    async ([cs, turnId, perTick, tickMs]) => {
       for (let i = 0; i < cs.length; i++) {
         window.postMessage({ type: 'answerChunk', id: turnId, text: cs[i] }, '*');
-        if (i % 4 === 3) await new Promise((r) => setTimeout(r, 8));
+        if (i % perTick === perTick - 1) await new Promise((r) => setTimeout(r, tickMs));
       }
     },
-    [chunks, id] as const,
+    [chunks, id, pace.perTick, pace.tickMs] as const,
   );
 }
 
-export async function renderBench(sizes: readonly number[]): Promise<{ figures: RenderFigures[]; domNodesAfter200Turns: number }> {
+/** The floor for any streaming view: a bare page appending each chunk to one text node, at the same pace and size. */
+async function bareAppend(browser: Browser, chunks: readonly string[], pace: Pace): Promise<Times> {
+  const page = await browser.newPage();
+  await page.setViewportSize({ width: 420, height: 900 });
+  await page.setContent('<!DOCTYPE html><body><p id="text"></p></body>');
+  await page.evaluate(() => {
+    const text = document.getElementById('text')!.appendChild(document.createTextNode(''));
+    window.addEventListener('message', (e: MessageEvent<{ text: string }>) => text.appendData(e.data.text));
+  });
+  const clock = await mainThreadClock(page);
+  const before = await clock();
+  await feed(page, 'bare', chunks, pace);
+  await page.waitForTimeout(100);
+  const times = since(before, await clock());
+  await page.close();
+  return times;
+}
+
+interface Rig {
+  /** Streams `chunks` into a new answer at `pace` and ends it: the main-thread time that took. */
+  stream(id: string, chunks: readonly string[], full: string, pace: Pace): Promise<Times>;
+  /** The same messages for an answer that is not on screen, so nothing is drawn: the messages' own cost. */
+  control(chunks: readonly string[], pace: Pace): Promise<Times>;
+  /** Shows a finished answer, rendered once, as when a conversation is restored. */
+  restore(text: string): Promise<Times>;
+  close(): Promise<void>;
+}
+
+async function openRig(browser: Browser): Promise<Rig> {
+  const page = await browser.newPage();
+  await bundlePage(page);
+  const post = (m: unknown): Promise<void> => page.evaluate((msg) => window.postMessage(msg, '*'), m);
+  const clock = await mainThreadClock(page);
+  const settle = (): Promise<void> => page.waitForTimeout(100);
+  const clear = (): Promise<void> => post({ type: 'restore', conversationId: 'c', turns: [], history: [], busy: false });
+  return {
+    async stream(id, chunks, full, pace) {
+      await clear();
+      await post({ type: 'turnAdded', turn: { id, role: 'assistant', text: '', state: 'streaming' } });
+      await settle();
+      const before = await clock();
+      await feed(page, id, chunks, pace);
+      await post({ type: 'answerEnded', turn: { id, role: 'assistant', text: full, state: 'done' } });
+      await settle();
+      return since(before, await clock());
+    },
+    async control(chunks, pace) {
+      await clear();
+      await settle();
+      const before = await clock();
+      await feed(page, 'not-shown', chunks, pace);
+      await settle();
+      return since(before, await clock());
+    },
+    async restore(text) {
+      await clear();
+      await settle();
+      const before = await clock();
+      await post({ type: 'restore', conversationId: 'c', turns: [{ id: 'a', role: 'assistant', text, state: 'done' }], history: [], busy: false });
+      await settle();
+      return since(before, await clock());
+    },
+    close: () => page.close(),
+  };
+}
+
+export async function renderBench(sizes: readonly number[]): Promise<{ figures: RenderFigures[]; paced: PacedFigures; domNodesAfter200Turns: number }> {
   const harness = await build({ entryPoints: [path.join(REPO, 'test', 'bench', 'renderHarness.ts')], bundle: true, write: false, format: 'iife', platform: 'browser', minify: true });
   const harnessJs = harness.outputFiles[0].text;
   const browser = await launchBrowser();
@@ -98,53 +195,22 @@ export async function renderBench(sizes: readonly number[]): Promise<{ figures: 
       const naive = tokens <= 4000 ? await page.evaluate((c) => (window as unknown as { bench: Bench }).bench.naive(c), chunks) : NaN;
       await page.close();
 
-      // The real bundle, fed one token per message every ~2 ms (several times faster than Phi-4 streams).
-      const bundle = await browser.newPage();
-      await bundlePage(bundle);
-      const post = (m: unknown): Promise<void> => bundle.evaluate((msg) => window.postMessage(msg, '*'), m);
-      const clock = await mainThreadClock(bundle);
-      const settle = (): Promise<void> => bundle.waitForTimeout(100);
-      const clear = (): Promise<void> => post({ type: 'restore', conversationId: 'c', turns: [], history: [], busy: false });
-      const streamAnswer = async (id: string, chunksToSend: readonly string[], full: string): Promise<Times> => {
-        await clear();
-        await post({ type: 'turnAdded', turn: { id, role: 'assistant', text: '', state: 'streaming' } });
-        await settle();
-        const before = await clock();
-        await feed(bundle, id, chunksToSend);
-        await post({ type: 'answerEnded', turn: { id, role: 'assistant', text: full, state: 'done' } });
-        await settle();
-        return since(before, await clock());
-      };
-      await streamAnswer('warm', warmChunks, warmText);
-      const restore = async (t: string): Promise<Times> => {
-        await clear();
-        await settle();
-        const before = await clock();
-        await post({ type: 'restore', conversationId: 'c', turns: [{ id: 'a', role: 'assistant', text: t, state: 'done' }], history: [], busy: false });
-        await settle();
-        return since(before, await clock());
-      };
-      await restore(warmText);
-      // Control: the same messages for an answer that is not on screen, so nothing is drawn.
-      const control = async (): Promise<Times> => {
-        await clear();
-        await settle();
-        const before = await clock();
-        await feed(bundle, 'not-shown', chunks);
-        await settle();
-        return since(before, await clock());
-      };
+      // The real bundle, fed one token per message about every 2 ms (many times faster than Phi-4 streams).
+      const rig = await openRig(browser);
+      await rig.stream('warm', warmChunks, warmText, FAST);
+      await rig.restore(warmText);
       // Five rounds, medians: a single streamed run swings by a fifth or more on a busy two-core machine.
       const feeds: Times[] = [];
       const streams: Times[] = [];
       const onces: Times[] = [];
       for (let round = 0; round < 5; round++) {
-        feeds.push(await control());
-        streams.push(await streamAnswer(`a${round}`, chunks, text));
-        onces.push(await restore(text));
+        feeds.push(await rig.control(chunks, FAST));
+        streams.push(await rig.stream(`a${round}`, chunks, text, FAST));
+        onces.push(await rig.restore(text));
       }
       const median = (runs: Times[], key: keyof Times): number => medianOf(runs.map((r) => r[key]));
-      await bundle.close();
+      await rig.close();
+      const bare = await bareAppend(browser, chunks, FAST);
       figures.push({
         tokens: chunks.length,
         onceMs: once,
@@ -156,8 +222,33 @@ export async function renderBench(sizes: readonly number[]): Promise<{ figures: 
         bundleStreamTaskMs: median(streams, 'task'),
         bundleFeedTaskMs: median(feeds, 'task'),
         bundleOnceTaskMs: median(onces, 'task'),
+        bareNetTaskMs: bare.task - median(feeds, 'task'),
       });
     }
+
+    // At Phi-4's own pace most frames carry one token, so this shows what streaming costs per second of
+    // answer rather than per token. One round (it takes twice 12 s); restoring is quick, so three of those.
+    const pacedText = answerOfTokens(500);
+    const pacedChunks = splitIntoChunks(pacedText);
+    const rig = await openRig(browser);
+    await rig.stream('warm', warmChunks, warmText, FAST);
+    await rig.restore(warmText);
+    const pacedFeed = await rig.control(pacedChunks, PHI4_PACE);
+    const started = Date.now();
+    const pacedStream = await rig.stream('paced', pacedChunks, pacedText, PHI4_PACE);
+    const seconds = (Date.now() - started) / 1000;
+    const pacedOnces = [await rig.restore(pacedText), await rig.restore(pacedText), await rig.restore(pacedText)];
+    await rig.close();
+    const bare = await bareAppend(browser, pacedChunks, PHI4_PACE);
+    const paced: PacedFigures = {
+      tokens: pacedChunks.length,
+      seconds,
+      netScriptMs: pacedStream.script - pacedFeed.script,
+      netTaskMs: pacedStream.task - pacedFeed.task,
+      onceScriptMs: medianOf(pacedOnces.map((t) => t.script)),
+      onceTaskMs: medianOf(pacedOnces.map((t) => t.task)),
+      bareNetTaskMs: bare.task - pacedFeed.task,
+    };
 
     // B5 (webview side): 200 turns rendered in the real bundle.
     const page = await browser.newPage();
@@ -168,7 +259,7 @@ export async function renderBench(sizes: readonly number[]): Promise<{ figures: 
     await page.waitForTimeout(200);
     const domNodesAfter200Turns = await page.evaluate(() => document.getElementsByTagName('*').length);
     await page.close();
-    return { figures, domNodesAfter200Turns };
+    return { figures, paced, domNodesAfter200Turns };
   } finally {
     await browser.close();
   }
