@@ -37,7 +37,7 @@ export interface RenderFigures {
 /** The real bundle streaming an answer at Phi-4's pace, net of the messages' own cost, vs rendering it once. */
 export interface PacedFigures {
   readonly tokens: number;
-  /** Wall time of the stream. */
+  /** Wall time of the stream, including the 0.2 s the view is given to settle. */
   readonly seconds: number;
   readonly netScriptMs: number;
   readonly netTaskMs: number;
@@ -227,7 +227,7 @@ export async function renderBench(sizes: readonly number[]): Promise<{ figures: 
     }
 
     // At Phi-4's own pace most frames carry one token, so this shows what streaming costs per second of
-    // answer rather than per token. One round (it takes twice 12 s); restoring is quick, so three of those.
+    // answer rather than per token. One round (control and stream take about 14 s each); restoring is quick, so three of those.
     const pacedText = answerOfTokens(500);
     const pacedChunks = splitIntoChunks(pacedText);
     const rig = await openRig(browser);
