@@ -8,17 +8,27 @@ export class FixPreviewManager implements vscode.Disposable {
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
   private lookCache: PreviewLook | undefined;
-  private readonly disposables: vscode.Disposable[] = [];
-  private readonly status = vscode.window.createStatusBarItem('phi4.fixStatus', vscode.StatusBarAlignment.Right, 99);
+  private readonly disposables: vscode.Disposable[] = [this.changed];
+  private statusCache: vscode.StatusBarItem | undefined;
+  private listening = false;
 
-  constructor() {
-    this.status.name = 'Phi-4 Fix';
-    this.status.text = '$(loading~spin) Phi-4 is writing a fix';
-    this.status.tooltip = 'Click to cancel the fix (Escape in the editor)';
-    this.status.command = 'phi4.fixCancel';
+  /** The status item is made on the first fix, not at activation. */
+  private get status(): vscode.StatusBarItem {
+    if (this.statusCache) return this.statusCache;
+    const status = vscode.window.createStatusBarItem('phi4.fixStatus', vscode.StatusBarAlignment.Right, 99);
+    status.name = 'Phi-4 Fix';
+    status.text = '$(loading~spin) Phi-4 is writing a fix';
+    status.tooltip = 'Click to cancel the fix (Escape in the editor)';
+    this.disposables.push(status);
+    this.statusCache = status;
+    return status;
+  }
+
+  /** Follows edits, closed files and editor switches from the first fix on; before it, none concerns a preview. */
+  private listen(): void {
+    if (this.listening) return;
+    this.listening = true;
     this.disposables.push(
-      this.status,
-      this.changed,
       vscode.workspace.onDidChangeTextDocument((e) => this.onEdit(e)),
       vscode.workspace.onDidCloseTextDocument((doc) => this.close(doc.uri, 'The file was closed, so the fix was cancelled. Nothing was changed.')),
       vscode.window.onDidChangeActiveTextEditor(() => this.updateContext()),
@@ -64,6 +74,7 @@ export class FixPreviewManager implements vscode.Disposable {
   start(document: vscode.TextDocument, region: vscode.Range, languageId: string): FixPreview {
     this.close(document.uri);
     const preview = new FixPreview(document, region, document.getText(region), languageId, this.look);
+    this.listen();
     this.previews.set(document.uri.toString(), preview);
     this.notify();
     return preview;
