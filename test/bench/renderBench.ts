@@ -67,11 +67,14 @@ async function mainThreadClock(page: Page): Promise<Metrics> {
   };
 }
 
+/** The chat view's size in a sidebar. */
+const SIDEBAR = { width: 420, height: 900 };
+
 const since = (before: Times, after: Times): Times => ({ script: after.script - before.script, task: after.task - before.task });
 
 /** The chat view's page: its markup, its stylesheet and the real bundle, in a sidebar-sized window. */
 async function bundlePage(page: Page): Promise<void> {
-  await page.setViewportSize({ width: 420, height: 900 });
+  await page.setViewportSize(SIDEBAR);
   await page.setContent(SKELETON);
   await page.addStyleTag({ path: path.join(REPO, 'media', 'chat.css') });
   await page.addScriptTag({ content: 'window.acquireVsCodeApi = () => ({ postMessage() {}, getState() { return undefined; }, setState() {} });' });
@@ -104,7 +107,7 @@ async function feed(page: Page, id: string, chunks: readonly string[], pace: Pac
 /** The floor for any streaming view: a bare page appending each chunk to one text node, at the same pace and size. */
 async function bareAppend(browser: Browser, chunks: readonly string[], pace: Pace): Promise<Times> {
   const page = await browser.newPage();
-  await page.setViewportSize({ width: 420, height: 900 });
+  await page.setViewportSize(SIDEBAR);
   await page.setContent('<!DOCTYPE html><body><p id="text"></p></body>');
   await page.evaluate(() => {
     const text = document.getElementById('text')!.appendChild(document.createTextNode(''));
@@ -129,14 +132,15 @@ interface Rig {
   close(): Promise<void>;
 }
 
-async function openRig(browser: Browser): Promise<Rig> {
+/** The chat view's page, warmed up by streaming and restoring `warm` once, so compiling the code is not measured. */
+async function openRig(browser: Browser, warm: string): Promise<Rig> {
   const page = await browser.newPage();
   await bundlePage(page);
   const post = (m: unknown): Promise<void> => page.evaluate((msg) => window.postMessage(msg, '*'), m);
   const clock = await mainThreadClock(page);
   const settle = (): Promise<void> => page.waitForTimeout(100);
   const clear = (): Promise<void> => post({ type: 'restore', conversationId: 'c', turns: [], history: [], busy: false });
-  return {
+  const rig: Rig = {
     async stream(id, chunks, full, pace) {
       await clear();
       await post({ type: 'turnAdded', turn: { id, role: 'assistant', text: '', state: 'streaming' } });
@@ -165,6 +169,9 @@ async function openRig(browser: Browser): Promise<Rig> {
     },
     close: () => page.close(),
   };
+  await rig.stream('warm', splitIntoChunks(warm), warm, FAST);
+  await rig.restore(warm);
+  return rig;
 }
 
 export async function renderBench(sizes: readonly number[]): Promise<{ figures: RenderFigures[]; paced: PacedFigures; domNodesAfter200Turns: number }> {
@@ -196,9 +203,7 @@ export async function renderBench(sizes: readonly number[]): Promise<{ figures: 
       await page.close();
 
       // The real bundle, fed one token per message about every 2 ms (many times faster than Phi-4 streams).
-      const rig = await openRig(browser);
-      await rig.stream('warm', warmChunks, warmText, FAST);
-      await rig.restore(warmText);
+      const rig = await openRig(browser, warmText);
       // Five rounds, medians: a single streamed run swings by a fifth or more on a busy two-core machine.
       const feeds: Times[] = [];
       const streams: Times[] = [];
@@ -230,9 +235,7 @@ export async function renderBench(sizes: readonly number[]): Promise<{ figures: 
     // answer rather than per token. One round (control and stream take about 14 s each); restoring is quick, so three of those.
     const pacedText = answerOfTokens(500);
     const pacedChunks = splitIntoChunks(pacedText);
-    const rig = await openRig(browser);
-    await rig.stream('warm', warmChunks, warmText, FAST);
-    await rig.restore(warmText);
+    const rig = await openRig(browser, warmText);
     const pacedFeed = await rig.control(pacedChunks, PHI4_PACE);
     const started = Date.now();
     const pacedStream = await rig.stream('paced', pacedChunks, pacedText, PHI4_PACE);

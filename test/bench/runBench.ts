@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { logFiles, REPO } from '../e2e/codeServer';
 import { hostBench } from './hostBench';
-import { ms } from './measure';
+import { medianOf, ms } from './measure';
 import { renderBench } from './renderBench';
 
 function fileKb(rel: string): string {
@@ -35,10 +35,9 @@ function activationFromLastRuns(): string {
 }
 
 /** "median m ms (lo–hi)" of a few samples. */
-function spread(samples: number[]): string {
-  const sorted = [...samples].sort((a, b) => a - b);
-  const range = sorted.length > 1 ? ` (${sorted[0].toFixed(1)}–${sorted[sorted.length - 1].toFixed(1)})` : '';
-  return `median ${sorted[Math.floor(sorted.length / 2)].toFixed(1)} ms${range}`;
+function spread(samples: readonly number[]): string {
+  const range = samples.length > 1 ? ` (${Math.min(...samples).toFixed(1)}–${Math.max(...samples).toFixed(1)})` : '';
+  return `median ${medianOf(samples).toFixed(1)} ms${range}`;
 }
 
 async function main(): Promise<void> {
