@@ -206,11 +206,16 @@ export const SCENARIOS: Scenario[] = [
       assert.ok((await banner.innerText()).includes(`127.0.0.1:${port}`), 'names the host');
       assert.ok((await banner.innerText()).includes('ollama serve'), 'says how to start Ollama');
       await frame.locator('.turn-assistant .turn-error', { hasText: 'Cannot reach Ollama' }).last().waitFor();
+      // The status bar says so too (it is created just after activation), and shows the model again once Ollama answers.
+      await page.locator('.statusbar-item', { hasText: 'Phi-4 offline' }).waitFor();
       await ollama.start(port);
       await banner.locator('button', { hasText: 'Retry' }).click();
       await banner.waitFor({ state: 'hidden' });
+      // Retry sends the failed question again; its answer is waited for, so it cannot take the next one.
+      await frame.locator('.turn-assistant:not(.streaming)', { hasText: 'Hello from the test server.' }).waitFor();
       ollama.enqueue({ answer: 'Yes, I am back.' });
       assert.ok((await ask(frame, 'Are you there now?')).includes('Yes, I am back.'));
+      await page.locator('.statusbar-item', { hasText: /^\s*phi4\s*$/ }).waitFor();
     },
   },
   {
