@@ -63,14 +63,15 @@ export class TranscriptView {
     const entry = this.live.get(id);
     if (!entry) return;
     entry.renderer.append(text);
-    this.schedule();
+    // A frame or the timer that requests one is already pending: it draws this chunk too.
+    if (!this.frame && !this.timer) this.schedule();
   }
 
   /**
    * Renders on an animation frame, however many chunks arrived, and never more often than every
    * MIN_FRAME_GAP_MS or 8× the last render's cost — so a long block being written cannot hog the view.
-   * While chunks keep coming, the chunk that arrives once a frame is due requests it; the timer only
-   * fires when the stream pauses. (Each timer or frame callback has a fixed cost; two per frame added up.)
+   * Called for the first chunk after a frame: a timer then requests the next frame when it is due, and
+   * later chunks only wait for it (a clock read per chunk, hundreds a second, cost more than the timer).
    */
   private schedule(): void {
     if (this.frame) return;

@@ -12,7 +12,7 @@ import { previewFragment, type Preview, type Token } from './previewFragment';
 import type { Sanitizer } from './sanitize';
 
 export interface RenderHooks {
-  /** Adds toolbars etc. to freshly rendered nodes, the same way for streamed and full renders. */
+  /** Adds toolbars to the code blocks in freshly rendered nodes, the same way for streamed and full renders (skipped when there are none). */
   decorate(fragment: DocumentFragment): void;
 }
 
@@ -106,18 +106,19 @@ export class IncrementalMarkdown {
       return;
     }
 
-    this.hooks.decorate(preview.fragment);
+    if (preview.codeBlocks.length > 0) this.hooks.decorate(preview.fragment);
     const patched = patchNodes(this.container, this.openNodes, Array.from(preview.fragment.childNodes), null, preview.tail?.node);
     const starts = preview.blockStarts; // one per top-level block
     const done = complete ? { blocks: starts.length, chars: source.length } : finishedBlocks(tokens, source, lineStarts(source));
     const firstOpen = done.blocks < starts.length ? starts[done.blocks] : patched.nodes.length;
     this.openNodes = patched.nodes.slice(firstOpen);
-    for (const node of patched.nodes.slice(0, firstOpen)) {
-      // Code is highlighted once, when its block is final; until then it shows as plain text.
-      if (node.nodeType === 1) for (const code of (node as Element).querySelectorAll<HTMLElement>('pre > code')) highlightInto(code);
-      // The builder splits text the HTML parser would keep whole: merge it, as the final render has it.
-      node.normalize();
+    // Code is highlighted once, when its block is final; until then it shows as plain text.
+    for (const block of preview.codeBlocks) {
+      if (block >= done.blocks) break;
+      for (const code of (patched.nodes[starts[block]] as Element).querySelectorAll<HTMLElement>('pre > code')) highlightInto(code);
     }
+    // The builder splits text the HTML parser would keep whole: merge it, as the final render has it.
+    for (const node of patched.nodes.slice(0, firstOpen)) if (node.nodeType === 1) node.normalize();
     this.final += done.chars;
     if (!preview.tail || !patched.tracked || done.blocks >= starts.length) return;
     // The tail may stand for the source's end only if it really shows it (escapes and entities do not).
@@ -144,7 +145,9 @@ export class IncrementalMarkdown {
 /**
  * How many of the top-level blocks at the start of `source` can no longer change, and how many characters
  * they span. A partial last line can only change the block it continues ("Title" + "=" becomes a heading),
- * so blocks before the last one that starts on a complete line are final — and so is a closed code fence.
+ * so blocks before the last one that starts on a complete line are final — and so is that last one when
+ * nothing can extend it: a closed code fence, a heading or a rule whose last line is complete, a paragraph
+ * followed by a blank line. (The sooner a block is final, the less is parsed again on every redraw.)
  */
 function finishedBlocks(tokens: readonly Token[], source: string, starts: readonly number[]): { blocks: number; chars: number } {
   const none = { blocks: 0, chars: 0 };
@@ -156,10 +159,28 @@ function finishedBlocks(tokens: readonly Token[], source: string, starts: readon
   }
   if (blockStarts.length === 0) return none;
   const last = tokens[blockStarts[blockStarts.length - 1]];
-  const closed = isClosedFence(last, source, starts);
+  const closed = isClosed(last, source, starts);
   const blocks = closed ? blockStarts.length : blockStarts.length - 1;
   if (blocks === 0) return none;
   return { blocks, chars: starts[closed ? last.map![1] : last.map![0]] };
+}
+
+/** Whether the top-level block opened by `token`, whose first line is complete, can no longer change. */
+function isClosed(token: Token, source: string, starts: readonly number[]): boolean {
+  const completeLines = starts.length - 1;
+  const end = token.map![1];
+  switch (token.type) {
+    case 'fence':
+      return isClosedFence(token, source, starts);
+    case 'heading_open': // a `#` line, or text and its underline: nothing after its last line can change it
+    case 'hr':
+      return end <= completeLines;
+    case 'paragraph_open':
+      // Only a blank line ends a paragraph for good: the next line could otherwise underline it into a heading.
+      return end < completeLines && source.slice(starts[end], starts[end + 1]).trim() === '';
+    default:
+      return false;
+  }
 }
 
 /** Offset where each line begins, counting line breaks as markdown-it does (LF, CRLF or a lone CR). */

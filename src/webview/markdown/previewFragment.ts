@@ -19,6 +19,8 @@ export interface Preview {
    * trailing spaces.
    */
   readonly tail: { readonly node: Text; readonly prose: boolean } | undefined;
+  /** The top-level blocks (indexes into blockStarts) that hold a code block, so only those are searched for one. */
+  readonly codeBlocks: readonly number[];
 }
 
 const BLOCK_TAGS: Record<string, keyof HTMLElementTagNameMap> = {
@@ -43,6 +45,7 @@ export function previewFragment(md: Markdown, tokens: readonly Token[], doc: Doc
   const stack: Node[] = [fragment];
   const top = (): Node => stack[stack.length - 1];
   const blockStarts: number[] = [];
+  const codeBlocks: number[] = [];
   let tail: Preview['tail'];
 
   const text = (parent: Node, content: string): Text => parent.appendChild(doc.createTextNode(content));
@@ -87,6 +90,7 @@ export function previewFragment(md: Markdown, tokens: readonly Token[], doc: Doc
         if (lang) code.className = `language-${lang}`;
         tail = { node: text(code, token.content), prose: false };
         text(parent, '\n');
+        if (codeBlocks[codeBlocks.length - 1] !== blockStarts.length - 1) codeBlocks.push(blockStarts.length - 1);
         break;
       }
       case 'hr':
@@ -97,7 +101,7 @@ export function previewFragment(md: Markdown, tokens: readonly Token[], doc: Doc
         return undefined;
     }
   }
-  return { fragment, blockStarts, tail };
+  return { fragment, blockStarts, tail, codeBlocks };
 }
 
 /** As markdown-it's renderToken: does the block token at `i` come right after a hidden closing token? */
