@@ -55,15 +55,18 @@ export class IncrementalMarkdown {
 
   /**
    * Brings the DOM up to date with the text; call at most once per animation frame. New plain words are
-   * appended in place; anything else redraws the open block, unless `mayRedraw` is false: then nothing
-   * changes and 'waiting' says a redraw is due.
+   * appended in place; anything else redraws the open block, unless `mayRedraw` is false: then only the
+   * plain words before the first markup are shown, and 'waiting' says a redraw is due for the rest.
    */
   render(mayRedraw = true): 'current' | 'redrawn' | 'waiting' {
-    if (!this.dirty || this.extendTail()) {
+    if (!this.dirty || this.extendTail(false)) {
       this.dirty = false;
       return 'current';
     }
-    if (!mayRedraw) return 'waiting';
+    if (!mayRedraw) {
+      this.extendTail(true);
+      return 'waiting';
+    }
     this.dirty = false;
     this.redrawOpen(false);
     return 'redrawn';
@@ -75,17 +78,27 @@ export class IncrementalMarkdown {
     this.redrawOpen(true);
   }
 
-  /** Appends new plain text to the last text node when that is exactly what a full redraw would show. */
-  private extendTail(): boolean {
+  /**
+   * Appends new plain text to the last text node when that is exactly what a full redraw would show, and
+   * says whether all of the new text is shown now. With `partly`, the plain text before the first markup
+   * goes in even when markup follows: the view then shows the answer up to there, exactly as rendering
+   * that much of it would, and the markup waits for the next redraw instead of holding back every word.
+   */
+  private extendTail(partly: boolean): boolean {
     const tail = this.tail;
     if (!tail) return false;
-    const added = this.text.slice(this.shownEnd);
-    if ((tail.prose ? MARKUP : LINE_BREAK).test(added)) return false;
+    let added = this.text.slice(this.shownEnd);
+    const markup = added.search(tail.prose ? MARKUP : LINE_BREAK);
+    if (markup >= 0) {
+      if (!partly) return false;
+      added = added.slice(0, markup);
+    }
+    if (added === '') return markup < 0;
     const line = this.text.slice(this.text.lastIndexOf('\n', this.shownEnd - 1) + 1, this.shownEnd);
     if (tail.prose ? !PROSE_LINE.test(line) : line.trim() === '' || FENCE_LINE.test(line)) return false;
     tail.node.appendData(added);
-    this.shownEnd = this.text.length;
-    return true;
+    this.shownEnd += added.length;
+    return markup < 0;
   }
 
   /** Redraws what is still open and makes final the blocks that can no longer change (all of them if `complete`). */
@@ -125,7 +138,10 @@ export class IncrementalMarkdown {
     // Only the open part is looked at: this runs every frame and must not grow with the answer.
     const open = this.text.slice(this.final);
     const shown = preview.tail.prose ? open.trimEnd() : open;
-    if (shown.endsWith(preview.tail.node.data) && shown.length > 0) {
+    // Empty code at the very end stands for the source's end only on a line of its own: on the fence's
+    // opening line ("> ```j"), new letters still belong to the language, not to the code.
+    const onOpeningLine = !preview.tail.prose && preview.tail.node.data === '' && !/[\n\r]$/.test(open);
+    if (shown.endsWith(preview.tail.node.data) && shown.length > 0 && !onOpeningLine) {
       this.tail = { node: patched.tracked as Text, prose: preview.tail.prose };
       this.shownEnd = this.final + shown.length;
     }

@@ -154,12 +154,63 @@ describe('incremental markdown rendering', () => {
     renderer.append(' and more words');
     assert.equal(renderer.render(false), 'current', 'plain words need no redraw');
     assert.equal(box.textContent?.trim(), 'Some words and more words');
-    renderer.append(' with **bold**');
+    renderer.append(' with **bold** text');
     assert.equal(renderer.render(false), 'waiting', 'markup needs a redraw, which was not allowed');
-    assert.equal(box.textContent?.trim(), 'Some words and more words', 'nothing half-drawn in the meantime');
+    assert.equal(box.textContent?.trim(), 'Some words and more words with', 'the words before the markup show, the markup is not half-drawn');
+    assert.equal(renderer.render(false), 'waiting', 'still waiting, nothing more to show');
+    assert.equal(box.textContent?.trim(), 'Some words and more words with');
     assert.equal(renderer.render(true), 'redrawn');
     assert.equal(box.querySelector('strong')?.textContent, 'bold');
+    assert.equal(box.textContent?.trim(), 'Some words and more words with bold text');
     assert.equal(renderer.render(true), 'current', 'nothing left to do');
+  });
+
+  for (const [name, text] of FIXTURES.filter(([n]) => n !== 'xss payloads')) {
+    it(`${name}: while a redraw waits, the view shows the answer up to its first new markup, as rendering that much would`, () => {
+      const box = document.createElement('div');
+      const renderer = new IncrementalMarkdown(md, box, sanitize, hooks);
+      const rnd = seeded(11);
+      let received = '';
+      let redrawnAt = 0;
+      let waited = 0;
+      const rendered = new Map<number, string>();
+      const renderedUpTo = (end: number): string => {
+        if (!rendered.has(end)) rendered.set(end, visibleText(once(text.slice(0, end))));
+        return rendered.get(end)!;
+      };
+      while (received.length < text.length) {
+        const chunk = text.slice(received.length, received.length + 1 + Math.floor(rnd() * 6));
+        received += chunk;
+        renderer.append(chunk);
+        // Mostly frames that may not redraw, as while the model streams faster than redraws are allowed.
+        const outcome = renderer.render(rnd() < 0.2);
+        if (outcome === 'redrawn') redrawnAt = received.length;
+        if (outcome !== 'waiting') continue;
+        waited++;
+        // Whatever is on screen renders a prefix of the answer, at least what the last redraw had — never raw
+        // or half-drawn markup. (The text since that redraw is short: its ends are tried in turn.)
+        const shown = visibleText(box);
+        let end = redrawnAt;
+        while (end < received.length && renderedUpTo(end) !== shown) end++;
+        assert.equal(shown, renderedUpTo(end), `after ${JSON.stringify(received.slice(-40))}`);
+      }
+      renderer.finish();
+      assert.equal(box.innerHTML, once(text).innerHTML);
+      assert.ok(waited >= text.length / 10, `many waiting states were checked (${waited})`);
+    });
+  }
+
+  it('takes letters typed after a fence opened in a quote or list as its language, not as code', () => {
+    for (const opening of ['> ```j', '- ```j', '```j']) {
+      const box = document.createElement('div');
+      const renderer = new IncrementalMarkdown(md, box, sanitize, hooks);
+      renderer.append(opening);
+      renderer.render();
+      renderer.append('s');
+      renderer.render();
+      assert.equal(box.querySelector('.code-lang')?.textContent, 'js', opening);
+      assert.equal(box.querySelector('code')?.textContent, '', opening);
+    }
   });
 
   it('draws the block being written with the same elements as the final render', () => {
