@@ -15,6 +15,9 @@ export function createSanitizer(window: Window): Sanitizer {
     ALLOWED_TAGS: ['a', 'b', 'blockquote', 'br', 'code', 'del', 'em', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'hr', 'i', 'li', 'ol', 'p', 'pre', 'span', 'strong', 's', 'table', 'tbody', 'td', 'th', 'thead', 'tr', 'ul'],
     ALLOWED_ATTR: ['href', 'title', 'class', 'start'],
     ALLOWED_URI_REGEXP: SAFE_LINK,
+    // DOMPurify checks every attribute not known to be URI-safe against ALLOWED_URI_REGEXP, which would drop
+    // a list's start number ("2") and renumber a list the model began at 2 from 1.
+    ADD_URI_SAFE_ATTR: ['start'],
     FORBID_ATTR: ['src', 'srcset', 'action', 'formaction', 'xlink:href'],
   };
   return (html: string) => purify.sanitize(html, config);
