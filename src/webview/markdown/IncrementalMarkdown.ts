@@ -163,7 +163,7 @@ export class IncrementalMarkdown {
  * they span. A partial last line can only change the block it continues ("Title" + "=" becomes a heading),
  * so blocks before the last one that starts on a complete line are final — and so is that last one when
  * nothing can extend it: a closed code fence, a heading or a rule whose last line is complete, a paragraph
- * followed by a blank line. (The sooner a block is final, the less is parsed again on every redraw.)
+ * followed by a blank line, a list or quote followed by a blank line and the start of something else. (The sooner a block is final, the less is parsed again on every redraw.)
  */
 function finishedBlocks(tokens: readonly Token[], source: string, starts: readonly number[]): { blocks: number; chars: number } {
   const none = { blocks: 0, chars: 0 };
@@ -194,6 +194,12 @@ function isClosed(token: Token, source: string, starts: readonly number[]): bool
     case 'paragraph_open':
       // Only a blank line ends a paragraph for good: the next line could otherwise underline it into a heading.
       return end < completeLines && source.slice(starts[end], starts[end + 1]).trim() === '';
+    case 'bullet_list_open':
+    case 'ordered_list_open':
+    case 'blockquote_open':
+      // After a blank line, only an indented line or a new item continues these; a line that begins with
+      // anything else in its first column (a heading, a paragraph) has ended them.
+      return source.slice(starts[completeLines - 1], starts[completeLines]).trim() === '' && /^[^\s\d>*+-]/.test(source.slice(starts[completeLines]));
     default:
       return false;
   }

@@ -65,6 +65,7 @@ const FIXTURES: [string, string][] = [
   ['mixed markdown', read('mixed.md')],
   ['code fence split inside the fence marker', 'Intro\n\n``' + '`js\nconst a = 1;\n``' + '`\n\nAfter the fence.\n'],
   ['nested lists', '- a\n  - b\n    - c\n  - d\n- e\n\n1. one\n2. two\n   1. two.one\n'],
+  ['lists and quotes ended by what follows a blank line', '- a\n- b\n\nAfter the list.\n\n> quote\n\n## After the quote\n\n- c\n\n- d, now loose\n\n  continued\n\n1. one\n\n2) two\n\n`code` after\n'],
   ['table then paragraph', '| a | b |\n|---|---|\n| 1 | 2 |\n| 3 | 4 |\n\ntext after\n'],
   ['setext heading decided by the next line', 'Title\n=====\n\nSub\n---\n\n- item\n-\n'],
   ['CRLF and lone CR line endings', 'Intro line\r\n\r\n- one\r\n- two\r\n\r\n```js\r\nconst a = 1;\r\n```\r\n\rOld Mac\rline endings\r\r~~~\rcode\r~~~\r\rThe end.\r'],
@@ -199,6 +200,12 @@ describe('incremental markdown rendering', () => {
       assert.ok(waited >= text.length / 10, `many waiting states were checked (${waited})`);
     });
   }
+
+  it('keeps the number an ordered list starts at, streamed and rendered once', () => {
+    const text = 'Then:\n\n3. third step\n4. fourth step\n';
+    assert.equal(once(text).querySelector('ol')?.getAttribute('start'), '3');
+    assert.equal(streamed(text, () => 3).box.querySelector('ol')?.getAttribute('start'), '3');
+  });
 
   it('takes letters typed after a fence opened in a quote or list as its language, not as code', () => {
     for (const opening of ['> ```j', '- ```j', '```j']) {
