@@ -29,12 +29,16 @@ const FENCE_LINE = /^ {0,3}[`~]/;
 
 export class IncrementalMarkdown {
   private text = '';
-  /** Everything before this offset is drawn for good; its nodes are never touched again. */
-  private final = 0;
-  /** The nodes drawing the block(s) still being written, from `final` on; always the container's last. */
+  /**
+   * The text from the first block that can still change on; everything before it is drawn for good and
+   * its nodes are never touched again. Every frame works on this part only, never on the whole answer:
+   * slicing a string built by appending copies all of it, which would grow with every frame.
+   */
+  private open = '';
+  /** The nodes drawing the block(s) still being written (the open text); always the container's last. */
   private openNodes: Node[] = [];
   private tail: Preview['tail'];
-  private shownEnd = 0; // the tail text node shows the source up to here
+  private shownEnd = 0; // the tail text node shows the open text up to here
   private dirty = false;
 
   constructor(
@@ -50,6 +54,7 @@ export class IncrementalMarkdown {
 
   append(chunk: string): void {
     this.text += chunk;
+    this.open += chunk;
     this.dirty = true;
   }
 
@@ -87,14 +92,14 @@ export class IncrementalMarkdown {
   private extendTail(partly: boolean): boolean {
     const tail = this.tail;
     if (!tail) return false;
-    let added = this.text.slice(this.shownEnd);
+    let added = this.open.slice(this.shownEnd);
     const markup = added.search(tail.prose ? MARKUP : LINE_BREAK);
     if (markup >= 0) {
       if (!partly) return false;
       added = added.slice(0, markup);
     }
     if (added === '') return markup < 0;
-    const line = this.text.slice(this.text.lastIndexOf('\n', this.shownEnd - 1) + 1, this.shownEnd);
+    const line = this.open.slice(this.open.lastIndexOf('\n', this.shownEnd - 1) + 1, this.shownEnd);
     if (tail.prose ? !PROSE_LINE.test(line) : line.trim() === '' || FENCE_LINE.test(line)) return false;
     tail.node.appendData(added);
     this.shownEnd += added.length;
@@ -103,7 +108,7 @@ export class IncrementalMarkdown {
 
   /** Redraws what is still open and makes final the blocks that can no longer change (all of them if `complete`). */
   private redrawOpen(complete: boolean): void {
-    const source = this.text.slice(this.final);
+    const source = this.open;
     const tokens = this.md.parse(source, {});
     const preview = previewFragment(this.md, tokens, this.container.ownerDocument);
     this.tail = undefined;
@@ -115,7 +120,7 @@ export class IncrementalMarkdown {
       const openNodes = Array.from(openPart.childNodes);
       this.replaceOpen([...Array.from(finalPart.childNodes), ...openNodes]);
       this.openNodes = openNodes;
-      this.final += done;
+      this.open = source.slice(done);
       return;
     }
 
@@ -132,18 +137,17 @@ export class IncrementalMarkdown {
     }
     // The builder splits text the HTML parser would keep whole: merge it, as the final render has it.
     for (const node of patched.nodes.slice(0, firstOpen)) if (node.nodeType === 1) node.normalize();
-    this.final += done.chars;
+    this.open = source.slice(done.chars);
     if (!preview.tail || !patched.tracked || done.blocks >= starts.length) return;
     // The tail may stand for the source's end only if it really shows it (escapes and entities do not).
-    // Only the open part is looked at: this runs every frame and must not grow with the answer.
-    const open = this.text.slice(this.final);
+    const open = this.open;
     const shown = preview.tail.prose ? open.trimEnd() : open;
     // Empty code at the very end stands for the source's end only on a line of its own: on the fence's
     // opening line ("> ```j"), new letters still belong to the language, not to the code.
     const onOpeningLine = !preview.tail.prose && preview.tail.node.data === '' && !/[\n\r]$/.test(open);
     if (shown.endsWith(preview.tail.node.data) && shown.length > 0 && !onOpeningLine) {
       this.tail = { node: patched.tracked as Text, prose: preview.tail.prose };
-      this.shownEnd = this.final + shown.length;
+      this.shownEnd = shown.length;
     }
   }
 
@@ -163,7 +167,8 @@ export class IncrementalMarkdown {
  * they span. A partial last line can only change the block it continues ("Title" + "=" becomes a heading),
  * so blocks before the last one that starts on a complete line are final — and so is that last one when
  * nothing can extend it: a closed code fence, a heading or a rule whose last line is complete, a paragraph
- * followed by a blank line, a list or quote followed by a blank line and the start of something else. (The sooner a block is final, the less is parsed again on every redraw.)
+ * followed by a blank line, a list or quote followed by a blank line and the start of something else.
+ * (The sooner a block is final, the less is parsed again on every redraw.)
  */
 function finishedBlocks(tokens: readonly Token[], source: string, starts: readonly number[]): { blocks: number; chars: number } {
   const none = { blocks: 0, chars: 0 };
