@@ -20,9 +20,9 @@ const MIN_FRAME_GAP_MS = 33;
 const REDRAW_GAP_MS = 100;
 /**
  * When text arrives faster than anyone reads (over FAST_CHARS_PER_MS: about 250 tokens/s, several times
- * Phi-4's pace), redraws are spaced further apart: each then parses a bigger batch, and a redraw's cost is
- * largely fixed (a parser run, cold caches after the browser's layout and paint), so this costs less per
- * character, while the words before any new markup still appear on every frame.
+ * Phi-4's pace), redraws are spaced further apart: the open block is then parsed, built and patched again
+ * half as often (a reader cannot follow that stream anyway), while the words before any new markup still
+ * appear on every frame.
  */
 const FAST_REDRAW_GAP_MS = 200;
 const FAST_CHARS_PER_MS = 1;
