@@ -198,13 +198,13 @@ function isClosed(token: Token, source: string, starts: readonly number[]): bool
       return end <= completeLines;
     case 'paragraph_open':
       // Only a blank line ends a paragraph for good: the next line could otherwise underline it into a heading.
-      return end < completeLines && source.slice(starts[end], starts[end + 1]).trim() === '';
+      return end < completeLines && lineAt(source, starts, end).trim() === '';
     case 'bullet_list_open':
     case 'ordered_list_open':
     case 'blockquote_open':
       // After a blank line, only an indented line or a new item continues these; a line that begins with
       // anything else in its first column (a heading, a paragraph) has ended them.
-      return source.slice(starts[completeLines - 1], starts[completeLines]).trim() === '' && /^[^\s\d>*+-]/.test(source.slice(starts[completeLines]));
+      return lineAt(source, starts, completeLines - 1).trim() === '' && /^[^\s\d>*+-]/.test(lineAt(source, starts, completeLines));
     default:
       return false;
   }
@@ -217,10 +217,15 @@ function lineStarts(source: string): number[] {
   return starts;
 }
 
+/** Line `index` of `source` with its line break; the last, partial line runs to the end. */
+function lineAt(source: string, starts: readonly number[], index: number): string {
+  return source.slice(starts[index], starts[index + 1]);
+}
+
 /** A fenced code block whose closing fence is on a complete line: nothing after it can change it. */
 function isClosedFence(token: Token, source: string, starts: readonly number[]): boolean {
-  if (token.type !== 'fence' || !token.map || token.map[1] - token.map[0] < 2 || token.map[1] > starts.length - 1) return false;
-  const closing = source.slice(starts[token.map[1] - 1], starts[token.map[1]]);
+  if (!token.map || token.map[1] - token.map[0] < 2 || token.map[1] > starts.length - 1) return false;
+  const closing = lineAt(source, starts, token.map[1] - 1);
   const match = /^ {0,3}(`+|~+)[ \t]*(?:\r\n?|\n)$/.exec(closing);
   return !!match && match[1][0] === token.markup[0] && match[1].length >= token.markup.length;
 }
