@@ -8,7 +8,7 @@
 import type { Markdown } from './createMarkdown';
 import { highlightInto } from './highlightInto';
 import { patchNodes } from './patchNodes';
-import { previewFragment, type Preview, type Token } from './previewFragment';
+import { previewFragment, type Token } from './previewFragment';
 import type { Sanitizer } from './sanitize';
 
 export interface RenderHooks {
@@ -27,6 +27,19 @@ const LINE_BREAK = /[\n\r\0]/;
 const PROSE_LINE = /^[ \t]*(?:(?:[-+*]|\d{1,9}[.)]|>|#{1,6})[ \t]+)*[\p{L}"'(]/u;
 const FENCE_LINE = /^ {0,3}[`~]/;
 
+/** The text node that new text at the end of the source extends, while that is all the text changes. */
+interface Tail {
+  readonly node: Text;
+  /** Prose trims trailing spaces and stops at markup; code stops at a line break. */
+  readonly prose: boolean;
+  /**
+   * Code of a fence opened at the margin, outside any list or quote: its lines are the source's lines as
+   * they are, so new lines extend it too, up to one that could close the fence. A long code block then
+   * costs no redraw per line (which would parse all of it again), and its lines show as they arrive.
+   */
+  readonly verbatim: boolean;
+}
+
 export class IncrementalMarkdown {
   private text = '';
   /**
@@ -37,7 +50,7 @@ export class IncrementalMarkdown {
   private open = '';
   /** The nodes drawing the block(s) still being written (the open text); always the container's last. */
   private openNodes: Node[] = [];
-  private tail: Preview['tail'];
+  private tail: Tail | undefined;
   private shownEnd = 0; // the tail text node shows the open text up to here
   private dirty = false;
 
@@ -92,18 +105,14 @@ export class IncrementalMarkdown {
   private extendTail(partly: boolean): boolean {
     const tail = this.tail;
     if (!tail) return false;
-    let added = this.open.slice(this.shownEnd);
-    const markup = added.search(tail.prose ? MARKUP : LINE_BREAK);
-    if (markup >= 0) {
-      if (!partly) return false;
-      added = added.slice(0, markup);
+    const open = this.open;
+    const end = tail.verbatim ? fenceCodeEnd(open, this.shownEnd) : plainTextEnd(open, this.shownEnd, tail.prose);
+    if (end < open.length && !partly) return false;
+    if (end > this.shownEnd) {
+      tail.node.appendData(open.slice(this.shownEnd, end));
+      this.shownEnd = end;
     }
-    if (added === '') return markup < 0;
-    const line = this.open.slice(this.open.lastIndexOf('\n', this.shownEnd - 1) + 1, this.shownEnd);
-    if (tail.prose ? !PROSE_LINE.test(line) : line.trim() === '' || FENCE_LINE.test(line)) return false;
-    tail.node.appendData(added);
-    this.shownEnd += added.length;
-    return markup < 0;
+    return end === open.length;
   }
 
   /** Redraws what is still open and makes final the blocks that can no longer change (all of them if `complete`). */
@@ -127,7 +136,8 @@ export class IncrementalMarkdown {
     if (preview.codeBlocks.length > 0) this.hooks.decorate(preview.fragment);
     const patched = patchNodes(this.container, this.openNodes, Array.from(preview.fragment.childNodes), null, preview.tail?.node);
     const starts = preview.blockStarts; // one per top-level block
-    const done = complete ? { blocks: starts.length, chars: source.length } : finishedBlocks(tokens, source, lineStarts(source));
+    const lines = complete ? [] : lineStarts(source);
+    const done = complete ? { blocks: starts.length, chars: source.length } : finishedBlocks(tokens, source, lines);
     const firstOpen = done.blocks < starts.length ? starts[done.blocks] : patched.nodes.length;
     this.openNodes = patched.nodes.slice(firstOpen);
     // Code is highlighted once, when its block is final; until then it shows as plain text.
@@ -146,7 +156,9 @@ export class IncrementalMarkdown {
     // opening line ("> ```j"), new letters still belong to the language, not to the code.
     const onOpeningLine = !preview.tail.prose && preview.tail.node.data === '' && !/[\n\r]$/.test(open);
     if (shown.endsWith(preview.tail.node.data) && shown.length > 0 && !onOpeningLine) {
-      this.tail = { node: patched.tracked as Text, prose: preview.tail.prose };
+      const last = tokens[tokens.length - 1];
+      const verbatim = last.type === 'fence' && last.level === 0 && /^[`~]/.test(lineAt(source, lines, last.map![0]));
+      this.tail = { node: patched.tracked as Text, prose: preview.tail.prose, verbatim };
       this.shownEnd = shown.length;
     }
   }
@@ -159,6 +171,34 @@ export class IncrementalMarkdown {
 
   private canonical(source: string): DocumentFragment {
     return canonicalFragment(this.md, this.sanitize, this.hooks, source);
+  }
+}
+
+/**
+ * Where the plain text from `from` on ends: at the first character that could change how the text before
+ * it renders (in code, a line break). Nothing goes in if the line so far could still become another kind
+ * of block (a digit may start a list; in code, a blank line may begin a closing fence).
+ */
+function plainTextEnd(open: string, from: number, prose: boolean): number {
+  const markup = open.slice(from).search(prose ? MARKUP : LINE_BREAK);
+  const end = markup < 0 ? open.length : from + markup;
+  if (end === from) return from;
+  const line = open.slice(open.lastIndexOf('\n', from - 1) + 1, from);
+  return (prose ? PROSE_LINE.test(line) : line.trim() !== '' && !FENCE_LINE.test(line)) ? end : from;
+}
+
+/**
+ * Where the code of a verbatim fence (see Tail) can be extended to from `from`: up to the first line that
+ * begins like a fence (it may close this one) or a character markdown-it changes (CR, NUL).
+ */
+function fenceCodeEnd(open: string, from: number): number {
+  const odd = open.slice(from).search(/[\r\0]/);
+  const limit = odd < 0 ? open.length : from + odd;
+  for (let lineStart = open.lastIndexOf('\n', from - 1) + 1; ; ) {
+    if (FENCE_LINE.test(open.slice(lineStart, Math.min(lineStart + 4, limit)))) return Math.max(from, lineStart);
+    const next = open.indexOf('\n', lineStart);
+    if (next < 0 || next >= limit) return limit;
+    lineStart = next + 1;
   }
 }
 

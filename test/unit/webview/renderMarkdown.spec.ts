@@ -70,6 +70,10 @@ const FIXTURES: [string, string][] = [
   ['setext heading decided by the next line', 'Title\n=====\n\nSub\n---\n\n- item\n-\n'],
   ['CRLF and lone CR line endings', 'Intro line\r\n\r\n- one\r\n- two\r\n\r\n```js\r\nconst a = 1;\r\n```\r\n\rOld Mac\rline endings\r\r~~~\rcode\r~~~\r\rThe end.\r'],
   ['code inside a list item and a quote', 'Steps:\n\n1. Install:\n   ```sh\n   npm i\n   ```\n2. Run it\n\n> Quoted code:\n> ```js\n> run();\n> ```\n\nDone, see <https://example.com> & **more**  \nhard break.\n'],
+  [
+    'long code blocks with lines that look like fences',
+    'Intro:\n\n```ts\nconst a = 1;\n\n\tindented();\n  ~~~ tildes\n ``inner`` ticks\n   ```not closing\n````\nlast();\n ```\n\n````md\n```js\nnested();\n```\n````\n\n~~~\n```\n~~~~\nafter\n',
+  ],
   ['xss payloads', read('xss-payloads.txt')],
 ];
 
@@ -200,6 +204,38 @@ describe('incremental markdown rendering', () => {
       assert.ok(waited >= text.length / 10, `many waiting states were checked (${waited})`);
     });
   }
+
+  it('shows each new line of a code block as it arrives, without redrawing it, until a line may close it', () => {
+    const box = document.createElement('div');
+    const renderer = new IncrementalMarkdown(md, box, sanitize, hooks);
+    renderer.append('Here:\n\n```ts\n');
+    renderer.render();
+    const code = box.querySelector('code');
+    let source = 'Here:\n\n```ts\n';
+    for (let i = 0; i < 50; i++) {
+      const line = `${i % 7 === 3 ? '' : '  '.repeat(i % 3)}call(${i}); // \`quoted\` ~${i}\n`;
+      for (const chunk of [line.slice(0, 5), line.slice(5)]) {
+        renderer.append(chunk);
+        source += chunk;
+        assert.equal(renderer.render(false), 'current', `no redraw needed after ${JSON.stringify(source.slice(-30))}`);
+        assert.equal(box.querySelector('code'), code, 'the same code element, extended');
+        assert.equal(code?.textContent, once(source).querySelector('code')?.textContent);
+      }
+    }
+    // A line that begins like a fence may close the block: that takes a redraw.
+    renderer.append('``');
+    assert.equal(renderer.render(false), 'waiting');
+    renderer.append('`\nAfter.');
+    assert.equal(renderer.render(true), 'redrawn');
+    renderer.finish();
+    assert.equal(box.innerHTML, once(renderer.source).innerHTML);
+    // Code in a list or quote carries the container's markers on each line, so it still redraws per line.
+    const nested = new IncrementalMarkdown(md, document.createElement('div'), sanitize, hooks);
+    nested.append('> ```ts\n> one();\n');
+    nested.render();
+    nested.append('> two();\n');
+    assert.equal(nested.render(false), 'waiting');
+  });
 
   it('keeps the number an ordered list starts at, streamed and rendered once', () => {
     const text = 'Then:\n\n3. third step\n4. fourth step\n';
