@@ -253,7 +253,12 @@ function isClosed(token: Token, source: string, starts: readonly number[]): bool
 /** Offset where each line begins, counting line breaks as markdown-it does (LF, CRLF or a lone CR). */
 function lineStarts(source: string): number[] {
   const starts = [0];
-  for (const m of source.matchAll(/\r\n?|\n/g)) starts.push(m.index + m[0].length);
+  if (source.includes('\r')) {
+    for (const m of source.matchAll(/\r\n?|\n/g)) starts.push(m.index + m[0].length);
+  } else {
+    // The usual case, found without building a match object per line (this runs on every redraw).
+    for (let i = source.indexOf('\n'); i >= 0; i = source.indexOf('\n', i + 1)) starts.push(i + 1);
+  }
   return starts;
 }
 
