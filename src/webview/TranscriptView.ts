@@ -20,9 +20,10 @@ const MIN_FRAME_GAP_MS = 33;
 const REDRAW_GAP_MS = 100;
 /**
  * When text arrives faster than anyone reads (over FAST_CHARS_PER_MS: about 250 tokens/s, several times
- * Phi-4's pace), redraws are spaced further apart: the open block is then parsed, built and patched again
- * half as often (a reader cannot follow that stream anyway), while the words before any new markup still
- * appear on every frame.
+ * Phi-4's pace), the view is drawn only when the open block is redrawn, and that is spaced further apart:
+ * a reader cannot follow that stream anyway, a frame in between could show only the words before the
+ * next markup, and every redraw and frame has a cost of its own besides the text it draws (parsing and
+ * building the open block again, the browser's style, layout and paint).
  */
 const FAST_REDRAW_GAP_MS = 200;
 const FAST_CHARS_PER_MS = 1;
@@ -36,6 +37,8 @@ export class TranscriptView {
   private lastRedrawAt = 0;
   /** Characters received since the last redraw, to tell a fast stream from one at reading pace. */
   private arrivedSinceRedraw = 0;
+  /** The text came faster than anyone reads between the last two redraws: frames wait for the next redraw. */
+  private fast = false;
   /** A redraw is pending and not allowed before then; frames until then could not show anything new. */
   private waitingUntil = 0;
 
@@ -86,7 +89,8 @@ export class TranscriptView {
    */
   private schedule(): void {
     if (this.frame) return;
-    const due = Math.max(this.lastRenderAt + Math.max(MIN_FRAME_GAP_MS, this.lastRenderCost * 8), this.waitingUntil);
+    const redrawDue = this.fast ? this.lastRedrawAt + FAST_REDRAW_GAP_MS : 0;
+    const due = Math.max(this.lastRenderAt + Math.max(MIN_FRAME_GAP_MS, this.lastRenderCost * 8), this.waitingUntil, redrawDue);
     const wait = due - performance.now();
     if (wait <= 0) {
       clearTimeout(this.timer);
@@ -110,6 +114,7 @@ export class TranscriptView {
     for (const { renderer } of this.live.values()) {
       const outcome = renderer.render(mayRedraw);
       if (outcome === 'redrawn') {
+        this.fast = this.arrivedSinceRedraw > sinceRedraw * FAST_CHARS_PER_MS;
         this.lastRedrawAt = started;
         this.arrivedSinceRedraw = 0;
       }
