@@ -20,13 +20,15 @@ const MIN_FRAME_GAP_MS = 33;
 const REDRAW_GAP_MS = 100;
 /**
  * When text arrives faster than anyone reads (over FAST_CHARS_PER_MS: about 250 tokens/s, several times
- * Phi-4's pace), the view is drawn only when the open block is redrawn, and that is spaced further apart:
- * a reader cannot follow that stream anyway, a frame in between could show only the words before the
- * next markup, and every redraw and frame has a cost of its own besides the text it draws (parsing and
- * building the open block again, the browser's style, layout and paint).
+ * Phi-4's pace), the view is drawn this often, and may be redrawn on every frame: a reader cannot follow
+ * that stream anyway, and every frame and redraw has a cost of its own besides the text it adds (the
+ * timer and the frame, parsing and building the open block again, the browser's style, layout and
+ * paint of a block that keeps growing).
  */
-const FAST_REDRAW_GAP_MS = 200;
+const FAST_FRAME_GAP_MS = 200;
 const FAST_CHARS_PER_MS = 1;
+/** How long the pace is measured over before it is judged again (a single long token is not a fast stream). */
+const PACE_WINDOW_MS = 100;
 
 export class TranscriptView {
   private live = new Map<string, { renderer: IncrementalMarkdown; element: HTMLElement }>();
@@ -35,10 +37,10 @@ export class TranscriptView {
   private lastRenderAt = 0;
   private lastRenderCost = 0;
   private lastRedrawAt = 0;
-  /** Characters received since the last redraw, to tell a fast stream from one at reading pace. */
-  private arrivedSinceRedraw = 0;
-  /** The text came faster than anyone reads between the last two redraws: frames wait for the next redraw. */
+  /** Text arrives faster than anyone reads (judged over the last PACE_WINDOW_MS or more). */
   private fast = false;
+  private paceSince = 0;
+  private paceChars = 0;
   /** A redraw is pending and not allowed before then; frames until then could not show anything new. */
   private waitingUntil = 0;
 
@@ -76,21 +78,22 @@ export class TranscriptView {
     const entry = this.live.get(id);
     if (!entry) return;
     entry.renderer.append(text);
-    this.arrivedSinceRedraw += text.length;
+    this.paceChars += text.length;
     // A frame or the timer that requests one is already pending: it draws this chunk too.
     if (!this.frame && !this.timer) this.schedule();
   }
 
   /**
    * Renders on an animation frame, however many chunks arrived, and never more often than every
-   * MIN_FRAME_GAP_MS or 8× the last render's cost — so a long block being written cannot hog the view.
+   * MIN_FRAME_GAP_MS (FAST_FRAME_GAP_MS in a fast stream) or 8× the last render's cost — so a long block
+   * being written cannot hog the view.
    * Called for the first chunk after a frame: a timer then requests the next frame when it is due, and
    * later chunks only wait for it (a clock read per chunk, hundreds a second, cost more than the timer).
    */
   private schedule(): void {
     if (this.frame) return;
-    const redrawDue = this.fast ? this.lastRedrawAt + FAST_REDRAW_GAP_MS : 0;
-    const due = Math.max(this.lastRenderAt + Math.max(MIN_FRAME_GAP_MS, this.lastRenderCost * 8), this.waitingUntil, redrawDue);
+    const gap = this.fast ? FAST_FRAME_GAP_MS : MIN_FRAME_GAP_MS;
+    const due = Math.max(this.lastRenderAt + Math.max(gap, this.lastRenderCost * 8), this.waitingUntil);
     const wait = due - performance.now();
     if (wait <= 0) {
       clearTimeout(this.timer);
@@ -107,17 +110,18 @@ export class TranscriptView {
   private drawFrame(): void {
     this.frame = 0;
     const started = performance.now();
-    const sinceRedraw = started - this.lastRedrawAt;
-    const gap = this.arrivedSinceRedraw > sinceRedraw * FAST_CHARS_PER_MS ? FAST_REDRAW_GAP_MS : REDRAW_GAP_MS;
-    const mayRedraw = sinceRedraw >= gap;
+    if (started - this.paceSince >= PACE_WINDOW_MS) {
+      this.fast = this.paceChars > (started - this.paceSince) * FAST_CHARS_PER_MS;
+      this.paceSince = started;
+      this.paceChars = 0;
+    }
+    // Frames of a fast stream are further apart than a slow stream's redraws, so each of them may redraw.
+    const gap = this.fast ? 0 : REDRAW_GAP_MS;
+    const mayRedraw = started - this.lastRedrawAt >= gap;
     let waiting = false;
     for (const { renderer } of this.live.values()) {
       const outcome = renderer.render(mayRedraw);
-      if (outcome === 'redrawn') {
-        this.fast = this.arrivedSinceRedraw > sinceRedraw * FAST_CHARS_PER_MS;
-        this.lastRedrawAt = started;
-        this.arrivedSinceRedraw = 0;
-      }
+      if (outcome === 'redrawn') this.lastRedrawAt = started;
       waiting ||= outcome === 'waiting';
     }
     this.lastRenderAt = performance.now();
