@@ -120,7 +120,7 @@ export async function hostBench(sizes: readonly number[]): Promise<HostFigures> 
   const ourRuns: number[] = [];
   let posts = 0;
   let relayed = '';
-  for (let run = 0; run < 21; run++) {
+  for (let run = 0; run < 41; run++) {
     server.requests.length = 0;
     server.enqueue({ answer });
     let t = performance.now();
