@@ -21,3 +21,8 @@ export function answerOfTokens(tokens: number): string {
   }
   return parts.join('');
 }
+
+/** An answer that is one long code block (a whole module) between two short sentences. */
+export function codeAnswerOfTokens(tokens: number): string {
+  return `Here is the whole module:\n\n\`\`\`typescript\n${sourceOfTokens(tokens)}\n\`\`\`\n\nThat is all of it.\n`;
+}

@@ -5,7 +5,7 @@ import type { Browser, Page } from 'playwright-core';
 import { launchBrowser } from '../e2e/browser';
 import { REPO } from '../e2e/codeServer';
 import { splitIntoChunks } from '../support/ollamaTestServer';
-import { answerOfTokens } from './codeFixture';
+import { answerOfTokens, codeAnswerOfTokens } from './codeFixture';
 import { medianOf } from './measure';
 
 const SKELETON = `<!DOCTYPE html><html><body><div id="app"><select id="model"></select><button id="toggle-history"></button><button id="new-chat"></button>
@@ -32,6 +32,15 @@ export interface RenderFigures {
    * the messages' cost as above: what the browser itself needs to show streamed text.
    */
   readonly bareNetTaskMs: number;
+}
+
+/** The real bundle streaming an answer that is one long code block, net of the messages' cost, vs rendering it once (medians). */
+export interface CodeBlockFigures {
+  readonly tokens: number;
+  readonly netScriptMs: number;
+  readonly onceScriptMs: number;
+  readonly netTaskMs: number;
+  readonly onceTaskMs: number;
 }
 
 /** The real bundle streaming an answer at Phi-4's pace, net of the messages' own cost, vs rendering it once. */
@@ -174,7 +183,25 @@ async function openRig(browser: Browser, warm: string): Promise<Rig> {
   return rig;
 }
 
-export async function renderBench(sizes: readonly number[]): Promise<{ figures: RenderFigures[]; paced: PacedFigures; domNodesAfter200Turns: number }> {
+/** Medians of five rounds, each the same messages with nothing drawn, the answer streamed, and it rendered once. */
+async function streamRounds(browser: Browser, warm: string, text: string): Promise<{ feed: Times; stream: Times; once: Times }> {
+  const chunks = splitIntoChunks(text);
+  const rig = await openRig(browser, warm);
+  // Five rounds, medians: a single streamed run swings by a fifth or more on a busy two-core machine.
+  const feeds: Times[] = [];
+  const streams: Times[] = [];
+  const onces: Times[] = [];
+  for (let round = 0; round < 5; round++) {
+    feeds.push(await rig.control(chunks, FAST));
+    streams.push(await rig.stream(`a${round}`, chunks, text, FAST));
+    onces.push(await rig.restore(text));
+  }
+  await rig.close();
+  const median = (runs: Times[]): Times => ({ script: medianOf(runs.map((r) => r.script)), task: medianOf(runs.map((r) => r.task)) });
+  return { feed: median(feeds), stream: median(streams), once: median(onces) };
+}
+
+export async function renderBench(sizes: readonly number[]): Promise<{ figures: RenderFigures[]; codeBlock: CodeBlockFigures; paced: PacedFigures; domNodesAfter200Turns: number }> {
   const harness = await build({ entryPoints: [path.join(REPO, 'test', 'bench', 'renderHarness.ts')], bundle: true, write: false, format: 'iife', platform: 'browser', minify: true });
   const harnessJs = harness.outputFiles[0].text;
   const browser = await launchBrowser();
@@ -203,33 +230,34 @@ export async function renderBench(sizes: readonly number[]): Promise<{ figures: 
       await page.close();
 
       // The real bundle, fed one token per message about every 2 ms (many times faster than Phi-4 streams).
-      const rig = await openRig(browser, warmText);
-      // Five rounds, medians: a single streamed run swings by a fifth or more on a busy two-core machine.
-      const feeds: Times[] = [];
-      const streams: Times[] = [];
-      const onces: Times[] = [];
-      for (let round = 0; round < 5; round++) {
-        feeds.push(await rig.control(chunks, FAST));
-        streams.push(await rig.stream(`a${round}`, chunks, text, FAST));
-        onces.push(await rig.restore(text));
-      }
-      const median = (runs: Times[], key: keyof Times): number => medianOf(runs.map((r) => r[key]));
-      await rig.close();
+      const { feed: fed, stream, once: restored } = await streamRounds(browser, warmText, text);
       const bare = await bareAppend(browser, chunks, FAST);
       figures.push({
         tokens: chunks.length,
         onceMs: once,
         perChunkMs: perChunk,
         naiveMs: naive,
-        bundleStreamScriptMs: median(streams, 'script'),
-        bundleFeedScriptMs: median(feeds, 'script'),
-        bundleOnceScriptMs: median(onces, 'script'),
-        bundleStreamTaskMs: median(streams, 'task'),
-        bundleFeedTaskMs: median(feeds, 'task'),
-        bundleOnceTaskMs: median(onces, 'task'),
-        bareNetTaskMs: bare.task - median(feeds, 'task'),
+        bundleStreamScriptMs: stream.script,
+        bundleFeedScriptMs: fed.script,
+        bundleOnceScriptMs: restored.script,
+        bundleStreamTaskMs: stream.task,
+        bundleFeedTaskMs: fed.task,
+        bundleOnceTaskMs: restored.task,
+        bareNetTaskMs: bare.task - fed.task,
       });
     }
+
+    // A whole module in one code block: nothing in it is final until its fence closes, so this shows whether
+    // a block's cost grows with its length while it is written.
+    const codeText = codeAnswerOfTokens(4000);
+    const code = await streamRounds(browser, warmText, codeText);
+    const codeBlock: CodeBlockFigures = {
+      tokens: splitIntoChunks(codeText).length,
+      netScriptMs: code.stream.script - code.feed.script,
+      onceScriptMs: code.once.script,
+      netTaskMs: code.stream.task - code.feed.task,
+      onceTaskMs: code.once.task,
+    };
 
     // At Phi-4's own pace most frames carry one token, so this shows what streaming costs per second of
     // answer rather than per token. One round (control and stream take about 14 s each); restoring is quick, so three of those.
@@ -262,7 +290,7 @@ export async function renderBench(sizes: readonly number[]): Promise<{ figures: 
     await page.waitForTimeout(200);
     const domNodesAfter200Turns = await page.evaluate(() => document.getElementsByTagName('*').length);
     await page.close();
-    return { figures, paced, domNodesAfter200Turns };
+    return { figures, codeBlock, paced, domNodesAfter200Turns };
   } finally {
     await browser.close();
   }
