@@ -168,6 +168,8 @@ export class ChatSession {
     let text = '';
     let savedAt = Date.now();
     const batcher = new ChunkBatcher((chunk) => {
+      // Text joins the answer a batch at a time (not per token), which keeps the relay as light as reading the stream.
+      text += chunk;
       // The stored turn follows the stream, so a view opened (or a window reloaded) mid-answer shows it.
       // Look it up by id: saving may have trimmed old turns from the front.
       for (let i = conv.turns.length - 1; i >= 0; i--) {
@@ -197,10 +199,7 @@ export class ChatSession {
       const stream = client.streamAnswer(
         { model: settings.model, format: resolved.format, messages: fitted.messages, numCtx: resolved.numCtx, numPredict: settings.maxAnswerTokens, temperature: settings.temperature, keepAlive: settings.keepAlive },
         signal,
-        (chunk) => {
-          text += chunk;
-          batcher.push(chunk);
-        },
+        (chunk) => batcher.push(chunk),
       );
       for await (const event of stream) if (event.kind === 'done') stats = event.stats;
     } catch (e) {
