@@ -1,10 +1,10 @@
 // Renders a streaming answer incrementally. The text is parsed from the start of the first block that
 // can still change; that part is built as DOM from markdown-it's tokens and patched onto what is on
 // screen, so a frame changes one text node or adds one element. Plain words, and new lines of a code
-// block at the margin, are appended to the last text node without parsing at all. A block that can no longer change is left as drawn — the builder makes the
-// same nodes as the canonical renderer (markdown-it HTML through DOMPurify) — and its code is highlighted
-// in place, once. Work per update is proportional to the open block, not to the answer; after finish()
-// the DOM equals rendering the text once.
+// block at the margin, are appended to the last text node without parsing at all. A block that can no
+// longer change is left as drawn — the builder makes the same nodes as the canonical renderer
+// (markdown-it HTML through DOMPurify) — and its code is highlighted in place, once. Work per update is
+// proportional to the open block, not to the answer; after finish() the DOM equals rendering the text once.
 import type { Markdown } from './createMarkdown';
 import { highlightInto } from './highlightInto';
 import { patchNodes } from './patchNodes';
