@@ -1,9 +1,14 @@
-// Activation only wires features together; each feature registers its own disposables.
+// Activation only wires features together: shared services are built once and passed to each feature,
+// which registers its own disposables.
 import * as vscode from 'vscode';
 import { createLogger } from './host/createLogger';
+import { createServices } from './host/createServices';
 import { registerChat } from './host/registerChat';
+import { registerChatCommands } from './host/registerChatCommands';
 import { registerExplain } from './host/registerExplain';
 import { registerFix } from './host/fix/registerFix';
+import { registerModelCommands } from './host/registerModelCommands';
+import { registerStatusBar } from './host/registerStatusBar';
 
 /** Read-only view of the extension's state, returned from activate() for the extension-host tests. */
 export interface Phi4Api {
@@ -16,12 +21,15 @@ export function activate(context: vscode.ExtensionContext): Phi4Api {
   const cpuStarted = process.cpuUsage();
   const channel = vscode.window.createOutputChannel('Phi-4', { log: true });
   context.subscriptions.push(channel);
-  const log = createLogger(channel);
-  const chat = registerChat(context, channel, log);
+  const services = createServices(context, channel, createLogger(channel));
+  const chat = registerChat(context, services);
+  registerChatCommands(context, services, chat);
+  registerModelCommands(context, services, chat);
+  registerStatusBar(context, services, chat);
   registerExplain(context, chat);
-  const fixes = registerFix(context, chat);
+  const fixes = registerFix(context, services, chat);
   const cpu = process.cpuUsage(cpuStarted);
-  log.info(`activated in ${(performance.now() - started).toFixed(1)} ms (CPU ${((cpu.user + cpu.system) / 1000).toFixed(1)} ms)`);
+  services.log.info(`activated in ${(performance.now() - started).toFixed(1)} ms (CPU ${((cpu.user + cpu.system) / 1000).toFixed(1)} ms)`);
   return { fixPreviewPhase: (uri) => fixes.get(uri)?.phase };
 }
 

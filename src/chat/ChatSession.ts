@@ -1,18 +1,15 @@
-// The chat's behaviour without any UI: conversations, one answer at a time, streaming, stop, persistence,
-// and turning every failure into something the view can show. Tested in plain Node against the test server.
-import { BudgetExceededError, fitToBudget, type FittedPrompt } from '../budget/fitToBudget';
-import type { ChatMessage } from '../chatml/renderChatML';
+// A conversation as a queue of requests that emits events: which conversation is shown, turns started,
+// text, turns finished, busy state and status. Views subscribe; the session never reaches into a view.
+// Tested in plain Node against the test server.
 import type { GatheredContext } from '../context/EditorContext';
-import { promptWasTruncated, type AnswerStats } from '../ollama/AnswerStats';
-import type { OllamaClient } from '../ollama/OllamaClient';
-import { OllamaError, type OllamaErrorKind } from '../ollama/OllamaError';
+import type { OllamaError, OllamaErrorKind } from '../ollama/OllamaError';
 import { CHAT_SYSTEM_PROMPT } from '../prompt/systemPrompts';
-import type { ContextChip, HostToWebview, TurnView } from '../protocol/messages';
-import type { ChatSettings } from './ChatSettings';
+import type { ContextChip, ConversationSummary, TurnView } from '../protocol/messages';
+import { historyOf } from './historyOf';
+import { runRequest } from '../request/runRequest';
+import type { RequestKind, RequestOutcome, RequestServices } from '../request/RequestSpec';
 import { ChunkBatcher, type Scheduler } from './ChunkBatcher';
 import { type ConversationStore, type Conversation } from './ConversationStore';
-import type { Logger } from './Logger';
-import type { ModelResolver } from './ModelResolver';
 
 export interface Ask {
   /** What the user typed (shown in the conversation). */
@@ -22,18 +19,23 @@ export interface Ask {
   readonly context?: GatheredContext;
   readonly chip?: ContextChip;
   readonly system?: string;
+  readonly kind?: RequestKind;
 }
 
 export type SessionStatus = 'ready' | 'generating' | 'offline' | 'modelMissing';
 
-export interface ChatSessionDeps {
-  readonly client: () => OllamaClient;
-  readonly settings: () => ChatSettings;
-  readonly resolver: ModelResolver;
+export type SessionEvent =
+  /** Another conversation is shown (new chat, switch, delete, clear): views redraw from scratch. */
+  | { readonly type: 'restore'; readonly conversationId: string; readonly turns: readonly TurnView[]; readonly history: readonly ConversationSummary[]; readonly busy: boolean }
+  | { readonly type: 'history'; readonly history: readonly ConversationSummary[]; readonly currentId: string }
+  | { readonly type: 'turnAdded'; readonly turn: TurnView }
+  | { readonly type: 'answerChunk'; readonly id: string; readonly text: string }
+  | { readonly type: 'answerEnded'; readonly turn: TurnView }
+  | { readonly type: 'busy'; readonly busy: boolean; readonly queued: number }
+  | { readonly type: 'status'; readonly status: SessionStatus; readonly error?: OllamaError };
+
+export interface ChatSessionDeps extends RequestServices {
   readonly store: ConversationStore;
-  readonly post: (message: HostToWebview) => void;
-  readonly log: Logger;
-  readonly onStatus?: (status: SessionStatus, error?: OllamaError) => void;
   readonly scheduler?: Scheduler;
   readonly newId?: () => string;
 }
@@ -51,10 +53,21 @@ export class ChatSession {
   private shown: Conversation | undefined;
   private queue: { ask: Ask; resolve: (o: AnswerOutcome) => void }[] = [];
   private running: AbortController | undefined;
+  private readonly listeners = new Set<(event: SessionEvent) => void>();
   private readonly newId: () => string;
 
   constructor(private readonly deps: ChatSessionDeps) {
     this.newId = deps.newId ?? defaultId;
+  }
+
+  /** Subscribes to the session's events; dispose the result to unsubscribe. */
+  onEvent(listener: (event: SessionEvent) => void): { dispose(): void } {
+    this.listeners.add(listener);
+    return { dispose: () => this.listeners.delete(listener) };
+  }
+
+  private emit(event: SessionEvent): void {
+    for (const listener of this.listeners) listener(event);
   }
 
   private get conversation(): Conversation {
@@ -81,8 +94,8 @@ export class ChatSession {
     return this.conversation;
   }
 
-  /** Everything the view needs to draw itself from scratch (after load, reload, or being hidden). */
-  restoreMessage(): HostToWebview {
+  /** Everything a view needs to draw itself from scratch (after load, reload, or being hidden). */
+  restoreEvent(): Extract<SessionEvent, { type: 'restore' }> {
     return { type: 'restore', conversationId: this.conversation.id, turns: this.conversation.turns, history: this.deps.store.list(), busy: this.busy };
   }
 
@@ -91,7 +104,7 @@ export class ChatSession {
     return new Promise((resolve) => {
       this.queue.push({ ask, resolve });
       // Waiting behind a running answer counts as queued; otherwise this one starts right away.
-      this.deps.post({ type: 'busy', busy: true, queued: this.busy ? this.queue.length : this.queue.length - 1 });
+      this.emit({ type: 'busy', busy: true, queued: this.busy ? this.queue.length : this.queue.length - 1 });
       if (!this.running) void this.drain();
     });
   }
@@ -103,17 +116,12 @@ export class ChatSession {
   }
 
   async newChat(): Promise<void> {
-    this.stop();
-    this.conversation = this.blank();
-    this.deps.post(this.restoreMessage());
+    this.show(this.blank());
   }
 
   async switchTo(id: string): Promise<void> {
     const found = this.deps.store.load(id);
-    if (!found) return;
-    this.stop();
-    this.conversation = found;
-    this.deps.post(this.restoreMessage());
+    if (found) this.show(found);
   }
 
   async delete(id: string): Promise<void> {
@@ -122,14 +130,19 @@ export class ChatSession {
       this.conversation = this.blank();
     }
     await this.deps.store.delete(id);
-    this.deps.post(this.restoreMessage());
+    this.emit(this.restoreEvent());
   }
 
   async clearHistory(): Promise<void> {
     this.stop();
     await this.deps.store.clear();
-    this.conversation = this.blank();
-    this.deps.post(this.restoreMessage());
+    this.show(this.blank());
+  }
+
+  private show(conversation: Conversation): void {
+    this.stop();
+    this.conversation = conversation;
+    this.emit(this.restoreEvent());
   }
 
   private blank(): Conversation {
@@ -149,83 +162,63 @@ export class ChatSession {
       }
       next.resolve(outcome);
     }
-    this.deps.post({ type: 'busy', busy: false, queued: 0 });
+    this.emit({ type: 'busy', busy: false, queued: 0 });
   }
 
   private async answer(ask: Ask, signal: AbortSignal): Promise<AnswerOutcome> {
     const conv = this.conversation;
-    const settings = this.deps.settings();
     const history = historyOf(conv.turns);
     const userTurn: TurnView = { id: this.newId(), role: 'user', text: ask.text, context: ask.chip };
-    let turn: TurnView = { id: this.newId(), role: 'assistant', text: '', state: 'streaming' };
+    const turn: TurnView = { id: this.newId(), role: 'assistant', text: '', state: 'streaming' };
     conv.turns.push(userTurn, turn);
     if (conv.title === 'New chat') conv.title = titleFrom(ask.text);
     conv.updatedAt = Date.now();
-    this.deps.post({ type: 'turnAdded', turn: userTurn });
-    this.deps.post({ type: 'turnAdded', turn });
-    this.deps.onStatus?.('generating');
+    this.emit({ type: 'turnAdded', turn: userTurn });
+    this.emit({ type: 'turnAdded', turn });
+    this.emit({ type: 'status', status: 'generating' });
 
+    const relay = this.relay(conv, turn);
+    void this.persist(conv);
+    const outcome = await runRequest(
+      this.deps,
+      { kind: ask.kind ?? 'chat', system: ask.system ?? CHAT_SYSTEM_PROMPT, history, question: ask.question ?? ask.text, context: ask.context },
+      signal,
+      (chunk) => relay.push(chunk),
+    );
+    relay.flush();
+
+    const finished = finishedTurn(turn, outcome);
+    const at = conv.turns.findIndex((t) => t.id === turn.id);
+    if (at >= 0) conv.turns[at] = finished;
+    if (this.conversation === conv) this.emit({ type: 'answerEnded', turn: finished });
+    this.emit({ type: 'status', status: statusFor(outcome.error?.kind), error: outcome.error });
+    await this.persist(conv);
+    // The conversation list shows titles and order by last use; both may have changed.
+    this.emit({ type: 'history', history: this.deps.store.list(), currentId: conv.id });
+    return { turn: finished, error: outcome.error };
+  }
+
+  /** Batches streamed text for the views and keeps the stored turn following the stream. */
+  private relay(conv: Conversation, turn: TurnView): ChunkBatcher {
     let text = '';
     let savedAt = Date.now();
-    const batcher = new ChunkBatcher((chunk) => {
+    return new ChunkBatcher((chunk) => {
       // Text joins the answer a batch at a time (not per token), which keeps the relay as light as reading the stream.
       text += chunk;
-      // The stored turn follows the stream, so a view opened (or a window reloaded) mid-answer shows it.
-      // Look it up by id: saving may have trimmed old turns from the front.
+      // A view opened (or a window reloaded) mid-answer shows the stored turn. Look it up by id: saving
+      // may have trimmed old turns from the front.
       for (let i = conv.turns.length - 1; i >= 0; i--) {
         if (conv.turns[i].id === turn.id) {
           conv.turns[i] = { ...turn, text };
           break;
         }
       }
-      if (this.conversation === conv) this.deps.post({ type: 'answerChunk', id: turn.id, text: chunk });
+      if (this.conversation === conv) this.emit({ type: 'answerChunk', id: turn.id, text: chunk });
       if (Date.now() - savedAt > 2000) {
         savedAt = Date.now();
         void this.persist(conv);
       }
     }, 16, this.deps.scheduler);
-    void this.persist(conv);
-    let fitted: FittedPrompt | undefined;
-    let stats: AnswerStats | undefined;
-    let error: OllamaError | undefined;
-    const client = this.deps.client();
-    try {
-      const resolved = await this.deps.resolver.resolve(client, settings, signal);
-      fitted = fitToBudget(
-        { system: ask.system ?? CHAT_SYSTEM_PROMPT, history, question: ask.question ?? ask.text, context: ask.context },
-        { contextWindow: resolved.numCtx, maxAnswerTokens: settings.maxAnswerTokens },
-      );
-      this.deps.log.trace(`prompt:\n${fitted.messages.map((m) => `[${m.role}] ${m.content}`).join('\n')}`);
-      const stream = client.streamAnswer(
-        { model: settings.model, format: resolved.format, messages: fitted.messages, numCtx: resolved.numCtx, numPredict: settings.maxAnswerTokens, temperature: settings.temperature, keepAlive: settings.keepAlive },
-        signal,
-        (chunk) => batcher.push(chunk),
-      );
-      for await (const event of stream) if (event.kind === 'done') stats = event.stats;
-    } catch (e) {
-      error = toOllamaError(e, signal);
-    }
-    batcher.flush();
-
-    const notes = notesFor(fitted, stats);
-    const state = error ? (error.kind === 'cancelled' ? 'stopped' : 'failed') : 'done';
-    turn = {
-      ...turn,
-      text,
-      state,
-      stats: stats && { model: stats.model, promptTokens: stats.promptEvalCount ?? fitted?.promptTokens, answerTokens: stats.evalCount, timeToFirstTokenMs: stats.timeToFirstTokenMs, tokensPerSecond: stats.tokensPerSecond },
-      notes,
-      error: error && error.kind !== 'cancelled' ? { message: error.message, actions: error.actions } : undefined,
-    };
-    const at = conv.turns.findIndex((t) => t.id === turn.id);
-    if (at >= 0) conv.turns[at] = turn;
-    if (this.conversation === conv) this.deps.post({ type: 'answerEnded', turn });
-    this.logOutcome(settings.model, fitted, stats, error, text.length);
-    this.deps.onStatus?.(statusFor(error?.kind), error);
-    await this.persist(conv);
-    // The conversation list shows titles and order by last use; both may have changed.
-    this.deps.post({ type: 'history', history: this.deps.store.list(), currentId: conv.id });
-    return { turn, error };
   }
 
   private async persist(conv: Conversation): Promise<void> {
@@ -235,20 +228,18 @@ export class ChatSession {
       this.deps.log.warn(`could not save the conversation: ${String(e)}`);
     }
   }
-
-  private logOutcome(model: string, fitted: FittedPrompt | undefined, stats: AnswerStats | undefined, error: OllamaError | undefined, chars: number): void {
-    const parts = [`model=${model}`, `promptTokens=${fitted?.promptTokens ?? '-'}`, `ollamaPromptTokens=${stats?.promptEvalCount ?? '-'}`, `answerTokens=${stats?.evalCount ?? '-'}`, `chars=${chars}`];
-    if (stats) parts.push(`ttft=${stats.timeToFirstTokenMs ?? '-'}ms`, `tps=${stats.tokensPerSecond?.toFixed(1) ?? '-'}`, `total=${stats.totalMs}ms`, `done=${stats.doneReason ?? '-'}`);
-    parts.push(`outcome=${error ? error.kind : 'ok'}`);
-    (error && error.kind !== 'cancelled' ? this.deps.log.warn : this.deps.log.info).call(this.deps.log, `chat ${parts.join(' ')}`);
-  }
 }
 
-function toOllamaError(e: unknown, signal: AbortSignal): OllamaError {
-  if (e instanceof OllamaError) return e;
-  if (e instanceof BudgetExceededError) return new OllamaError('badRequest', e.message, ['openSettings']);
-  if (signal.aborted) return new OllamaError('cancelled', 'Stopped.', []);
-  return new OllamaError('unknown', e instanceof Error ? e.message : String(e), ['showLog']);
+function finishedTurn(turn: TurnView, outcome: RequestOutcome): TurnView {
+  const { error, stats, fitted } = outcome;
+  return {
+    ...turn,
+    text: outcome.text,
+    state: error ? (error.kind === 'cancelled' ? 'stopped' : 'failed') : 'done',
+    stats: stats && { model: stats.model, promptTokens: stats.promptEvalCount ?? fitted?.promptTokens, answerTokens: stats.evalCount, timeToFirstTokenMs: stats.timeToFirstTokenMs, tokensPerSecond: stats.tokensPerSecond },
+    notes: outcome.notes.length > 0 ? outcome.notes : undefined,
+    error: error && error.kind !== 'cancelled' ? { message: error.message, actions: error.actions } : undefined,
+  };
 }
 
 function statusFor(kind: OllamaErrorKind | undefined): SessionStatus {
@@ -257,32 +248,7 @@ function statusFor(kind: OllamaErrorKind | undefined): SessionStatus {
   return 'ready';
 }
 
-/** Earlier turns as model messages: answers that failed with nothing written are left out. */
-function historyOf(turns: readonly TurnView[]): ChatMessage[] {
-  const out: ChatMessage[] = [];
-  for (let i = 0; i + 1 < turns.length; i += 2) {
-    const [q, a] = [turns[i], turns[i + 1]];
-    if (q.role !== 'user' || a.role !== 'assistant' || a.text.trim() === '') continue;
-    out.push({ role: 'user', content: q.text }, { role: 'assistant', content: a.text });
-  }
-  return out;
-}
-
 function titleFrom(text: string): string {
   const line = text.trim().split('\n')[0];
   return line.length > 60 ? `${line.slice(0, 57)}…` : line || 'New chat';
-}
-
-function notesFor(fitted: FittedPrompt | undefined, stats: AnswerStats | undefined): string[] | undefined {
-  const notes: string[] = [];
-  if (fitted) {
-    const { historyMessages, linesBefore, linesAfter } = fitted.dropped;
-    if (historyMessages > 0) notes.push(`${historyMessages / 2 >= 1 ? Math.ceil(historyMessages / 2) : historyMessages} earlier exchange(s) left out to fit the context window.`);
-    if (linesBefore + linesAfter > 0) notes.push(`${linesBefore + linesAfter} line(s) of surrounding code left out to fit the context window (${linesBefore} above, ${linesAfter} below).`);
-  }
-  if (fitted && stats && promptWasTruncated(fitted.promptTokens, stats.promptEvalCount)) {
-    notes.push(`Ollama read only ${stats.promptEvalCount} of the ${fitted.promptTokens} prompt tokens sent — it cut the start of the prompt, so this answer may lack context. Lower phi4.contextWindow or check the model's context length.`);
-  }
-  if (stats?.doneReason === 'length') notes.push('The answer hit the phi4.maxAnswerTokens limit and may be cut off.');
-  return notes.length > 0 ? notes : undefined;
 }

@@ -1,31 +1,28 @@
-// Connects chat webviews to the ChatSession: validates their messages, keeps model list, banner and
-// context chip, and carries out their requests (pull, insert code, open links) through VS Code.
+// Connects chat webviews to the ChatSession: relays the session's events to every view, validates the views'
+// messages, keeps model list, banner and context chip, and carries out requests (pull, insert code, open
+// links) through VS Code.
 import * as vscode from 'vscode';
-import type { Ask, ChatSession, SessionStatus } from '../chat/ChatSession';
-import type { Logger } from '../chat/Logger';
-import type { ResolvedModel } from '../chat/ModelResolver';
+import type { Ask, ChatSession, SessionEvent, SessionStatus } from '../chat/ChatSession';
 import type { GatheredContext } from '../context/EditorContext';
-import type { OllamaClient } from '../ollama/OllamaClient';
 import { OllamaError } from '../ollama/OllamaError';
 import { isWebviewToHost, type ActionId, type Banner, type ContextChip, type HostToWebview, type WebviewToHost } from '../protocol/messages';
 import { ChatEndpoint } from './ChatEndpoint';
 import { insertCode } from './insertCode';
 import { openExternalLink } from './openExternalLink';
-import type { Settings } from './settings';
+import type { Services } from './createServices';
 
 export interface ChatControllerDeps {
-  readonly settings: () => Settings;
-  readonly client: () => OllamaClient;
-  readonly log: Logger;
+  readonly services: Services;
+  readonly session: ChatSession;
   readonly runCommand: (action: ActionId) => void;
   readonly lastEditor: () => vscode.TextEditor | undefined;
-  readonly confirmHost: () => Promise<boolean>;
-  readonly resolveModel: (client: OllamaClient) => Promise<ResolvedModel>;
 }
 
 export class ChatController implements vscode.Disposable {
   readonly endpoints = new Set<ChatEndpoint>();
-  private session!: ChatSession;
+  private readonly session: ChatSession;
+  private readonly services: Services;
+  private readonly subscription: { dispose(): void };
   private banner: Banner | null = null;
   private models: readonly string[] = [];
   private pendingContext: { context: GatheredContext; chip: ContextChip } | undefined;
@@ -34,15 +31,15 @@ export class ChatController implements vscode.Disposable {
   private readonly statusEmitter = new vscode.EventEmitter<SessionStatus>();
   readonly onStatus = this.statusEmitter.event;
 
-  constructor(private readonly deps: ChatControllerDeps) {}
-
-  /** Set once: the session posts through this controller, so it is created after it. */
-  bind(session: ChatSession): void {
-    this.session = session;
+  constructor(private readonly deps: ChatControllerDeps) {
+    this.session = deps.session;
+    this.services = deps.services;
+    this.subscription = deps.session.onEvent((event) => this.relay(event));
   }
 
-  get chat(): ChatSession {
-    return this.session;
+  private relay(event: SessionEvent): void {
+    if (event.type === 'status') this.sessionStatus(event.status, event.error);
+    else this.broadcast(event);
   }
 
   broadcast(message: HostToWebview): void {
@@ -54,19 +51,19 @@ export class ChatController implements vscode.Disposable {
     this.endpoints.add(endpoint);
     disposables.push(
       webview.onDidReceiveMessage((raw: unknown) => {
-        if (!isWebviewToHost(raw)) return this.deps.log.warn(`ignored an invalid message from the chat view`);
-        void this.handle(endpoint, raw).catch((e) => this.deps.log.error(`chat view request failed: ${String(e)}`));
+        if (!isWebviewToHost(raw)) return this.services.log.warn(`ignored an invalid message from the chat view`);
+        void this.handle(endpoint, raw).catch((e) => this.services.log.error(`chat view request failed: ${String(e)}`));
       }),
       { dispose: () => this.endpoints.delete(endpoint) },
     );
     return endpoint;
   }
 
-  /** Called by the session whenever an answer ends or fails. */
-  sessionStatus(status: SessionStatus, error?: OllamaError): void {
+  /** The session's status after an answer starts, ends or fails. */
+  private sessionStatus(status: SessionStatus, error?: OllamaError): void {
     this.statusEmitter.fire(status);
-    if (status === 'offline' && error) this.setBanner(offlineBanner(this.deps.settings().host, error));
-    else if (status === 'modelMissing') this.setBanner(modelMissingBanner(this.deps.settings().model));
+    if (status === 'offline' && error) this.setBanner(offlineBanner(this.services.settings().host, error));
+    else if (status === 'modelMissing') this.setBanner(modelMissingBanner(this.services.settings().model));
     else if (status === 'ready' && this.banner?.kind !== 'info') this.setBanner(null);
   }
 
@@ -75,15 +72,21 @@ export class ChatController implements vscode.Disposable {
     this.broadcast({ type: 'banner', banner });
   }
 
+  /** A phi4.* setting changed: the status starts over and the server and model are checked again. */
+  async settingsChanged(): Promise<void> {
+    this.statusEmitter.fire(this.session.busy ? 'generating' : 'ready');
+    await this.refresh();
+  }
+
   /** Checks Ollama and the model, refreshing the model picker and the banner. */
   async refresh(): Promise<void> {
-    const settings = this.deps.settings();
+    const settings = this.services.settings();
     if (settings.hostError) {
       this.statusEmitter.fire('offline');
       return this.setBanner({ kind: 'offline', title: 'phi4.ollamaHost is not valid', message: settings.hostError, actions: [{ id: 'openSettings', label: 'Open Settings' }] });
     }
     try {
-      const models = await this.deps.client().listModels();
+      const models = await this.services.client().listModels();
       this.models = models.map((m) => m.name);
       this.broadcast({ type: 'models', models: this.models, current: settings.model });
       const wanted = settings.model.includes(':') ? settings.model : `${settings.model}:latest`;
@@ -91,7 +94,7 @@ export class ChatController implements vscode.Disposable {
         this.statusEmitter.fire('modelMissing');
         this.setBanner(modelMissingBanner(settings.model));
       } else {
-        if (!this.session?.busy) this.statusEmitter.fire('ready');
+        if (!this.session.busy) this.statusEmitter.fire('ready');
         this.setBanner(null);
         this.preload();
       }
@@ -107,18 +110,18 @@ export class ChatController implements vscode.Disposable {
    * with the same num_ctx the requests will use so Ollama does not reload it.
    */
   private preload(): void {
-    const settings = this.deps.settings();
+    const settings = this.services.settings();
     const key = `${settings.host}|${settings.model}`;
     if (this.preloaded === key || this.endpoints.size === 0) return;
     this.preloaded = key;
-    const client = this.deps.client();
-    void this.deps
-      .resolveModel(client)
+    const client = this.services.client();
+    void this.services.resolver
+      .resolve(client, settings)
       .then((resolved) => client.preload(settings.model, resolved.numCtx, settings.keepAlive))
-      .then(() => this.deps.log.info(`preloaded ${settings.model}`))
+      .then(() => this.services.log.info(`preloaded ${settings.model}`))
       .catch((e: unknown) => {
         this.preloaded = '';
-        this.deps.log.warn(`preloading ${settings.model} failed: ${e instanceof Error ? e.message : String(e)}`);
+        this.services.log.warn(`preloading ${settings.model} failed: ${e instanceof Error ? e.message : String(e)}`);
       });
   }
 
@@ -130,12 +133,12 @@ export class ChatController implements vscode.Disposable {
 
   /** Sends a prepared request (Explain, or a message typed in the view). */
   async ask(ask: Ask): Promise<void> {
-    const settings = this.deps.settings();
+    const settings = this.services.settings();
     if (settings.hostError) {
       await this.refresh();
       return;
     }
-    if (!(await this.deps.confirmHost())) return;
+    if (!(await this.services.consent.confirm(settings.host))) return;
     this.lastAsk = ask;
     const outcome = await this.session.send(ask);
     if (outcome.error?.kind === 'modelNotFound') this.setBanner(modelMissingBanner(settings.model));
@@ -148,9 +151,9 @@ export class ChatController implements vscode.Disposable {
   }
 
   snapshot(): HostToWebview[] {
-    const settings = this.deps.settings();
+    const settings = this.services.settings();
     return [
-      this.session.restoreMessage(),
+      this.session.restoreEvent(),
       { type: 'models', models: this.models, current: settings.model },
       { type: 'banner', banner: this.banner },
       { type: 'contextChip', chip: this.pendingContext?.chip ?? null },
@@ -198,7 +201,7 @@ export class ChatController implements vscode.Disposable {
       case 'insertCode':
         return insertCode(this.deps.lastEditor(), message.code, message.mode, (m) => this.broadcast({ type: 'notice', message: m }));
       case 'openLink':
-        return openExternalLink(message.href, this.deps.log);
+        return openExternalLink(message.href, this.services.log);
       default: {
         const never: never = message;
         return never;
@@ -207,7 +210,8 @@ export class ChatController implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.session?.stop();
+    this.subscription.dispose();
+    this.session.stop();
     this.statusEmitter.dispose();
   }
 }

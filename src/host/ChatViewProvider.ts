@@ -1,7 +1,7 @@
 // Hosts the chat in the sidebar view `phi4.chat` and in editor tabs; both show the same conversation.
 import * as vscode from 'vscode';
-import { LoadWatchdog } from '../chat/LoadWatchdog';
-import type { Logger } from '../chat/Logger';
+import { LoadWatchdog } from '../viewLoad/LoadWatchdog';
+import type { Logger } from '../log/Logger';
 import type { ChatController } from './ChatController';
 import { chatHtml, createNonce } from './chatHtml';
 

@@ -1,6 +1,6 @@
 // Backs the Logger interface with the "Phi-4" LogOutputChannel (level chosen by the user in the Output view).
 import type * as vscode from 'vscode';
-import type { Logger } from '../chat/Logger';
+import type { Logger } from '../log/Logger';
 
 export function createLogger(channel: vscode.LogOutputChannel): Logger {
   return {

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import type * as vscode from 'vscode';
 import type { KeyValueStore } from '../chat/ConversationStore';
 import { FileKeyValueStore } from '../chat/FileKeyValueStore';
-import type { Logger } from '../chat/Logger';
+import type { Logger } from '../log/Logger';
 import { moveConversations } from '../chat/moveConversations';
 
 /** The storage, opened (folder created, old conversations moved) when the chat first reads or writes it, not during activation. */

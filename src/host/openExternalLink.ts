@@ -1,6 +1,6 @@
 // Model output is untrusted: only http(s) links are opened, and only through VS Code (which asks the user).
 import * as vscode from 'vscode';
-import type { Logger } from '../chat/Logger';
+import type { Logger } from '../log/Logger';
 
 export async function openExternalLink(href: string, log: Logger): Promise<void> {
   let url: URL;

@@ -16,7 +16,7 @@ export function registerExplain(context: vscode.ExtensionContext, chat: ChatFeat
       const chip = chipFor(gathered);
       const what = gathered.focusKind === 'selection' ? chip.label : `${chip.label} (nothing was selected, so the ${gathered.focusKind === 'block' ? 'enclosing block' : 'current line'})`;
       await chat.revealChat();
-      await chat.controller.ask({ text: `Explain ${what}`, question: EXPLAIN_QUESTION, context: gathered, chip });
+      await chat.controller.ask({ text: `Explain ${what}`, question: EXPLAIN_QUESTION, context: gathered, chip, kind: 'explain' });
     }),
   );
 }

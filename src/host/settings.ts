@@ -1,6 +1,6 @@
 // The one place that reads phi4.* settings. Keys are typed so a typo cannot silently read nothing.
 import * as vscode from 'vscode';
-import type { ChatSettings, PromptFormatSetting } from '../chat/ChatSettings';
+import type { RequestSettings, PromptFormatSetting } from '../request/RequestSettings';
 import { DEFAULT_OLLAMA_HOST, resolveHost } from '../ollama/resolveHost';
 
 export const SETTING_KEYS = [
@@ -16,7 +16,7 @@ export const SETTING_KEYS = [
 ] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
-export interface Settings extends ChatSettings {
+export interface Settings extends RequestSettings {
   /** Set when phi4.ollamaHost is unusable; requests then fail with this message instead of going anywhere. */
   readonly hostError?: string;
   readonly loadTimeoutMs: number;

@@ -4,10 +4,10 @@ import { Socket } from 'node:net';
 import { Ollama } from 'ollama/browser';
 import { fitToBudget } from '../../src/budget/fitToBudget';
 import { ChatSession } from '../../src/chat/ChatSession';
-import type { ChatSettings } from '../../src/chat/ChatSettings';
+import type { RequestSettings } from '../../src/request/RequestSettings';
 import { ConversationStore } from '../../src/chat/ConversationStore';
-import { silentLogger } from '../../src/chat/Logger';
-import { ModelResolver } from '../../src/chat/ModelResolver';
+import { silentLogger } from '../../src/log/Logger';
+import { ModelResolver } from '../../src/request/ModelResolver';
 import { gatherContext } from '../../src/context/gatherContext';
 import { OllamaClient } from '../../src/ollama/OllamaClient';
 import type { TurnView } from '../../src/protocol/messages';
@@ -39,12 +39,12 @@ function arrivalWatcher(server: OllamaTestServer): () => Promise<number> {
 export async function hostBench(sizes: readonly number[]): Promise<HostFigures> {
   const server = new OllamaTestServer();
   await server.start();
-  const settings: ChatSettings = { host: server.url, model: 'phi4', contextWindow: 0, maxAnswerTokens: 1024, temperature: 0.2, keepAlive: '30m', promptFormat: 'auto' };
+  const settings: RequestSettings = { host: server.url, model: 'phi4', contextWindow: 0, maxAnswerTokens: 1024, temperature: 0.2, keepAlive: '30m', promptFormat: 'auto' };
   const resolver = new ModelResolver();
   const client = new OllamaClient({ host: server.url });
   await resolver.resolve(client, settings); // warm: /api/show is cached per model, as in the extension
   countTokens('warm up the tokenizer');
-  const session = (): ChatSession => new ChatSession({ client: () => client, settings: () => settings, resolver, store: new ConversationStore(new MemoryStore()), post: () => undefined, log: silentLogger });
+  const session = (): ChatSession => new ChatSession({ client: () => client, settings: () => settings, resolver, store: new ConversationStore(new MemoryStore()), log: silentLogger });
 
   const firstRequest: HostFigures['firstRequest'] = [];
   const rawPrompt = (tokens: number): string => `<|im_start|>user<|im_sep|>\n${sourceOfTokens(tokens)}<|im_end|>\n<|im_start|>assistant<|im_sep|>\n`;
@@ -103,7 +103,7 @@ export async function hostBench(sizes: readonly number[]): Promise<HostFigures> 
     for (let i = 0; countTokens(answer) * (i + 1) < Math.min(tokens, 13500); i++) {
       turns.push({ id: `q${i}`, role: 'user', text: `Question ${i}: what does this do?` }, { id: `a${i}`, role: 'assistant', text: answer, state: 'done' });
     }
-    const s = new ChatSession({ client: () => client, settings: () => settings, resolver, store, post: () => undefined, log: silentLogger });
+    const s = new ChatSession({ client: () => client, settings: () => settings, resolver, store, log: silentLogger });
     const chat = async (): Promise<number> => {
       // The same history for every sample, not one that grows by the turns each sample adds.
       await store.save({ id: 'long', title: 'long', updatedAt: Date.now(), turns: [...turns] });
@@ -137,13 +137,14 @@ export async function hostBench(sizes: readonly number[]): Promise<HostFigures> 
     posts = 0;
     relayed = '';
     let lastPostAt = 0;
-    const s = new ChatSession({ client: () => client, settings: () => settings, resolver, store: new ConversationStore(new MemoryStore()), post: (m) => {
+    const s = new ChatSession({ client: () => client, settings: () => settings, resolver, store: new ConversationStore(new MemoryStore()), log: silentLogger });
+    s.onEvent((m) => {
       if (m.type === 'answerChunk') {
         lastPostAt = performance.now();
         posts++;
         relayed += m.text;
       }
-    }, log: silentLogger });
+    });
     await s.send({ text: 'go' });
     return lastPostAt - server.answerRequests()[0].receivedAt;
   };

@@ -1,5 +1,6 @@
 // Registers "Fix Selection", the inline preview's decisions, the diff view and the lightbulb actions.
 import * as vscode from 'vscode';
+import type { Services } from '../createServices';
 import type { ChatFeature } from '../registerChat';
 import { FixCodeActionProvider } from './FixCodeActionProvider';
 import { FixCodeLensProvider } from './FixCodeLensProvider';
@@ -7,7 +8,7 @@ import { FixPreviewManager } from './FixPreviewManager';
 import { PROPOSED_SCHEME, ProposedFixDocument } from './ProposedFixDocument';
 import { runFix, type FixHint } from './runFix';
 
-export function registerFix(context: vscode.ExtensionContext, chat: ChatFeature): FixPreviewManager {
+export function registerFix(context: vscode.ExtensionContext, services: Services, chat: ChatFeature): FixPreviewManager {
   const manager = new FixPreviewManager();
   const proposed = new ProposedFixDocument(manager);
   const previewFor = (uri?: unknown) => (uri instanceof vscode.Uri ? manager.get(uri) : manager.forActiveEditor());
@@ -44,7 +45,7 @@ export function registerFix(context: vscode.ExtensionContext, chat: ChatFeature)
         editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString());
       }
       if (!editor) return void vscode.window.showInformationMessage('Open a file and select the code you want Phi-4 to fix.');
-      await runFix(chat, manager, editor, range instanceof vscode.Range ? range : undefined, Array.isArray(hints) ? (hints as FixHint[]) : []);
+      await runFix(services, manager, editor, range instanceof vscode.Range ? range : undefined, Array.isArray(hints) ? (hints as FixHint[]) : []);
     }),
     vscode.commands.registerCommand('phi4.fixAcceptAll', acceptAll),
     vscode.commands.registerCommand('phi4.fixRejectAll', (uri?: unknown) => {

@@ -1,32 +1,32 @@
 // Session logic (send, stream, stop, queue, persistence, error states) against the Ollama-API test server.
 import * as assert from 'node:assert/strict';
-import { ChatSession, type SessionStatus } from '../../../src/chat/ChatSession';
-import type { ChatSettings } from '../../../src/chat/ChatSettings';
+import { ChatSession, type SessionEvent, type SessionStatus } from '../../../src/chat/ChatSession';
+import type { RequestSettings } from '../../../src/request/RequestSettings';
 import { ConversationStore } from '../../../src/chat/ConversationStore';
-import { silentLogger } from '../../../src/chat/Logger';
-import { ModelResolver } from '../../../src/chat/ModelResolver';
+import { silentLogger } from '../../../src/log/Logger';
+import { ModelResolver } from '../../../src/request/ModelResolver';
 import { OllamaClient } from '../../../src/ollama/OllamaClient';
-import type { HostToWebview } from '../../../src/protocol/messages';
 import { OllamaTestServer } from '../../support/ollamaTestServer';
 import { MemoryStore } from '../../support/MemoryStore';
 
 describe('ChatSession', () => {
   const server = new OllamaTestServer();
   let kv: MemoryStore;
-  let posted: HostToWebview[];
+  let posted: SessionEvent[];
   let statuses: SessionStatus[];
-  let settings: ChatSettings;
+  let settings: RequestSettings;
 
-  const makeSession = (): ChatSession =>
-    new ChatSession({
+  const makeSession = (): ChatSession => {
+    const session = new ChatSession({
       client: () => new OllamaClient({ host: settings.host }),
       settings: () => settings,
       resolver: new ModelResolver(),
       store: new ConversationStore(kv),
-      post: (m) => posted.push(m),
       log: silentLogger,
-      onStatus: (s) => statuses.push(s),
     });
+    session.onEvent((e) => (e.type === 'status' ? statuses.push(e.status) : posted.push(e)));
+    return session;
+  };
 
   before(() => server.start());
   after(() => server.stop());
@@ -182,7 +182,7 @@ describe('ChatSession', () => {
     const client = new OllamaClient({ host: server.url });
     const origin = client.streamAnswer.bind(client);
     client.streamAnswer = (req, signal, onText) => origin({ ...req, numCtx: 64 }, signal, onText);
-    const truncating = new ChatSession({ client: () => client, settings: () => settings, resolver: new ModelResolver(), store: new ConversationStore(kv), post: () => undefined, log: silentLogger });
+    const truncating = new ChatSession({ client: () => client, settings: () => settings, resolver: new ModelResolver(), store: new ConversationStore(kv), log: silentLogger });
     const { turn } = await truncating.send({ text: 'long '.repeat(200) });
     assert.ok(turn.notes?.some((n) => /Ollama read only 64 of the \d+ prompt tokens/.test(n)), JSON.stringify(turn.notes));
     const normal = await session.send({ text: 'long '.repeat(200) });

@@ -1,6 +1,6 @@
 // The chat view reloads itself when its script never loads, and gives up after a bounded number of tries.
 import * as assert from 'node:assert/strict';
-import { LoadWatchdog } from '../../../src/chat/LoadWatchdog';
+import { LoadWatchdog } from '../../../src/viewLoad/LoadWatchdog';
 
 const tick = (ms: number): Promise<void> => new Promise((r) => setTimeout(r, ms));
 

@@ -2,7 +2,7 @@
 
 export type PromptFormatSetting = 'auto' | 'phi4' | 'chatml' | 'ollama-template';
 
-export interface ChatSettings {
+export interface RequestSettings {
   readonly host: string;
   readonly model: string;
   /** 0 = the model's trained context from /api/show. */

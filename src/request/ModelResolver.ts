@@ -1,6 +1,6 @@
 // Decides, once per model and settings, the prompt format and the num_ctx every request will carry.
 import type { OllamaClient, WireFormat } from '../ollama/OllamaClient';
-import type { ChatSettings } from './ChatSettings';
+import type { RequestSettings } from './RequestSettings';
 
 export interface ResolvedModel {
   readonly format: WireFormat;
@@ -14,7 +14,7 @@ export const PHI4_CONTEXT = 16384;
 export class ModelResolver {
   private cache = new Map<string, Promise<ResolvedModel>>();
 
-  async resolve(client: OllamaClient, settings: ChatSettings, signal?: AbortSignal): Promise<ResolvedModel> {
+  async resolve(client: OllamaClient, settings: RequestSettings, signal?: AbortSignal): Promise<ResolvedModel> {
     const key = `${settings.host}|${settings.model}|${settings.contextWindow}|${settings.promptFormat}`;
     let pending = this.cache.get(key);
     if (!pending) {
@@ -29,7 +29,7 @@ export class ModelResolver {
     this.cache.clear();
   }
 
-  private async lookup(client: OllamaClient, settings: ChatSettings, signal?: AbortSignal): Promise<ResolvedModel> {
+  private async lookup(client: OllamaClient, settings: RequestSettings, signal?: AbortSignal): Promise<ResolvedModel> {
     const info = await client.showModel(settings.model, signal);
     const trained = info.contextLength ?? PHI4_CONTEXT;
     // Ollama caps num_ctx at the trained length; budgeting above it would silently overflow.

@@ -1,0 +1,29 @@
+// Asks once per host before any prompt or code is sent to an Ollama host that is not this machine.
+import * as vscode from 'vscode';
+import { isLoopbackHost } from '../ollama/resolveHost';
+
+export class HostConsent {
+  constructor(private readonly state: vscode.Memento) {}
+
+  private key(host: string): string {
+    return `phi4.remoteHostAccepted:${host}`;
+  }
+
+  /** True for this machine, or a host the user already agreed to. */
+  isAccepted(host: string): boolean {
+    return isLoopbackHost(host) || this.state.get<boolean>(this.key(host)) === true;
+  }
+
+  /** Asks with a modal when needed; false means nothing may be sent. */
+  async confirm(host: string): Promise<boolean> {
+    if (this.isAccepted(host)) return true;
+    const choice = await vscode.window.showWarningMessage(
+      `phi4.ollamaHost is ${host}, which is not this machine. Your prompts and code will be sent there. Continue?`,
+      { modal: true },
+      'Send to This Host',
+    );
+    if (choice !== 'Send to This Host') return false;
+    await this.state.update(this.key(host), true);
+    return true;
+  }
+}

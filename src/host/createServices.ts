@@ -1,0 +1,43 @@
+// The services every feature shares, built once in activate(): settings, the Ollama client, the model
+// resolver, remote-host consent and conversation storage. Settings and the client are made on first use
+// and dropped when a phi4.* setting changes, so the next request sees the new values.
+import * as vscode from 'vscode';
+import { ConversationStore } from '../chat/ConversationStore';
+import type { Logger } from '../log/Logger';
+import { OllamaClient } from '../ollama/OllamaClient';
+import { ModelResolver } from '../request/ModelResolver';
+import type { RequestServices } from '../request/RequestSpec';
+import { HostConsent } from './HostConsent';
+import { openConversationStorage } from './openConversationStorage';
+import { affectsSettings, readSettings, type Settings } from './settings';
+
+export interface Services extends RequestServices {
+  readonly settings: () => Settings;
+  readonly consent: HostConsent;
+  readonly store: ConversationStore;
+  readonly channel: vscode.LogOutputChannel;
+  /** Fires after a phi4.* setting changed and the cached settings and client were dropped. */
+  readonly onDidChangeSettings: vscode.Event<void>;
+}
+
+export function createServices(context: vscode.ExtensionContext, channel: vscode.LogOutputChannel, log: Logger): Services {
+  let cachedSettings: Settings | undefined;
+  const settings = (): Settings => (cachedSettings ??= readSettings());
+  let cachedClient: OllamaClient | undefined;
+  const client = (): OllamaClient => (cachedClient ??= new OllamaClient({ host: settings().host, loadTimeoutMs: settings().loadTimeoutMs }));
+  const resolver = new ModelResolver();
+  const changed = new vscode.EventEmitter<void>();
+  context.subscriptions.push(
+    changed,
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (!affectsSettings(e)) return;
+      // Settings apply to the next request; an answer already streaming finishes with the old ones.
+      cachedSettings = undefined;
+      cachedClient = undefined;
+      resolver.invalidate();
+      changed.fire();
+    }),
+  );
+  const store = new ConversationStore(openConversationStorage(context, log), () => ({ maxConversations: settings().maxConversations, maxTurns: 200 }));
+  return { settings, client, resolver, log, channel, store, consent: new HostConsent(context.globalState), onDidChangeSettings: changed.event };
+}

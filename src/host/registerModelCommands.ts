@@ -1,0 +1,35 @@
+// Commands about the server and the model: pull, choose, show the log, open the settings.
+import * as vscode from 'vscode';
+import type { Services } from './createServices';
+import { pullModel } from './pullModel';
+import type { ChatFeature } from './registerChat';
+import { updateSetting } from './settings';
+
+export function registerModelCommands(context: vscode.ExtensionContext, services: Services, chat: ChatFeature): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand('phi4.showLog', () => services.channel.show(true)),
+    vscode.commands.registerCommand('phi4.openSettings', () => vscode.commands.executeCommand('workbench.action.openSettings', 'phi4.')),
+    vscode.commands.registerCommand('phi4.pullModel', async (model?: unknown) => {
+      const name = typeof model === 'string' && model ? model : services.settings().model;
+      if (await pullModel(services.client(), name)) {
+        services.resolver.invalidate();
+        await chat.controller.refresh();
+      }
+    }),
+    vscode.commands.registerCommand('phi4.selectModel', async () => {
+      const current = services.settings().model;
+      let names: string[] = [];
+      try {
+        names = (await services.client().listModels()).map((m) => m.name);
+      } catch (e) {
+        void vscode.window.showErrorMessage(e instanceof Error ? e.message : String(e));
+        return;
+      }
+      const picked = await vscode.window.showQuickPick(
+        names.map((n) => ({ label: n, description: n === current || n === `${current}:latest` ? 'current' : undefined })),
+        { title: 'Phi-4: Choose the Ollama model', placeHolder: names.length ? 'Installed models' : 'No models installed — run `ollama pull phi4`' },
+      );
+      if (picked) await updateSetting('model', picked.label);
+    }),
+  );
+}

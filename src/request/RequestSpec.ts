@@ -1,0 +1,44 @@
+// What every request kind (chat, Explain, Fix, Edit, slash commands) hands the one pipeline, and what it
+// gets back. Plain values only, so the pipeline is tested in plain Node against the test server.
+import type { FittedPrompt } from '../budget/fitToBudget';
+import type { ChatMessage } from '../chatml/renderChatML';
+import type { GatheredContext } from '../context/EditorContext';
+import type { Logger } from '../log/Logger';
+import type { AnswerStats } from '../ollama/AnswerStats';
+import type { OllamaClient } from '../ollama/OllamaClient';
+import type { OllamaError } from '../ollama/OllamaError';
+import type { ModelResolver } from './ModelResolver';
+import type { RequestSettings } from './RequestSettings';
+
+export type RequestKind = 'chat' | 'explain' | 'fix' | 'edit';
+
+export interface RequestSpec {
+  readonly kind: RequestKind;
+  readonly system: string;
+  /** Earlier turns, oldest first; the budget may leave old ones out, never edit them. */
+  readonly history: readonly ChatMessage[];
+  readonly question: string;
+  readonly context?: GatheredContext;
+  /** The answer must have room for at least this many tokens (Fix needs the whole region back). */
+  readonly minAnswerTokens?: number;
+}
+
+/** Built once at activation and shared by every request. */
+export interface RequestServices {
+  readonly client: () => OllamaClient;
+  readonly settings: () => RequestSettings;
+  readonly resolver: ModelResolver;
+  readonly log: Logger;
+}
+
+export interface RequestOutcome {
+  /** Everything the model wrote, also when it failed or was stopped part-way. */
+  readonly text: string;
+  readonly model: string;
+  readonly fitted?: FittedPrompt;
+  readonly stats?: AnswerStats;
+  /** What the user should know about this answer: context left out, truncation, length limits. */
+  readonly notes: readonly string[];
+  /** Set when the answer did not complete; kind 'cancelled' when the user stopped it. */
+  readonly error?: OllamaError;
+}

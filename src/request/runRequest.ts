@@ -1,0 +1,76 @@
+// The one path every request travels: resolve the model and prompt format → fit the budget → stream from
+// the server → one outcome (text, stats, notes, error). Chat, Explain, Fix and Edit differ only in the spec.
+import { BudgetExceededError, fitToBudget, type FittedPrompt } from '../budget/fitToBudget';
+import type { AnswerStats } from '../ollama/AnswerStats';
+import { OllamaError } from '../ollama/OllamaError';
+import { requestNotes } from './requestNotes';
+import type { RequestOutcome, RequestServices, RequestSpec } from './RequestSpec';
+
+/**
+ * An answer longer than this many characters per requested token is the server ignoring num_predict
+ * (or a stream that never ends); real code averages about four characters a token.
+ */
+export const MAX_CHARS_PER_TOKEN = 32;
+
+export async function runRequest(services: RequestServices, spec: RequestSpec, signal: AbortSignal, onText?: (text: string) => void): Promise<RequestOutcome> {
+  const settings = services.settings();
+  const numPredict = Math.max(settings.maxAnswerTokens, spec.minAnswerTokens ?? 0);
+  const maxChars = numPredict * MAX_CHARS_PER_TOKEN;
+  // Our own abort, so an answer past its size cap can be ended without it counting as the user's Stop.
+  const inner = new AbortController();
+  const forward = (): void => inner.abort();
+  if (signal.aborted) inner.abort();
+  else signal.addEventListener('abort', forward, { once: true });
+
+  const parts: string[] = [];
+  let chars = 0;
+  let capped = false;
+  let fitted: FittedPrompt | undefined;
+  let stats: AnswerStats | undefined;
+  let error: OllamaError | undefined;
+  const client = services.client();
+  try {
+    const resolved = await services.resolver.resolve(client, settings, inner.signal);
+    fitted = fitToBudget({ system: spec.system, history: spec.history, question: spec.question, context: spec.context }, { contextWindow: resolved.numCtx, maxAnswerTokens: numPredict });
+    services.log.trace(`${spec.kind} prompt:\n${fitted.messages.map((m) => `[${m.role}] ${m.content}`).join('\n')}`);
+    const request = { model: settings.model, format: resolved.format, messages: fitted.messages, numCtx: resolved.numCtx, numPredict, temperature: settings.temperature, keepAlive: settings.keepAlive };
+    const take = (text: string): void => {
+      if (capped) return;
+      parts.push(text);
+      chars += text.length;
+      onText?.(text);
+      if (chars > maxChars) {
+        capped = true;
+        inner.abort();
+      }
+    };
+    for await (const event of client.streamAnswer(request, inner.signal, take)) if (event.kind === 'done') stats = event.stats;
+  } catch (e) {
+    error = capped ? undefined : toRequestError(e, signal);
+  } finally {
+    signal.removeEventListener('abort', forward);
+  }
+
+  const notes = requestNotes(fitted, stats);
+  if (capped) notes.push(`The answer was stopped after ${chars.toLocaleString('en-US')} characters, far more than the ${numPredict} tokens asked for: the server seems to ignore the length limit or repeat itself.`);
+  const outcome: RequestOutcome = { text: parts.join(''), model: settings.model, fitted, stats, notes, error };
+  logOutcome(services, spec.kind, outcome);
+  return outcome;
+}
+
+/** Every failure becomes an OllamaError the views know how to show. */
+export function toRequestError(e: unknown, signal?: AbortSignal): OllamaError {
+  if (e instanceof OllamaError) return e;
+  if (e instanceof BudgetExceededError) return new OllamaError('badRequest', e.message, ['openSettings']);
+  if (signal?.aborted) return new OllamaError('cancelled', 'Stopped.', []);
+  return new OllamaError('unknown', e instanceof Error ? e.message : String(e), ['showLog']);
+}
+
+function logOutcome(services: RequestServices, kind: string, o: RequestOutcome): void {
+  const { fitted, stats, error } = o;
+  const parts = [`model=${o.model}`, `promptTokens=${fitted?.promptTokens ?? '-'}`, `ollamaPromptTokens=${stats?.promptEvalCount ?? '-'}`, `answerTokens=${stats?.evalCount ?? '-'}`, `chars=${o.text.length}`];
+  if (stats) parts.push(`ttft=${stats.timeToFirstTokenMs ?? '-'}ms`, `tps=${stats.tokensPerSecond?.toFixed(1) ?? '-'}`, `total=${stats.totalMs}ms`, `done=${stats.doneReason ?? '-'}`);
+  parts.push(`outcome=${error ? error.kind : 'ok'}`);
+  const log = services.log;
+  (error && error.kind !== 'cancelled' ? log.warn : log.info).call(log, `${kind} ${parts.join(' ')}`);
+}
