@@ -11,6 +11,9 @@ import { insertCode } from './insertCode';
 import { openExternalLink } from './openExternalLink';
 import type { Services } from './createServices';
 
+/** The session's status, or that nothing may be contacted until the user allows a host that is not this machine. */
+export type ChatStatus = SessionStatus | 'hostNotAllowed';
+
 export interface ChatControllerDeps {
   readonly services: Services;
   readonly session: ChatSession;
@@ -28,7 +31,7 @@ export class ChatController implements vscode.Disposable {
   private pendingContext: { context: GatheredContext; chip: ContextChip } | undefined;
   private lastAsk: Ask | undefined;
   private preloaded = '';
-  private readonly statusEmitter = new vscode.EventEmitter<SessionStatus>();
+  private readonly statusEmitter = new vscode.EventEmitter<ChatStatus>();
   readonly onStatus = this.statusEmitter.event;
 
   constructor(private readonly deps: ChatControllerDeps) {
@@ -84,6 +87,11 @@ export class ChatController implements vscode.Disposable {
     if (settings.hostError) {
       this.statusEmitter.fire('offline');
       return this.setBanner({ kind: 'offline', title: 'phi4.ollamaHost is not valid', message: settings.hostError, actions: [{ id: 'openSettings', label: 'Open Settings' }] });
+    }
+    // Not even the health check goes to a host that is not this machine before the user agreed.
+    if (!this.services.consent.isAccepted(settings.host)) {
+      this.statusEmitter.fire('hostNotAllowed');
+      return this.setBanner(hostNotAllowedBanner(settings.host));
     }
     try {
       const models = await this.services.client().listModels();
@@ -145,6 +153,7 @@ export class ChatController implements vscode.Disposable {
   }
 
   async retry(): Promise<void> {
+    if (!(await this.services.consent.confirm(this.services.settings().host))) return;
     await this.refresh();
     const last = this.session.current.turns.at(-1);
     if (this.lastAsk && last?.role === 'assistant' && last.state === 'failed' && !this.banner) await this.ask(this.lastAsk);
@@ -190,10 +199,13 @@ export class ChatController implements vscode.Disposable {
         this.pendingContext = undefined;
         return this.broadcast({ type: 'contextChip', chip: null });
       case 'selectModel':
+        // Only a model the server listed: a view's message must not be able to set any model name.
+        if (!this.models.includes(message.model)) return this.services.log.warn(`ignored a request to select a model the server did not list`);
         await vscode.workspace.getConfiguration('phi4').update('model', message.model, vscode.ConfigurationTarget.Global);
         return;
       case 'action':
-        if (message.action === 'retry') return this.retry();
+        if (message.action === 'retry' || message.action === 'allowHost') return this.retry();
+        if (message.action === 'pullModel' && !(await this.confirmPull())) return;
         return this.deps.runCommand(message.action);
       case 'copyCode':
         await vscode.env.clipboard.writeText(message.code);
@@ -207,6 +219,14 @@ export class ChatController implements vscode.Disposable {
         return never;
       }
     }
+  }
+
+  /** A download of gigabytes is started from the view only after the user says so. */
+  private async confirmPull(): Promise<boolean> {
+    const model = this.services.settings().model;
+    const size = model === 'phi4' || model === 'phi4:latest' ? ' (about 9.1 GB)' : '';
+    const choice = await vscode.window.showInformationMessage(`Download ${model}${size} with Ollama at ${this.services.settings().host}?`, { modal: true }, 'Pull');
+    return choice === 'Pull';
   }
 
   dispose(): void {
@@ -223,6 +243,18 @@ function offlineBanner(host: string, error: OllamaError): Banner {
     message: error.kind === 'unreachable' ? `${error.message} Not installed yet? Get it from ollama.com.` : error.message,
     actions: [
       { id: 'retry', label: 'Retry' },
+      { id: 'openSettings', label: 'Open Settings' },
+    ],
+  };
+}
+
+function hostNotAllowedBanner(host: string): Banner {
+  return {
+    kind: 'info',
+    title: `Allow Phi-4 to use ${host}?`,
+    message: 'phi4.ollamaHost points to another machine. Your prompts and code would be sent there, so Phi-4 contacts nothing there until you allow it.',
+    actions: [
+      { id: 'allowHost', label: 'Allow This Host' },
       { id: 'openSettings', label: 'Open Settings' },
     ],
   };

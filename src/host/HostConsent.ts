@@ -2,7 +2,11 @@
 import * as vscode from 'vscode';
 import { isLoopbackHost } from '../ollama/resolveHost';
 
-export class HostConsent {
+export class HostConsent implements vscode.Disposable {
+  private readonly accepted = new vscode.EventEmitter<string>();
+  /** Fires with the host the user just allowed, so views waiting on it can connect. */
+  readonly onDidAccept = this.accepted.event;
+
   constructor(private readonly state: vscode.Memento) {}
 
   private key(host: string): string {
@@ -24,6 +28,11 @@ export class HostConsent {
     );
     if (choice !== 'Send to This Host') return false;
     await this.state.update(this.key(host), true);
+    this.accepted.fire(host);
     return true;
+  }
+
+  dispose(): void {
+    this.accepted.dispose();
   }
 }

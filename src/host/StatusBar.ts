@@ -1,6 +1,7 @@
-// Status bar item: ready (model) / generating (click = stop) / offline (click = retry) / missing (click = pull).
+// Status bar item: ready (model) / generating (click = stop) / offline (click = retry) / host not allowed
+// (click = decide) / missing (click = pull).
 import * as vscode from 'vscode';
-import type { SessionStatus } from '../chat/ChatSession';
+import type { ChatStatus } from './ChatController';
 
 export class StatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('phi4.status', vscode.StatusBarAlignment.Right, 100);
@@ -9,7 +10,7 @@ export class StatusBar implements vscode.Disposable {
     this.item.name = 'Phi-4';
   }
 
-  show(status: SessionStatus): void {
+  show(status: ChatStatus): void {
     const item = this.item;
     void vscode.commands.executeCommand('setContext', 'phi4.generating', status === 'generating');
     item.backgroundColor = undefined;
@@ -27,6 +28,12 @@ export class StatusBar implements vscode.Disposable {
       case 'offline':
         item.text = '$(debug-disconnect) Phi-4 offline';
         item.tooltip = 'Ollama is not reachable — click to retry';
+        item.command = 'phi4.retry';
+        item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
+        break;
+      case 'hostNotAllowed':
+        item.text = '$(shield) Phi-4: allow host?';
+        item.tooltip = 'phi4.ollamaHost is not this machine; nothing is sent there until you allow it — click to decide';
         item.command = 'phi4.retry';
         item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
         break;

@@ -7,4 +7,6 @@ export const ACTION_COMMANDS: Readonly<Record<ActionId, string>> = {
   pullModel: 'phi4.pullModel',
   selectModel: 'phi4.selectModel',
   showLog: 'phi4.showLog',
+  // Retrying asks whether to allow a host that is not this machine before contacting it.
+  allowHost: 'phi4.retry',
 };

@@ -38,6 +38,8 @@ export function createServices(context: vscode.ExtensionContext, channel: vscode
       changed.fire();
     }),
   );
+  const consent = new HostConsent(context.globalState);
+  context.subscriptions.push(consent);
   const store = new ConversationStore(openConversationStorage(context, log), () => ({ maxConversations: settings().maxConversations, maxTurns: 200 }));
-  return { settings, client, resolver, log, channel, store, consent: new HostConsent(context.globalState), onDidChangeSettings: changed.event };
+  return { settings, client, resolver, log, channel, store, consent, onDidChangeSettings: changed.event };
 }

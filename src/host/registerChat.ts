@@ -36,6 +36,7 @@ export function registerChat(context: vscode.ExtensionContext, services: Service
       if (e) lastEditor = e;
     }),
     services.onDidChangeSettings(() => void controller.settingsChanged()),
+    services.consent.onDidAccept(() => void controller.refresh()),
   );
   return { session, controller, revealChat, lastEditor: () => vscode.window.activeTextEditor ?? lastEditor };
 }

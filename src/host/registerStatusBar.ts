@@ -1,14 +1,14 @@
 // The status bar item follows the session's status. It and the first health check (which loads Node's
 // fetch machinery, ~20 ms) come right after activation returns, so the editor is not kept waiting.
 import type * as vscode from 'vscode';
-import type { SessionStatus } from '../chat/ChatSession';
+import type { ChatStatus } from './ChatController';
 import type { Services } from './createServices';
 import type { ChatFeature } from './registerChat';
 import { StatusBar } from './StatusBar';
 
 export function registerStatusBar(context: vscode.ExtensionContext, services: Services, chat: ChatFeature): void {
   let statusBar: StatusBar | undefined;
-  let status: SessionStatus = 'ready';
+  let status: ChatStatus = 'ready';
   const startup = setTimeout(() => {
     statusBar = new StatusBar(() => services.settings().model);
     statusBar.show(status);

@@ -1,10 +1,10 @@
 // The one message protocol between the chat webview and the extension host. Imports nothing:
 // both bundles compile it, and the host validates everything that arrives with isWebviewToHost.
 
-export type ActionId = 'retry' | 'openSettings' | 'pullModel' | 'selectModel' | 'showLog';
+export type ActionId = 'retry' | 'openSettings' | 'pullModel' | 'selectModel' | 'showLog' | 'allowHost';
 
 /** Button text for each action, the same in the chat view and in the host's notifications. */
-export const ACTION_LABELS: Readonly<Record<ActionId, string>> = { retry: 'Retry', openSettings: 'Open Settings', pullModel: 'Pull Model', selectModel: 'Choose Model', showLog: 'Show Log' };
+export const ACTION_LABELS: Readonly<Record<ActionId, string>> = { retry: 'Retry', openSettings: 'Open Settings', pullModel: 'Pull Model', selectModel: 'Choose Model', showLog: 'Show Log', allowHost: 'Allow This Host' };
 
 export interface ContextChip {
   readonly label: string; // "src/a.ts:10-20"

@@ -20,7 +20,11 @@ export async function runUiScenarios(ollama: OllamaTestServer, only: string[]): 
   const vsix = path.join(REPO, 'phi4-local.vsix');
   if (!fs.existsSync(vsix)) throw new Error('phi4-local.vsix is missing: run `npm run package` first');
   const workspace = prepareWorkspace('ui-ws');
-  const server: RunningCodeServer = await startCodeServer({ name: 'ui', workspace, vsix, settings: { 'phi4.ollamaHost': ollama.url, 'workbench.colorTheme': 'Default Dark Modern' } });
+  const server: RunningCodeServer = await startCodeServer({ name: 'ui', workspace, vsix, settings: {
+      'phi4.ollamaHost': ollama.url,
+      'workbench.colorTheme': 'Default Dark Modern',
+    },
+  });
   const browser = await launchBrowser();
   let failed = 0;
   const extensionErrors: string[] = [];
@@ -35,7 +39,7 @@ export async function runUiScenarios(ollama: OllamaTestServer, only: string[]): 
     const url = workbenchUrl(server, workspace);
     await page.goto(url);
     await waitForWorkbench(page);
-    const ctx: ScenarioContext = { page, ollama, workspace, url };
+    const ctx: ScenarioContext = { page, ollama, workspace, url, settingsFile: path.join(server.runDir, 'data', 'User', 'settings.json') };
     console.log('\nUI scenarios:');
     for (const scenario of SCENARIOS) {
       if (only.length > 0 && !only.some((o) => scenario.name.includes(o))) continue;

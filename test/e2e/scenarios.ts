@@ -1,6 +1,7 @@
 // The user-visible flows, one function each, driven through the real workbench.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as net from 'node:net';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { OllamaTestServer } from '../support/ollamaTestServer';
@@ -11,6 +12,23 @@ export interface ScenarioContext {
   readonly ollama: OllamaTestServer;
   readonly workspace: string;
   readonly url: string;
+  /** The user settings.json of this VS Code; the workbench applies edits to it at once. */
+  readonly settingsFile: string;
+}
+
+/**
+ * Changes user settings.json on disk and reloads the window, which reads it again (the workbench does not
+ * notice the file changing behind its back). Undefined removes a key.
+ */
+async function editSettings(page: Page, file: string, patch: Record<string, unknown>): Promise<void> {
+  const settings = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === undefined) delete settings[key];
+    else settings[key] = value;
+  }
+  fs.writeFileSync(file, JSON.stringify(settings, null, 2));
+  await page.reload();
+  await waitForWorkbench(page);
 }
 
 export interface Scenario {
@@ -227,7 +245,15 @@ export const SCENARIOS: Scenario[] = [
       await sendMessage(frame, 'Hello?');
       const banner = frame.locator('#banner');
       await banner.locator('text=is not installed').waitFor();
+      // A download of gigabytes starts only once the user confirms it: Cancel pulls nothing.
+      const dialog = page.locator('.monaco-dialog-box', { hasText: 'Download phi4' });
       await banner.locator('button', { hasText: 'Pull phi4' }).click();
+      await dialog.locator('.monaco-button', { hasText: 'Cancel' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      await new Promise((r) => setTimeout(r, 500));
+      assert.deepEqual(ollama.requests.filter((r) => r.path === '/api/pull'), []);
+      await banner.locator('button', { hasText: 'Pull phi4' }).click();
+      await dialog.locator('.monaco-button', { hasText: /^Pull$/ }).click();
       const toast = page.locator('.notifications-toasts .notification-toast', { hasText: 'Pulling phi4' });
       await toast.waitFor();
       await page.locator('.notifications-toasts', { hasText: /\d+% — \d+ \/ \d+ MB/ }).waitFor();
@@ -235,6 +261,23 @@ export const SCENARIOS: Scenario[] = [
       await banner.waitFor({ state: 'hidden' });
       ollama.enqueue({ answer: 'Model ready and answering.' });
       assert.ok((await ask(frame, 'Hello again')).includes('Model ready and answering.'));
+    },
+  },
+  {
+    name: '08b-forged-model-choice-is-ignored',
+    async run({ page, ollama }) {
+      const frame = await openChat(page);
+      // A view script (or injected markup) asks for a model the server never listed.
+      await frame.evaluate(() => {
+        const select = document.getElementById('model') as HTMLSelectElement;
+        select.add(new Option('evil-model:latest', 'evil-model:latest'));
+        select.value = 'evil-model:latest';
+        select.dispatchEvent(new Event('change'));
+      });
+      await new Promise((r) => setTimeout(r, 500));
+      ollama.enqueue({ answer: 'Still the same model.' });
+      assert.ok((await ask(frame, 'Which model?')).includes('Still the same model.'));
+      assert.equal(ollama.answerRequests().at(-1)?.body?.model, 'phi4');
     },
   },
   {
@@ -277,6 +320,74 @@ export const SCENARIOS: Scenario[] = [
       assert.ok((await frame.locator('.turn-assistant').last().innerText()).includes('<script>window.__pwned=1</script>'), 'payload shown as text');
       assert.deepEqual(dialogs, []);
       assert.deepEqual(requests, []);
+    },
+  },
+  {
+    name: '11-garbage-host-sends-nothing-no-fallback',
+    async run({ page, ollama, settingsFile }) {
+      // Ollama's default address: a fallback to it would show up here as a connection.
+      const fallbacks: string[] = [];
+      const guard = net.createServer((socket) => {
+        fallbacks.push('connection');
+        socket.destroy();
+      });
+      await new Promise<void>((resolve, reject) => guard.once('error', reject).listen(11434, '127.0.0.1', () => resolve()));
+      const previous = ollama.url;
+      try {
+        await editSettings(page, settingsFile, { 'phi4.ollamaHost': 'ftp://not a host' });
+        const frame = await openChat(page);
+        const banner = frame.locator('#banner');
+        await banner.locator('text=phi4.ollamaHost is not valid').waitFor();
+        assert.ok((await banner.innerText()).includes('not a usable Ollama address'), await banner.innerText());
+        await banner.locator('button', { hasText: 'Open Settings' }).waitFor();
+        await sendMessage(frame, 'Anyone there?');
+        await new Promise((r) => setTimeout(r, 1000));
+        assert.deepEqual(fallbacks, [], 'nothing went to 127.0.0.1:11434');
+        assert.deepEqual(ollama.requests.map((r) => r.path), [], 'nothing went to the configured server either');
+      } finally {
+        await editSettings(page, settingsFile, { 'phi4.ollamaHost': previous });
+        await new Promise<void>((resolve) => guard.close(() => resolve()));
+      }
+      const frame = await openChat(page);
+      await frame.locator('#banner').waitFor({ state: 'hidden' });
+    },
+  },
+  {
+    name: '12-explain-while-chat-answers-is-queued-visibly',
+    async run({ page, ollama }) {
+      const frame = await openChat(page);
+      ollama.enqueue({ answer: 'slow '.repeat(800), chunkDelayMs: 20 }, { answer: 'The function averages the values.' });
+      const before = await sendMessage(frame, 'Tell me a long story');
+      await frame.locator('.turn-assistant.streaming').waitFor();
+      await openFile(page, 'math.ts');
+      await selectLines(page, 5, 10);
+      await runCommand(page, 'Phi-4: Explain Selection');
+      const chat = await openChat(page);
+      await chat.locator('#queue', { hasText: '1 message queued' }).waitFor();
+      assert.equal(ollama.answerRequests().length, 1, 'the Explain request waits; answers never interleave');
+      const story = await answerAfter(chat, before);
+      assert.ok(story.startsWith('slow slow'));
+      await chat.locator('.turn-assistant:not(.streaming)', { hasText: 'The function averages the values.' }).waitFor();
+      await chat.locator('#queue').waitFor({ state: 'hidden' });
+      assert.ok(String(ollama.answerRequests()[1].body?.prompt).includes('src/math.ts'), 'the queued Explain went second');
+    },
+  },
+  {
+    name: '13-view-closed-mid-answer-keeps-streaming',
+    async run({ page, ollama }) {
+      const frame = await openChat(page);
+      const answer = 'Part of a long answer. '.repeat(60);
+      ollama.enqueue({ answer, chunkDelayMs: 15 });
+      await sendMessage(frame, 'Write a long answer');
+      await frame.locator('.turn-assistant.streaming').waitFor();
+      // Close the sidebar with the chat in it while the answer is being written.
+      await runCommand(page, 'View: Close Primary Side Bar');
+      await page.locator('iframe.webview.ready[src*="extensionId=phi4-local.phi4-local"]').waitFor({ state: 'hidden' });
+      await until('the answer to end on the server', () => ollama.answerRequests()[0]?.finished || ollama.answerRequests()[0]?.closedByClient, 60_000);
+      assert.equal(ollama.answerRequests()[0].closedByClient, false, 'closing the view did not stop the answer');
+      const reopened = await openChat(page);
+      const shown = await reopened.locator('.turn-assistant').last().innerText();
+      assert.ok(shown.includes(answer.trim().slice(-40)), 'the whole answer is there when the view comes back');
     },
   },
 ];

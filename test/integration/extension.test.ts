@@ -1,8 +1,10 @@
 // Inside a real VS Code: activation, the contributed commands and settings, and Explain end to end.
 import * as assert from 'node:assert/strict';
+import { lookup } from 'node:dns/promises';
+import { hostname } from 'node:os';
 import * as vscode from 'vscode';
 import { SETTING_KEYS } from '../../src/host/settings';
-import { firstAnswerRequest, testServer } from './testServerControl';
+import { firstAnswerRequest, testServer, testServerUrl, waitFor } from './testServerControl';
 
 const EXTENSION_ID = 'phi4-local.phi4-local';
 
@@ -101,6 +103,26 @@ describe('extension in VS Code', () => {
       await new Promise((r) => setTimeout(r, 300));
       assert.equal((await testServer.requests()).length, 0);
       assert.equal(doc.isDirty, false);
+    } finally {
+      await config.update('ollamaHost', previous, vscode.ConfigurationTarget.Global);
+    }
+  });
+
+  it('contacts a host that is not this machine not even for its health check until the user allows it', async () => {
+    // The machine's own name reaches the loopback test server, yet it is a name, not a loopback literal.
+    const name = hostname();
+    assert.match((await lookup(name)).address, /^127\./, `${name} resolves to loopback here (/etc/hosts)`);
+    const config = vscode.workspace.getConfiguration('phi4');
+    const previous = config.inspect<string>('ollamaHost')?.globalValue;
+    const remote = testServerUrl().replace('127.0.0.1', name);
+    try {
+      await config.update('ollamaHost', remote, vscode.ConfigurationTarget.Global);
+      await new Promise((r) => setTimeout(r, 800));
+      const reached = (await testServer.requests()).filter((r) => r.host === new URL(remote).host);
+      assert.deepEqual(reached.map((r) => r.path), [], 'nothing reached the server through its name');
+      // The same check against this machine does contact it, so the silence above is the consent at work.
+      await config.update('ollamaHost', testServerUrl(), vscode.ConfigurationTarget.Global);
+      await waitFor('the health check', async () => ((await testServer.requests()).some((r) => r.path === '/api/tags') ? true : undefined));
     } finally {
       await config.update('ollamaHost', previous, vscode.ConfigurationTarget.Global);
     }

@@ -40,6 +40,8 @@ export interface RecordedRequest {
   finished: boolean;
   /** performance.now() when the whole request body had arrived (benchmarks time the request path with it). */
   readonly receivedAt: number;
+  /** The Host header: which name the client used to reach this server. */
+  readonly host?: string;
 }
 
 export interface InstalledModel {
@@ -127,10 +129,12 @@ export class OllamaTestServer {
     const path = (req.url ?? '/').split('?')[0];
     const raw = await readBody(req);
     let body: Record<string, unknown> | undefined;
-    const record: RecordedRequest = { method: req.method ?? 'GET', path, body: undefined, closedByClient: false, finished: false, receivedAt: performance.now() };
+    const record: RecordedRequest = { method: req.method ?? 'GET', path, body: undefined, closedByClient: false, finished: false, receivedAt: performance.now(), host: req.headers.host };
     if (!path.startsWith('/__test')) this.requests.push(record);
+    // Closed by the client before the server had written the whole answer. A client that closes right after
+    // the last line (ollama-js readers abort in `finally`) may do so before 'finish', which is not a stop.
     res.on('close', () => {
-      if (!res.writableFinished) record.closedByClient = true;
+      if (!res.writableEnded) record.closedByClient = true;
     });
     res.on('finish', () => (record.finished = true));
     if (raw.length > 0) {
@@ -296,7 +300,8 @@ export class OllamaTestServer {
       if (i < chunks.length && !(await write(line(chunks[i], false)))) return;
     }
     if (fault?.kind === 'noDone') return void res.end();
-    if (await write(finalLine())) res.end();
+    // Ollama's handler returns right after the done line, which ends the response; no pause after it.
+    if (!res.destroyed) res.end(JSON.stringify(finalLine()) + '\n');
   }
 
   /** HTTP control API so tests in other processes (code-server UI tests) can script this server. */
