@@ -197,7 +197,7 @@ export class ChatSession {
       );
       this.deps.log.trace(`prompt:\n${fitted.messages.map((m) => `[${m.role}] ${m.content}`).join('\n')}`);
       const stream = client.streamAnswer(
-        { model: settings.model, format: resolved.format, messages: fitted.messages, numCtx: resolved.numCtx, numPredict: settings.maxAnswerTokens, temperature: settings.temperature, keepAlive: settings.keepAlive },
+        { model: settings.model, format: resolved.format, messages: fitted.messages, numCtx: resolved.numCtx, numPredict: fitted.answerTokens, temperature: settings.temperature, keepAlive: settings.keepAlive },
         signal,
         (chunk) => batcher.push(chunk),
       );

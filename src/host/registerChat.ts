@@ -32,7 +32,7 @@ export function registerChat(context: vscode.ExtensionContext, channel: vscode.L
   // Activation only registers entry points: settings, the client, the status bar and the conversation
   // storage are made on first use (or just after activation returns), so the editor is not kept waiting.
   let cachedSettings: Settings | undefined;
-  const settings = (): Settings => (cachedSettings ??= readSettings());
+  const settings = (): Settings => (cachedSettings ??= readSettings(log));
   let cachedClient: OllamaClient | undefined;
   const client = (): OllamaClient => (cachedClient ??= new OllamaClient({ host: settings().host, loadTimeoutMs: settings().loadTimeoutMs }));
   const resolver = new ModelResolver();

@@ -53,7 +53,7 @@ export async function runFix(chat: ChatFeature, manager: FixPreviewManager, edit
     const numPredict = Math.max(settings.maxAnswerTokens, Math.ceil(regionTokens * 1.5) + 256);
     const fitted = fitToBudget({ system: FIX_SYSTEM_PROMPT, history: [], question: fixQuestion(hints.map((h) => `line ${h.line + 1}: ${h.message}`).join('; ') || undefined), context }, { contextWindow: resolved.numCtx, maxAnswerTokens: numPredict });
     const stream = client.streamAnswer(
-      { model: settings.model, format: resolved.format, messages: fitted.messages, numCtx: resolved.numCtx, numPredict, temperature: settings.temperature, keepAlive: settings.keepAlive },
+      { model: settings.model, format: resolved.format, messages: fitted.messages, numCtx: resolved.numCtx, numPredict: fitted.answerTokens, temperature: settings.temperature, keepAlive: settings.keepAlive },
       preview.abort.signal,
     );
     const source = { original: preview.original, before: context.before, after: context.after };
