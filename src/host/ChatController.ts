@@ -2,6 +2,7 @@
 // context chip, and carries out their requests (pull, insert code, open links) through VS Code.
 import * as vscode from 'vscode';
 import type { Ask, ChatSession, SessionStatus } from '../chat/ChatSession';
+import { restoreSpecialTokens } from '../chatml/specialTokens';
 import type { Logger } from '../chat/Logger';
 import type { ResolvedModel } from '../chat/ModelResolver';
 import type { GatheredContext } from '../context/EditorContext';
@@ -192,11 +193,12 @@ export class ChatController implements vscode.Disposable {
       case 'action':
         if (message.action === 'retry') return this.retry();
         return this.deps.runCommand(message.action);
+      // Code blocks show what the model wrote, with the special-token strings it echoed still neutralized.
       case 'copyCode':
-        await vscode.env.clipboard.writeText(message.code);
+        await vscode.env.clipboard.writeText(restoreSpecialTokens(message.code));
         return this.broadcast({ type: 'notice', message: 'Code copied to the clipboard.' });
       case 'insertCode':
-        return insertCode(this.deps.lastEditor(), message.code, message.mode, (m) => this.broadcast({ type: 'notice', message: m }));
+        return insertCode(this.deps.lastEditor(), restoreSpecialTokens(message.code), message.mode, (m) => this.broadcast({ type: 'notice', message: m }));
       case 'openLink':
         return openExternalLink(message.href, this.deps.log);
       default: {
