@@ -32,7 +32,7 @@ export interface Settings extends ChatSettings {
 /** A string setting; a settings file can hold any JSON there, and a number must not crash the reader. */
 function text(config: vscode.WorkspaceConfiguration, key: SettingKey, fallback: string): string {
   const value = config.get<unknown>(key);
-  return typeof value === 'string' ? value : typeof value === 'number' && key === 'keepAlive' ? String(value) : fallback;
+  return typeof value === 'string' ? value : fallback;
 }
 
 function userSetHost(config: vscode.WorkspaceConfiguration): string | undefined {
@@ -58,7 +58,9 @@ export function readSettings(log?: Pick<Logger, 'warn'>, env: NodeJS.ProcessEnv 
     hostError = e instanceof Error ? e.message : String(e);
   }
   const format = text(config, 'promptFormat', 'auto');
-  const keepAlive = text(config, 'keepAlive', '30m').trim();
+  // keepAlive is a duration string, but a plain number of seconds is what people often write.
+  const rawKeepAlive = config.get<unknown>('keepAlive');
+  const keepAlive = (typeof rawKeepAlive === 'number' && Number.isFinite(rawKeepAlive) ? String(rawKeepAlive) : text(config, 'keepAlive', '30m')).trim();
   return {
     host,
     hostError,
