@@ -30,6 +30,8 @@ export interface FittedPrompt {
   /** Exact count of the rendered prompt, including the generation prompt. */
   readonly promptTokens: number;
   readonly available: number;
+  /** Tokens reserved for the answer: send this as num_predict, so the answer always fits beside the prompt. */
+  readonly answerTokens: number;
   readonly dropped: DroppedContext;
 }
 
@@ -42,8 +44,13 @@ export class BudgetExceededError extends Error {
 
 export const DEFAULT_MARGIN = 32;
 
+/** At most half the window goes to the answer: a long phi4.maxAnswerTokens must not leave a small model's window no room for any prompt. */
+export function answerReserve(limits: BudgetLimits): number {
+  return Math.max(0, Math.min(limits.maxAnswerTokens, Math.floor(limits.contextWindow / 2)));
+}
+
 export function availableForPrompt(limits: BudgetLimits): number {
-  return limits.contextWindow - limits.maxAnswerTokens - (limits.margin ?? DEFAULT_MARGIN);
+  return limits.contextWindow - answerReserve(limits) - (limits.margin ?? DEFAULT_MARGIN);
 }
 
 export function fitToBudget(parts: PromptParts, limits: BudgetLimits): FittedPrompt {
@@ -106,6 +113,7 @@ export function fitToBudget(parts: PromptParts, limits: BudgetLimits): FittedPro
     messages,
     promptTokens: used,
     available,
+    answerTokens: answerReserve(limits),
     dropped: {
       historyMessages: keptFrom,
       linesBefore: (context?.before.length ?? 0) - before,

@@ -8,18 +8,54 @@ export const END_OF_TEXT = '<|endoftext|>';
 /** Stop list sent with every raw request; a request `stop` replaces the model's own list. */
 export const PHI4_STOP_TOKENS: readonly string[] = [IM_END, IM_START, IM_SEP, END_OF_TEXT];
 
-// Ollama tokenizes raw prompts with special-token parsing on, so a literal "<|im_end|>"
-// in a user's file would become the real control token. A zero-width space after "<"
-// keeps the text readable for the model while making it ordinary text to the tokenizer.
+const dummies = (from: number, to: number): string[] => Array.from({ length: to - from + 1 }, (_, i) => `<|dummy_${from + i}|>`);
+
+/** Id of the first special token; the list below continues in id order, with no gaps. */
+export const PHI4_FIRST_SPECIAL_ID = 100256;
+
+/**
+ * Every special token of Phi-4's tokenizer (ids 100256–100351, all of type CONTROL), from the added tokens of
+ * Phi-4's tokenizer.json as the GGUF of Ollama's `phi4` carries them. test/unit/chatml/specialTokens.spec.ts
+ * checks this list against the token table of ../shared/fixtures/phi4-tokenizer-tiny.gguf.
+ */
+export const PHI4_SPECIAL_TOKENS: readonly string[] = [
+  '<|dummy_0|>',
+  END_OF_TEXT,
+  '<|fim_prefix|>',
+  '<|fim_middle|>',
+  '<|fim_suffix|>',
+  ...dummies(1, 3),
+  IM_START,
+  IM_END,
+  IM_SEP,
+  ...dummies(4, 12),
+  '<|endofprompt|>',
+  ...dummies(13, 87),
+];
+
+const SPECIAL_NAMES = new Set(PHI4_SPECIAL_TOKENS.map((t) => t.slice(2, -2)));
+
+// Ollama tokenizes prompts with special-token parsing on, so a literal "<|im_end|>" (or "<|fim_prefix|>", or
+// any other special string) in a user's file would become the real control token. A zero-width space (ZWSP)
+// after "<" keeps the text readable for the model while making it ordinary text to the tokenizer.
+//
+// Restoring must give back exactly what the user had, never more: a file may itself contain "<ZWSP|im_end|>"
+// (this extension's own tests do), and turning that into "<|im_end|>" would change the user's code. So
+// neutralizing is an escape, not a mark: every "<", ZWSP*, "|name|>" gets one more ZWSP, and restoring
+// takes exactly one away. Text that already held "<ZWSP|im_end|>" is sent as "<ZWSP ZWSP|im_end|>" and
+// comes back as it was; restore(neutralize(x)) === x for every x.
 const ZWSP = '\u200B';
-const SPECIAL = /<\|(im_start|im_end|im_sep|endoftext)\|>/g;
-const NEUTRALIZED = new RegExp(`<${ZWSP}\\|(im_start|im_end|im_sep|endoftext)\\|>`, 'g');
+const SPECIAL_SHAPED = /<(\u200B*)\|([a-z0-9_]+)\|>/g;
+const ESCAPED_SHAPED = /<\u200B(\u200B*)\|([a-z0-9_]+)\|>/g;
 
 export function neutralizeSpecialTokens(text: string): string {
-  return text.replace(SPECIAL, `<${ZWSP}|$1|>`);
+  return text.replace(SPECIAL_SHAPED, (match, zwsp: string, name: string) => (SPECIAL_NAMES.has(name) ? `<${ZWSP}${zwsp}|${name}|>` : match));
 }
 
-/** Undo neutralization in code the model echoes back, so a fix never plants zero-width spaces in the user's file. */
+/**
+ * Undoes neutralization in text the model echoes back (a fix, a code block the user inserts or copies), so
+ * no zero-width spaces end up in the user's files; see above for why only one ZWSP is removed.
+ */
 export function restoreSpecialTokens(text: string): string {
-  return text.replace(NEUTRALIZED, '<|$1|>');
+  return text.replace(ESCAPED_SHAPED, (match, zwsp: string, name: string) => (SPECIAL_NAMES.has(name) ? `<${zwsp}|${name}|>` : match));
 }

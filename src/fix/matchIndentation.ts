@@ -10,6 +10,8 @@ export interface IndentTarget {
   readonly unit: string;
   /** True when the region starts mid-line: its first line then gets no indentation. */
   readonly startsMidLine: boolean;
+  /** The document's text on the region's first line before the region, e.g. the indentation a selection started after. */
+  readonly linePrefix?: string;
 }
 
 const leading = (line: string): string => /^[ \t]*/.exec(line)![0];
@@ -44,7 +46,7 @@ function width(indent: string, tabSize: number): number {
   return w;
 }
 
-export function matchIndentation(code: string, target: IndentTarget): string {
+function reindent(code: string, target: IndentTarget): string {
   const lines = code.replace(/\r\n?/g, '\n').replace(/\n+$/, '').split('\n');
   const originalLines = target.original.replace(/\r\n?/g, '\n').split('\n');
   const nonBlank = (ls: string[]): string[] => ls.filter((l) => l.trim() !== '');
@@ -66,4 +68,28 @@ export function matchIndentation(code: string, target: IndentTarget): string {
   });
   const endsWithNewline = /\r?\n$/.test(target.original);
   return out.join(target.eol) + (endsWithNewline ? target.eol : '');
+}
+
+/** How much further the first non-blank line is indented than the least indented of the others; undefined for one line. */
+function firstLineOffset(text: string): number | undefined {
+  const lines = text.replace(/\r\n?/g, '\n').split('\n').filter((l) => l.trim() !== '');
+  if (lines.length < 2) return undefined;
+  return width(leading(lines[0]), 4) - Math.min(...lines.slice(1).map((l) => width(leading(l), 4)));
+}
+
+export function matchIndentation(code: string, target: IndentTarget): string {
+  const prefix = !target.startsMidLine && target.linePrefix && target.linePrefix.trim() === '' ? target.linePrefix : '';
+  if (prefix === '') return reindent(code, target);
+  // The region starts after its first line's indentation (a selection from the first character of "    foo()"):
+  // re-indent as if that indentation belonged to the region, then leave it off the first line, where the
+  // document keeps it. Models mostly echo the region as they were shown it, first line without its
+  // indentation; some re-indent it whole. The shape of the answer's first line against its others tells which.
+  const shown = firstLineOffset(target.original);
+  const answer = firstLineOffset(code);
+  const echoed = shown !== undefined && answer !== undefined && Math.abs(answer - shown) <= Math.abs(answer - (shown + width(prefix, 4)));
+  const withPrefix = code.replace(/^((?:[ \t]*\r?\n)*)/, (blank) => blank + prefix); // before the first non-blank line
+  const whole = reindent(echoed ? withPrefix : code, { ...target, original: prefix + target.original });
+  const end = whole.indexOf(target.eol);
+  const first = end < 0 ? whole : whole.slice(0, end);
+  return (first.startsWith(prefix) ? first.slice(prefix.length) : first.trimStart()) + (end < 0 ? '' : whole.slice(end));
 }

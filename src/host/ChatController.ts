@@ -3,6 +3,7 @@
 // links) through VS Code.
 import * as vscode from 'vscode';
 import type { Ask, ChatSession, SessionEvent, SessionStatus } from '../chat/ChatSession';
+import { restoreSpecialTokens } from '../chatml/specialTokens';
 import type { GatheredContext } from '../context/EditorContext';
 import { OllamaError } from '../ollama/OllamaError';
 import { isWebviewToHost, type ActionId, type Banner, type ContextChip, type HostToWebview, type WebviewToHost } from '../protocol/messages';
@@ -207,11 +208,12 @@ export class ChatController implements vscode.Disposable {
         if (message.action === 'retry' || message.action === 'allowHost') return this.retry();
         if (message.action === 'pullModel' && !(await this.confirmPull())) return;
         return this.deps.runCommand(message.action);
+      // Code blocks show what the model wrote, with the special-token strings it echoed still neutralized.
       case 'copyCode':
-        await vscode.env.clipboard.writeText(message.code);
+        await vscode.env.clipboard.writeText(restoreSpecialTokens(message.code));
         return this.broadcast({ type: 'notice', message: 'Code copied to the clipboard.' });
       case 'insertCode':
-        return insertCode(this.deps.lastEditor(), message.code, message.mode, (m) => this.broadcast({ type: 'notice', message: m }));
+        return insertCode(this.deps.lastEditor(), restoreSpecialTokens(message.code), message.mode, (m) => this.broadcast({ type: 'notice', message: m }));
       case 'openLink':
         return openExternalLink(message.href, this.services.log);
       default: {

@@ -22,7 +22,7 @@ export interface Services extends RequestServices {
 
 export function createServices(context: vscode.ExtensionContext, channel: vscode.LogOutputChannel, log: Logger): Services {
   let cachedSettings: Settings | undefined;
-  const settings = (): Settings => (cachedSettings ??= readSettings());
+  const settings = (): Settings => (cachedSettings ??= readSettings(log));
   let cachedClient: OllamaClient | undefined;
   const client = (): OllamaClient => (cachedClient ??= new OllamaClient({ host: settings().host, loadTimeoutMs: settings().loadTimeoutMs }));
   const resolver = new ModelResolver();

@@ -1,6 +1,8 @@
 // The one place that reads phi4.* settings. Keys are typed so a typo cannot silently read nothing.
 import * as vscode from 'vscode';
 import type { RequestSettings, PromptFormatSetting } from '../request/RequestSettings';
+import { NUMERIC_SETTING_BOUNDS, clampSetting, type NumericSettingKey } from '../settings/clampSetting';
+import type { Logger } from '../log/Logger';
 import { DEFAULT_OLLAMA_HOST, resolveHost } from '../ollama/resolveHost';
 
 export const SETTING_KEYS = [
@@ -23,16 +25,30 @@ export interface Settings extends RequestSettings {
   readonly maxConversations: number;
 }
 
-function get<T>(config: vscode.WorkspaceConfiguration, key: SettingKey, fallback: T): T {
-  return config.get<T>(key, fallback);
+// No trust check here: for the settings in package.json's restrictedConfigurations, VS Code itself
+// leaves workspace values out of both get() and inspect() while the workspace is untrusted
+// (docs/SETTINGS-SCOPES.md), and application-scoped settings are never read from a workspace.
+
+/** A string setting; a settings file can hold any JSON there, and a number must not crash the reader. */
+function text(config: vscode.WorkspaceConfiguration, key: SettingKey, fallback: string): string {
+  const value = config.get<unknown>(key);
+  return typeof value === 'string' ? value : fallback;
 }
 
 function userSetHost(config: vscode.WorkspaceConfiguration): string | undefined {
-  const inspected = config.inspect<string>('ollamaHost');
-  return inspected?.workspaceFolderValue ?? inspected?.workspaceValue ?? inspected?.globalValue;
+  const inspected = config.inspect<unknown>('ollamaHost');
+  const value = inspected?.workspaceFolderValue ?? inspected?.workspaceValue ?? inspected?.globalValue;
+  return typeof value === 'string' ? value : undefined;
 }
 
-export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
+/** Reads a numeric setting clamped to its usable range; `log` hears about every value that was replaced. */
+function numeric(config: vscode.WorkspaceConfiguration, key: NumericSettingKey, log: Pick<Logger, 'warn'> | undefined): number {
+  const { value, note } = clampSetting(key, config.get<unknown>(key), NUMERIC_SETTING_BOUNDS[key]);
+  if (note) log?.warn(note);
+  return value;
+}
+
+export function readSettings(log?: Pick<Logger, 'warn'>, env: NodeJS.ProcessEnv = process.env): Settings {
   const config = vscode.workspace.getConfiguration('phi4');
   let host = DEFAULT_OLLAMA_HOST;
   let hostError: string | undefined;
@@ -41,20 +57,22 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
   } catch (e) {
     hostError = e instanceof Error ? e.message : String(e);
   }
-  const format = get<string>(config, 'promptFormat', 'auto');
-  const keepAlive = String(get<string | number>(config, 'keepAlive', '30m')).trim();
+  const format = text(config, 'promptFormat', 'auto');
+  // keepAlive is a duration string, but a plain number of seconds is what people often write.
+  const rawKeepAlive = config.get<unknown>('keepAlive');
+  const keepAlive = (typeof rawKeepAlive === 'number' && Number.isFinite(rawKeepAlive) ? String(rawKeepAlive) : text(config, 'keepAlive', '30m')).trim();
   return {
     host,
     hostError,
-    model: get(config, 'model', 'phi4').trim() || 'phi4',
-    contextWindow: Math.max(0, Math.floor(get(config, 'contextWindow', 0))),
-    maxAnswerTokens: Math.max(64, Math.floor(get(config, 'maxAnswerTokens', 2048))),
-    temperature: Math.min(2, Math.max(0, get(config, 'temperature', 0.2))),
+    model: text(config, 'model', 'phi4').trim() || 'phi4',
+    contextWindow: numeric(config, 'contextWindow', log),
+    maxAnswerTokens: numeric(config, 'maxAnswerTokens', log),
+    temperature: numeric(config, 'temperature', log),
     // Ollama rejects a bare number string ("10") with 400; a unit-less value means seconds.
     keepAlive: /^-?\d+$/.test(keepAlive) ? `${keepAlive}s` : keepAlive || '30m',
     promptFormat: (['auto', 'phi4', 'chatml', 'ollama-template'].includes(format) ? format : 'auto') as PromptFormatSetting,
-    loadTimeoutMs: Math.max(5, get(config, 'loadTimeoutSeconds', 300)) * 1000,
-    maxConversations: Math.max(1, Math.floor(get(config, 'maxConversations', 50))),
+    loadTimeoutMs: numeric(config, 'loadTimeoutSeconds', log) * 1000,
+    maxConversations: numeric(config, 'maxConversations', log),
   };
 }
 

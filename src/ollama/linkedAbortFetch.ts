@@ -9,6 +9,10 @@ export interface LinkedFetch {
   abortReason(): 'cancelled' | 'timeout' | undefined;
 }
 
+// Node fires a timer longer than this at once (with a TimeoutOverflowWarning), so a longer limit is capped
+// to it: about 24.8 days, which is no limit in practice.
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 export function linkedAbortFetch(signal: AbortSignal | undefined, headersTimeoutMs: number, base: FetchFn = fetch): LinkedFetch {
   let reason: 'cancelled' | 'timeout' | undefined;
   const wrapped: FetchFn = async (input, init) => {
@@ -22,7 +26,7 @@ export function linkedAbortFetch(signal: AbortSignal | undefined, headersTimeout
     const timer = setTimeout(() => {
       reason ??= 'timeout';
       controller.abort(new DOMException('Ollama did not answer in time', 'TimeoutError'));
-    }, headersTimeoutMs);
+    }, Math.min(headersTimeoutMs, MAX_TIMER_MS));
     const signals = [controller.signal];
     if (init?.signal) signals.push(init.signal);
     try {

@@ -14,8 +14,8 @@ export const MAX_CHARS_PER_TOKEN = 32;
 
 export async function runRequest(services: RequestServices, spec: RequestSpec, signal: AbortSignal, onText?: (text: string) => void): Promise<RequestOutcome> {
   const settings = services.settings();
-  const numPredict = Math.max(settings.maxAnswerTokens, spec.minAnswerTokens ?? 0);
-  const maxChars = numPredict * MAX_CHARS_PER_TOKEN;
+  const wanted = Math.max(settings.maxAnswerTokens, spec.minAnswerTokens ?? 0);
+  let numPredict = wanted;
   // Our own abort, so an answer past its size cap can be ended without it counting as the user's Stop.
   const inner = new AbortController();
   const forward = (): void => inner.abort();
@@ -31,7 +31,10 @@ export async function runRequest(services: RequestServices, spec: RequestSpec, s
   const client = services.client();
   try {
     const resolved = await services.resolver.resolve(client, settings, inner.signal);
-    fitted = fitToBudget({ system: spec.system, history: spec.history, question: spec.question, context: spec.context }, { contextWindow: resolved.numCtx, maxAnswerTokens: numPredict });
+    fitted = fitToBudget({ system: spec.system, history: spec.history, question: spec.question, context: spec.context }, { contextWindow: resolved.numCtx, maxAnswerTokens: wanted });
+    // The budget may give the answer less than wanted (never more than half the window); ask for what it reserved.
+    numPredict = fitted.answerTokens;
+    const maxChars = numPredict * MAX_CHARS_PER_TOKEN;
     services.log.trace(`${spec.kind} prompt:\n${fitted.messages.map((m) => `[${m.role}] ${m.content}`).join('\n')}`);
     const request = { model: settings.model, format: resolved.format, messages: fitted.messages, numCtx: resolved.numCtx, numPredict, temperature: settings.temperature, keepAlive: settings.keepAlive };
     const take = (text: string): void => {

@@ -284,7 +284,9 @@ export const SCENARIOS: Scenario[] = [
     name: '09-insert-code-at-cursor',
     async run({ page, ollama, workspace }) {
       const frame = await openChat(page);
-      ollama.enqueue({ answer: '```python\ndef farewell(name):\n    return "Bye, " + name\n```\n' });
+      // The model echoes a special-token string as it saw it, neutralized with a zero-width space after "<";
+      // Insert and Copy give back the plain string.
+      ollama.enqueue({ answer: '```python\ndef farewell(name):\n    return "Bye, " + name  # <\u200B|im_end|>\n```\n' });
       await ask(frame, 'Write farewell');
       await openFile(page, 'greet.py');
       await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
@@ -293,9 +295,17 @@ export const SCENARIOS: Scenario[] = [
       await page.locator('.tab.active.dirty').waitFor();
       await save(page);
       const text = fs.readFileSync(path.join(workspace, 'src', 'greet.py'), 'utf8');
-      assert.ok(text.endsWith('    return greet(name).upper()\ndef farewell(name):\n    return "Bye, " + name\n'), JSON.stringify(text.slice(-120)));
+      assert.ok(text.endsWith('    return greet(name).upper()\ndef farewell(name):\n    return "Bye, " + name  # <|im_end|>\n'), JSON.stringify(text.slice(-120)));
       await page.keyboard.press('Control+Z');
       await page.locator('.tab.active.dirty').waitFor();
+      await page.context().grantPermissions(['clipboard-read', 'clipboard-write'], { origin: new URL(page.url()).origin });
+      await frame.locator('.turn-assistant').last().locator('[data-code-action="copy"]').click();
+      // The host writes the clipboard after the view's message arrives; poll until it has.
+      let copied = '';
+      for (const end = Date.now() + 10_000; Date.now() < end && !copied.includes('farewell'); await page.waitForTimeout(100)) {
+        copied = await page.evaluate(() => navigator.clipboard.readText()).catch(() => '');
+      }
+      assert.equal(copied, 'def farewell(name):\n    return "Bye, " + name  # <|im_end|>\n');
     },
   },
   {

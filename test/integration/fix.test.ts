@@ -221,6 +221,17 @@ describe('inline fix preview', () => {
     assert.equal(doc.getText(), 'def area(w, h):\r\n\treturn w * h + 1\r\n\r\ndef perimeter(w, h):\r\n\treturn 2 * (w + h)');
     await restore(original);
   });
+
+  it('a selection starting after the indentation keeps the lines below it at their depth', async () => {
+    // Selected from the "l" of "\tlet total": the answer, indented as a whole, must not lose a level.
+    await testServer.enqueue({ answer: SUM_FIX_ANSWER });
+    editor.selection = new vscode.Selection(1, 1, 6, 0);
+    await vscode.commands.executeCommand('phi4.fixSelection');
+    await waitPhase('preview');
+    await vscode.commands.executeCommand('phi4.fixAcceptAll');
+    await waitPhase(undefined);
+    assert.equal(doc.getText(), SUM_FIXED);
+  });
 });
 
 describe('lightbulb', () => {

@@ -1,12 +1,16 @@
-// Test oracle: tokenizes a rendered prompt the way Ollama does for Phi-4 — control-token strings
-// become their single ids, the text between them is ordinary cl100k_base BPE.
+// Test oracle: tokenizes a rendered prompt the way Ollama does for Phi-4 — every special-token string
+// becomes its single id, the text between them is ordinary cl100k_base BPE. The special list itself is
+// checked against the GGUF token table by test/unit/chatml/specialTokens.spec.ts.
 import { encode } from 'gpt-tokenizer/encoding/cl100k_base';
+import { PHI4_FIRST_SPECIAL_ID, PHI4_SPECIAL_TOKENS } from '../../src/chatml/specialTokens';
 
-export const SPECIAL_IDS: Record<string, number> = { '<|endoftext|>': 100257, '<|im_start|>': 100264, '<|im_end|>': 100265, '<|im_sep|>': 100266 };
+export const SPECIAL_IDS: Record<string, number> = Object.fromEntries(PHI4_SPECIAL_TOKENS.map((t, i) => [t, PHI4_FIRST_SPECIAL_ID + i]));
+
+const SPLIT = new RegExp(`(${PHI4_SPECIAL_TOKENS.map((t) => t.replace(/\|/g, '\\|')).join('|')})`);
 
 export function phi4Tokenize(text: string): number[] {
   const ids: number[] = [];
-  for (const part of text.split(/(<\|(?:im_start|im_end|im_sep|endoftext)\|>)/)) {
+  for (const part of text.split(SPLIT)) {
     if (part === '') continue;
     const special = SPECIAL_IDS[part];
     if (special !== undefined) ids.push(special);

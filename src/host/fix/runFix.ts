@@ -65,7 +65,7 @@ export async function runFix(services: Services, manager: FixPreviewManager, edi
   }
   const startsMidLine = region.start.character > 0 && document.lineAt(region.start.line).text.slice(0, region.start.character).trim() !== '';
   const unit = editor.options.insertSpaces ? ' '.repeat(Number(editor.options.tabSize) || 4) : '\t';
-  const fixed = matchIndentation(extracted.code, { original: preview.original, eol: document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n', unit, startsMidLine });
+  const fixed = matchIndentation(extracted.code, { original: preview.original, eol: document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n', unit, startsMidLine, linePrefix: document.lineAt(region.start.line).text.slice(0, region.start.character) });
   preview.proposal = new FixProposal(preview.original, fixed);
   services.log.info(`fix hunks=${preview.proposal.hunks.length}`);
   if (preview.proposal.hunks.length === 0) {

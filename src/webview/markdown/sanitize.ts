@@ -19,6 +19,10 @@ export function createSanitizer(window: Window): Sanitizer {
     // a list's start number ("2") and renumber a list the model began at 2 from 1.
     ADD_URI_SAFE_ATTR: ['start'],
     FORBID_ATTR: ['src', 'srcset', 'action', 'formaction', 'xlink:href'],
+    // The view's click handler turns data-action, data-code-action and data-conversation into pull, insert and
+    // delete requests; model output must never carry them. Our own toolbars are added after sanitizing.
+    ALLOW_DATA_ATTR: false,
   };
-  return (html: string) => purify.sanitize(html, config);
+  // DOMPurify returns null for a document whose body cannot exist (a <frameset>); a render must not throw on it.
+  return (html: string) => (purify.sanitize(html, config) as DocumentFragment | null) ?? window.document.createDocumentFragment();
 }

@@ -62,6 +62,14 @@ describe('fitToBudget', () => {
     );
   });
 
+  it('reserves at most half the window for the answer, so a long answer limit still leaves room for the question', () => {
+    // A 2,048-token model with phi4.maxAnswerTokens 8192: a full reserve would leave a negative budget.
+    const fitted = fitToBudget(partsWithSelection(10, 0), { contextWindow: 2048, maxAnswerTokens: 8192 });
+    assert.equal(fitted.answerTokens, 1024);
+    assert.ok(fitted.promptTokens <= fitted.available && fitted.available === 2048 - 1024 - 32);
+    assert.equal(fitToBudget(partsWithSelection(10, 0), { contextWindow: 16384, maxAnswerTokens: 2048 }).answerTokens, 2048, 'a limit under half the window is kept');
+  });
+
   it('refuses a selection larger than the window instead of cutting it', () => {
     const text = bigFile(3000);
     const context = gatherContext({ text, languageId: 'typescript', relativePath: 'a.ts', selectionStart: 0, selectionEnd: text.length, diagnostics: [] });

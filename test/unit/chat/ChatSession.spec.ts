@@ -189,6 +189,15 @@ describe('ChatSession', () => {
     assert.equal(normal.turn.notes, undefined);
   });
 
+  it('a small window with a long answer limit still answers, asking for no more than fits beside the prompt', async () => {
+    settings = { ...settings, contextWindow: 2048, maxAnswerTokens: 8192 };
+    server.enqueue({ answer: 'Fine.' });
+    const { turn } = await makeSession().send({ text: 'hello' });
+    assert.equal(turn.state, 'done', turn.error?.message);
+    const options = server.answerRequests()[0].body?.options as { num_ctx: number; num_predict: number };
+    assert.deepEqual([options.num_ctx, options.num_predict], [2048, 1024]);
+  });
+
   it('a selection too large for the window fails with how much too large, and sends nothing', async () => {
     settings = { ...settings, contextWindow: 2048, maxAnswerTokens: 1024 };
     const selection = 'const x = 1; // filler\n'.repeat(400);

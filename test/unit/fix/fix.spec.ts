@@ -75,6 +75,33 @@ describe('extractFix + matchIndentation', () => {
     assert.equal(out, 'a + b;\n\treturn 1;');
   });
 
+  describe('a selection that starts after the first line\'s indentation', () => {
+    // The document: "def f():\n    foo()\n    if x:\n        bar()\n"; the selection runs from the "f" of foo() to the end.
+    const original = 'foo()\n    if x:\n        bar()\n';
+    const target = { original, eol: '\n' as const, unit: '    ', startsMidLine: false, linePrefix: '    ' };
+    const inDocument = (fixed: string): string => `def f():\n    ${fixed}`;
+    const EXPECTED = 'def f():\n    foo()\n    if x:\n        baz()\n';
+
+    it('keeps the depth of the lines below when the answer echoes the selection as shown (first line unindented)', () => {
+      assert.equal(inDocument(matchIndentation('foo()\n    if x:\n        baz()', target)), EXPECTED);
+    });
+
+    it('and when the answer indents every line alike, at any depth', () => {
+      assert.equal(inDocument(matchIndentation('foo()\nif x:\n    baz()', target)), EXPECTED);
+      assert.equal(inDocument(matchIndentation('    foo()\n    if x:\n        baz()\n', target)), EXPECTED);
+    });
+
+    it('a one-line selection that grows keeps the new lines at its depth', () => {
+      const one = { original: 'foo()', eol: '\n' as const, unit: '    ', startsMidLine: false, linePrefix: '    ' };
+      assert.equal(`    ${matchIndentation('foo()\nbar()', one)}`, '    foo()\n    bar()');
+    });
+
+    it('works with tabs and CRLF', () => {
+      const tabs = { original: 'foo()\r\n\tbar()', eol: '\r\n' as const, unit: '\t', startsMidLine: false, linePrefix: '\t' };
+      assert.equal(`\t${matchIndentation('foo()\n\tbaz()', tabs)}`, '\tfoo()\r\n\tbaz()');
+    });
+  });
+
   it('detects indent units', () => {
     assert.equal(detectIndentUnit('a\n\tb\n\t\tc'), '\t');
     assert.equal(detectIndentUnit('a\n  b\n    c\n  d'), '  ');

@@ -200,6 +200,14 @@ describe('OllamaClient against the Ollama-API test server', () => {
     assert.ok(result.error?.message.includes(server.url));
   });
 
+  it('a load time limit too long for a Node timer waits instead of failing at once', async () => {
+    const patient = new OllamaClient({ host: server.url, loadTimeoutMs: 99_999_999_000 });
+    server.enqueue({ answer: 'Loaded.', headersDelayMs: 100 });
+    const result = await collect(patient.streamAnswer(request));
+    assert.equal(result.error, undefined, result.error?.message);
+    assert.equal(result.text, 'Loaded.');
+  });
+
   it('reports Ollama not running with the host and how to start it', async () => {
     const port = await freePort();
     const down = new OllamaClient({ host: `http://127.0.0.1:${port}` });

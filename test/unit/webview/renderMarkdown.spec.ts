@@ -302,15 +302,23 @@ describe('hostile model output', () => {
   const SAFE_URL = /^(https?:|mailto:|#)/i;
   const FORBIDDEN_TAGS = ['script', 'iframe', 'object', 'embed', 'svg', 'math', 'img', 'style', 'link', 'meta', 'form', 'input', 'button', 'base', 'details', 'body'];
 
+  /**
+   * decorateCodeBlocks' own Copy / Insert / Replace buttons, told apart by where they sit, not by their
+   * attributes: model output may carry any attribute, but never a <div> or <button> (neither is allowed).
+   */
+  const isOurToolbarButton = (e: Element): boolean =>
+    e.tagName === 'BUTTON' && e.parentElement?.className === 'code-toolbar' && e.parentElement.parentElement?.className === 'code-block';
+
   function assertInert(box: HTMLElement, payload: string): void {
     for (const tag of FORBIDDEN_TAGS) {
-      // Our own toolbar buttons are the only buttons allowed.
-      const found = [...box.querySelectorAll(tag)].filter((e) => !(e as HTMLElement).dataset?.codeAction);
+      const found = [...box.querySelectorAll(tag)].filter((e) => !isOurToolbarButton(e));
       assert.equal(found.length, 0, `<${tag}> survived: ${payload}`);
     }
     for (const element of box.querySelectorAll('*')) {
       for (const attr of element.getAttributeNames()) {
         assert.ok(!attr.toLowerCase().startsWith('on'), `handler ${attr} survived: ${payload}`);
+        // data-action, data-code-action and data-conversation become pull, insert and delete requests when clicked.
+        assert.ok(!attr.toLowerCase().startsWith('data-') || (attr === 'data-code-action' && isOurToolbarButton(element)), `${attr} survived: ${payload}`);
         assert.ok(!['src', 'srcset', 'style', 'action', 'formaction', 'xlink:href'].includes(attr), `${attr} survived: ${payload}`);
       }
       const href = element.getAttribute('href');
@@ -326,6 +334,22 @@ describe('hostile model output', () => {
       assertInert(streamed(payload, () => 3, (box) => assertInert(box, payload)).box, payload);
     }
     assertInert(once(payloads.join('\n')), 'all payloads together');
+  });
+
+  it('the sanitizer alone makes each payload inert, as if markdown-it had let its raw HTML through', () => {
+    for (const payload of payloads) {
+      const box = document.createElement('div');
+      box.appendChild(sanitize(payload));
+      assertInert(box, payload);
+    }
+  });
+
+  it('strips the data attributes the view acts on when clicked, keeping the element and its text', () => {
+    const box = document.createElement('div');
+    box.appendChild(sanitize('<p data-conversation="c1" class="delete">Delete</p><span data-action="pullModel">Pull</span><a href="https://ok.example" data-code-action="insert">Insert</a><code data-x="1">x</code>'));
+    assert.equal(box.querySelectorAll('[data-conversation], [data-action], [data-code-action], [data-x]').length, 0, box.innerHTML);
+    assert.equal(box.textContent, 'DeletePullInsertx');
+    assert.equal(box.querySelector('a')?.getAttribute('href'), 'https://ok.example');
   });
 
   it('shows the payload text instead of dropping it, so the user sees what the model wrote', () => {
