@@ -34,7 +34,7 @@ export function registerChat(context: vscode.ExtensionContext, channel: vscode.L
   let cachedSettings: Settings | undefined;
   const settings = (): Settings => (cachedSettings ??= readSettings());
   let cachedClient: OllamaClient | undefined;
-  const client = (): OllamaClient => (cachedClient ??= new OllamaClient({ host: settings().host, loadTimeoutMs: settings().loadTimeoutMs }));
+  const client = (): OllamaClient => (cachedClient ??= new OllamaClient({ host: settings().host, loadTimeoutMs: settings().loadTimeoutMs, stallTimeoutMs: settings().stallTimeoutMs }));
   const resolver = new ModelResolver();
   let lastEditor = vscode.window.activeTextEditor;
 

@@ -13,6 +13,7 @@ export const SETTING_KEYS = [
   'promptFormat',
   'loadTimeoutSeconds',
   'maxConversations',
+  'stallTimeoutSeconds',
 ] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
@@ -20,6 +21,8 @@ export interface Settings extends ChatSettings {
   /** Set when phi4.ollamaHost is unusable; requests then fail with this message instead of going anywhere. */
   readonly hostError?: string;
   readonly loadTimeoutMs: number;
+  /** Longest silence once an answer has started; then it is stopped as stalled. */
+  readonly stallTimeoutMs: number;
   readonly maxConversations: number;
 }
 
@@ -55,6 +58,7 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     promptFormat: (['auto', 'phi4', 'chatml', 'ollama-template'].includes(format) ? format : 'auto') as PromptFormatSetting,
     loadTimeoutMs: Math.max(5, get(config, 'loadTimeoutSeconds', 300)) * 1000,
     maxConversations: Math.max(1, Math.floor(get(config, 'maxConversations', 50))),
+    stallTimeoutMs: Math.min(3600, Math.max(10, Math.floor(Number(get(config, 'stallTimeoutSeconds', 120)) || 120))) * 1000,
   };
 }
 
