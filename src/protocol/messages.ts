@@ -90,7 +90,7 @@ export const MAX_QUESTION_CHARS = 100_000;
 export function questionTooLong(text: string): string | undefined {
   if (text.length <= MAX_QUESTION_CHARS) return undefined;
   const n = (v: number): string => v.toLocaleString('en-US');
-  return `Your message is too long: ${n(text.length)} characters, at most ${n(MAX_QUESTION_CHARS)}. Phi-4 reads about 16,000 tokens (some 50,000 characters) at once, your question and the conversation together. Shorten it, or ask about a smaller selection.`;
+  return `Your message is too long: ${n(text.length)} characters, at most ${n(MAX_QUESTION_CHARS)}. That is about twice what Phi-4 reads at once (16,000 tokens); shorten it or split it up.`;
 }
 
 const str = (v: unknown, max = MAX_TEXT): v is string => typeof v === 'string' && v.length <= max;

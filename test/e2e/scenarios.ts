@@ -289,7 +289,7 @@ export const SCENARIOS: Scenario[] = [
       const notice = frame.locator('#notice');
       await notice.waitFor({ state: 'visible' });
       assert.match(await notice.innerText(), /^Your message is too long: 100,001 characters, at most 100,000\./);
-      assert.equal(await frame.locator('#prompt').inputValue(), text, 'the text stays in the box to be shortened');
+      assert.ok((await frame.locator('#prompt').inputValue()) === text, 'the text stays in the box to be shortened');
       assert.equal(await frame.locator('.turn-user').count(), turnsBefore, 'nothing was added to the conversation');
       assert.equal(ollama.answerRequests().length, 0, 'nothing was sent');
       await frame.locator('#prompt').fill('');
