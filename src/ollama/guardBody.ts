@@ -20,56 +20,81 @@ const NEWLINE = 0x0a;
 
 export function guardBody(source: ReadableStream<Uint8Array>, guard: BodyGuard): ReadableStream<Uint8Array> {
   const reader = source.getReader();
+  const stallMs = guard.stallTimeoutMs;
+  let out: ReadableStreamDefaultController<Uint8Array>;
   let started = false;
+  let finished = false;
   let lineBytes = 0;
+  // When the read now pending began (undefined while none is). Only the wait for the network is timed,
+  // never a consumer that is slow to ask for more.
+  let waitingSince: number | undefined;
+  let watchdog: ReturnType<typeof setTimeout> | undefined;
+
   const start = (): void => {
     if (started) return;
     started = true;
     guard.onStarted();
   };
-  const fail = (controller: ReadableStreamDefaultController<Uint8Array>, fault: BodyFault, message: string): void => {
+  const finish = (): void => {
+    finished = true;
+    clearTimeout(watchdog);
+  };
+  const fail = (fault: BodyFault, message: string): void => {
+    finish();
     guard.onFault(fault);
-    controller.error(new Error(message));
+    out.error(new Error(message));
     reader.cancel().catch(() => undefined);
   };
-  // A high-water mark of 0: the source is read only while the consumer waits, so a slow consumer is never
-  // mistaken for a silent server, and only the wait for the network is timed.
+  // One timer for the whole body that re-arms itself for whatever is left, rather than a timer per chunk:
+  // an answer is thousands of small chunks.
+  const check = (): void => {
+    watchdog = undefined;
+    if (finished || waitingSince === undefined || stallMs === undefined) return;
+    const left = waitingSince + stallMs - performance.now();
+    if (left > 0) watchdog = setTimeout(check, left);
+    else fail('stalled', `no bytes for ${stallMs} ms`);
+  };
+
   return new ReadableStream<Uint8Array>(
     {
+      start(controller) {
+        out = controller;
+      },
       async pull(controller) {
-        let stall: ReturnType<typeof setTimeout> | undefined;
-        let stalled = false;
-        if (started && guard.stallTimeoutMs !== undefined) {
-          stall = setTimeout(() => {
-            stalled = true;
-            fail(controller, 'stalled', `no bytes for ${guard.stallTimeoutMs} ms`);
-          }, guard.stallTimeoutMs);
+        if (started && stallMs !== undefined) {
+          waitingSince = performance.now();
+          watchdog ??= setTimeout(check, stallMs);
         }
+        let chunk: Awaited<ReturnType<typeof reader.read>>;
         try {
-          const { done, value } = await reader.read();
-          if (stalled) return;
-          if (done) {
-            start();
-            return controller.close();
-          }
-          start();
-          const newline = value.lastIndexOf(NEWLINE);
-          lineBytes = newline < 0 ? lineBytes + value.byteLength : value.byteLength - newline - 1;
-          if (lineBytes > guard.maxLineBytes) return fail(controller, 'oversizedLine', `a line longer than ${guard.maxLineBytes} bytes`);
-          controller.enqueue(value);
+          chunk = await reader.read();
         } catch (error) {
-          if (stalled) return;
+          if (finished) return;
+          finish();
           start();
-          controller.error(error);
+          return controller.error(error);
         } finally {
-          clearTimeout(stall);
+          waitingSince = undefined;
         }
+        if (finished) return;
+        start();
+        if (chunk.done) {
+          finish();
+          return controller.close();
+        }
+        const bytes = chunk.value;
+        const newline = bytes.lastIndexOf(NEWLINE);
+        lineBytes = newline < 0 ? lineBytes + bytes.byteLength : bytes.byteLength - newline - 1;
+        if (lineBytes > guard.maxLineBytes) return fail('oversizedLine', `a line longer than ${guard.maxLineBytes} bytes`);
+        controller.enqueue(bytes);
       },
       cancel(reason) {
+        finish();
         start();
         return reader.cancel(reason);
       },
     },
+    // Pull only while the consumer waits for data, so the wait timed above is the network's.
     { highWaterMark: 0 },
   );
 }
