@@ -6,7 +6,7 @@ import type { Ask, ChatSession, SessionEvent, SessionStatus } from '../chat/Chat
 import { restoreSpecialTokens } from '../chatml/specialTokens';
 import type { GatheredContext } from '../context/EditorContext';
 import { OllamaError } from '../ollama/OllamaError';
-import { isWebviewToHost, type ActionId, type Banner, type ContextChip, type HostToWebview, type WebviewToHost } from '../protocol/messages';
+import { isWebviewToHost, rejectionNotice, type ActionId, type Banner, type ContextChip, type HostToWebview, type WebviewToHost } from '../protocol/messages';
 import { ChatEndpoint } from './ChatEndpoint';
 import { insertCode } from './insertCode';
 import { openExternalLink } from './openExternalLink';
@@ -55,7 +55,11 @@ export class ChatController implements vscode.Disposable {
     this.endpoints.add(endpoint);
     disposables.push(
       webview.onDidReceiveMessage((raw: unknown) => {
-        if (!isWebviewToHost(raw)) return this.services.log.warn(`ignored an invalid message from the chat view`);
+        if (!isWebviewToHost(raw)) {
+          const notice = rejectionNotice(raw); // e.g. a message too long to answer: never stored, the user is told why
+          if (notice) endpoint.post({ type: 'notice', message: notice });
+          return this.services.log.warn(`ignored an invalid message from the chat view`);
+        }
         void this.handle(endpoint, raw).catch((e) => this.services.log.error(`chat view request failed: ${String(e)}`));
       }),
       { dispose: () => this.endpoints.delete(endpoint) },

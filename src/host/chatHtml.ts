@@ -42,6 +42,7 @@ export function chatHtml(webview: vscode.Webview, extensionUri: vscode.Uri, nonc
   <div id="announcer" class="visually-hidden" aria-live="polite"></div>
   <footer class="composer">
     <div id="queue" hidden></div>
+    <div id="notice" hidden></div>
     <div id="chip" class="chip" hidden></div>
     <textarea id="prompt" rows="3" placeholder="Ask Phi-4… (Enter to send, Shift+Enter for a new line, ↑ for the last prompt)" aria-label="Message to Phi-4"></textarea>
     <div class="composer-buttons">

@@ -24,7 +24,7 @@ export function createServices(context: vscode.ExtensionContext, channel: vscode
   let cachedSettings: Settings | undefined;
   const settings = (): Settings => (cachedSettings ??= readSettings(log));
   let cachedClient: OllamaClient | undefined;
-  const client = (): OllamaClient => (cachedClient ??= new OllamaClient({ host: settings().host, loadTimeoutMs: settings().loadTimeoutMs }));
+  const client = (): OllamaClient => (cachedClient ??= new OllamaClient({ host: settings().host, loadTimeoutMs: settings().loadTimeoutMs, stallTimeoutMs: settings().stallTimeoutMs }));
   const resolver = new ModelResolver();
   const changed = new vscode.EventEmitter<void>();
   context.subscriptions.push(

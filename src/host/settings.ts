@@ -15,6 +15,7 @@ export const SETTING_KEYS = [
   'promptFormat',
   'loadTimeoutSeconds',
   'maxConversations',
+  'stallTimeoutSeconds',
 ] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
@@ -22,6 +23,8 @@ export interface Settings extends RequestSettings {
   /** Set when phi4.ollamaHost is unusable; requests then fail with this message instead of going anywhere. */
   readonly hostError?: string;
   readonly loadTimeoutMs: number;
+  /** Longest silence once an answer has started; then it is stopped as stalled. */
+  readonly stallTimeoutMs: number;
   readonly maxConversations: number;
 }
 
@@ -73,6 +76,7 @@ export function readSettings(log?: Pick<Logger, 'warn'>, env: NodeJS.ProcessEnv 
     promptFormat: (['auto', 'phi4', 'chatml', 'ollama-template'].includes(format) ? format : 'auto') as PromptFormatSetting,
     loadTimeoutMs: numeric(config, 'loadTimeoutSeconds', log) * 1000,
     maxConversations: numeric(config, 'maxConversations', log),
+    stallTimeoutMs: numeric(config, 'stallTimeoutSeconds', log) * 1000,
   };
 }
 

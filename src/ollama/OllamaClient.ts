@@ -4,7 +4,8 @@ import type { ChatMessage } from '../chatml/renderChatML';
 import { renderChatML } from '../chatml/renderChatML';
 import { PHI4_STOP_TOKENS, neutralizeSpecialTokens } from '../chatml/specialTokens';
 import { answerStatsFrom, type AnswerStats } from './AnswerStats';
-import { linkedAbortFetch, type FetchFn } from './linkedAbortFetch';
+import { MAX_LINE_BYTES } from './guardBody';
+import { linkedAbortFetch, type AbortReason, type FetchFn } from './linkedAbortFetch';
 import { mapOllamaError } from './mapOllamaError';
 import { parseModelInfo, type ModelInfo } from './ModelInfo';
 
@@ -37,8 +38,10 @@ export interface PullProgress {
 
 export interface ClientOptions {
   readonly host: string;
-  /** How long to wait for response headers, i.e. for the model to load. */
+  /** How long to wait for the first byte of an answer, i.e. for the model to load and read the prompt. */
   readonly loadTimeoutMs?: number;
+  /** Longest silence once an answer has started streaming; then it is stopped as stalled. */
+  readonly stallTimeoutMs?: number;
   /** Time limit for quick calls (list, show, version). */
   readonly quickTimeoutMs?: number;
   readonly fetch?: FetchFn;
@@ -48,11 +51,13 @@ export interface ClientOptions {
 export class OllamaClient {
   private readonly loadTimeoutMs: number;
   private readonly quickTimeoutMs: number;
+  private readonly stallTimeoutMs: number;
   private readonly now: () => number;
 
   constructor(private readonly options: ClientOptions) {
     this.loadTimeoutMs = options.loadTimeoutMs ?? 300_000;
     this.quickTimeoutMs = options.quickTimeoutMs ?? 10_000;
+    this.stallTimeoutMs = options.stallTimeoutMs ?? 120_000;
     this.now = options.now ?? (() => performance.now());
   }
 
@@ -61,8 +66,8 @@ export class OllamaClient {
   }
 
   // A client per call: ollama-js's abort() is per instance, and our fetch carries one request's signal.
-  private open(signal: AbortSignal | undefined, timeoutMs: number): { ollama: Ollama; reason: () => 'cancelled' | 'timeout' | undefined } {
-    const linked = linkedAbortFetch(signal, timeoutMs, this.options.fetch);
+  private open(signal: AbortSignal | undefined, timeoutMs: number, stallTimeoutMs?: number): { ollama: Ollama; reason: () => AbortReason | undefined } {
+    const linked = linkedAbortFetch(signal, { firstByteTimeoutMs: timeoutMs, stallTimeoutMs, maxLineBytes: MAX_LINE_BYTES }, this.options.fetch);
     return { ollama: new Ollama({ host: this.options.host, fetch: linked.fetch }), reason: linked.abortReason };
   }
 
@@ -72,7 +77,8 @@ export class OllamaClient {
    * token for relays that only forward it.
    */
   async *streamAnswer(request: AnswerRequest, signal?: AbortSignal, onText?: (text: string) => void): AsyncGenerator<AnswerEvent, void, undefined> {
-    const { ollama, reason } = this.open(signal, this.loadTimeoutMs);
+    // Only answers are watched for stalls: a pull goes quiet while Ollama verifies a 9 GB download.
+    const { ollama, reason } = this.open(signal, this.loadTimeoutMs, this.stallTimeoutMs);
     const started = this.now();
     let firstTokenAt: number | undefined;
     let streaming = false;
@@ -109,7 +115,7 @@ export class OllamaClient {
         if (chunk.done) yield { kind: 'done', stats: answerStatsFrom(chunk, request.model, started, firstTokenAt, this.now()) };
       }
     } catch (error) {
-      throw mapOllamaError(error, { host: this.host, model: request.model, streaming, abortReason: reason() ?? (signal?.aborted ? 'cancelled' : undefined) });
+      throw mapOllamaError(error, { host: this.host, model: request.model, streaming, abortReason: reason() ?? (signal?.aborted ? 'cancelled' : undefined), stallTimeoutMs: this.stallTimeoutMs });
     } finally {
       // `break` in for-await does not close the connection; abort does, and the server then stops generating.
       iterator?.abort();

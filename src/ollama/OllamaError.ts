@@ -12,6 +12,10 @@ export type OllamaErrorKind =
   | 'streamError'
   | 'connectionLost'
   | 'incompleteStream'
+  /** A started answer went silent for phi4.stallTimeoutSeconds. */
+  | 'stalled'
+  /** The server sent a line that never ends: not Ollama, or a broken proxy. */
+  | 'oversizedLine'
   | 'cancelled'
   | 'unknown';
 

@@ -1,4 +1,6 @@
 // Turns whatever fetch or ollama-js threw into an OllamaError with a message a user can act on.
+import { MAX_LINE_BYTES } from './guardBody';
+import type { AbortReason } from './linkedAbortFetch';
 import { OllamaError } from './OllamaError';
 
 export interface ErrorContext {
@@ -6,8 +8,10 @@ export interface ErrorContext {
   readonly model?: string;
   /** True once the answer had started streaming; decides between "failed" and "interrupted". */
   readonly streaming?: boolean;
-  /** Why our own signal fired, if it did. */
-  readonly abortReason?: 'cancelled' | 'timeout';
+  /** Why we ended the request ourselves, if we did. */
+  readonly abortReason?: AbortReason;
+  /** The silence after which a started answer counts as stalled (for the message). */
+  readonly stallTimeoutMs?: number;
 }
 
 const UNREACHABLE_CODES: Record<string, string> = {
@@ -22,6 +26,8 @@ const UNREACHABLE_CODES: Record<string, string> = {
   EPROTO: 'the server did not speak the expected protocol',
   ERR_SSL_WRONG_VERSION_NUMBER: 'the server does not speak https',
 };
+
+const MAX_LINE_MB = MAX_LINE_BYTES / (1024 * 1024);
 
 function causeCode(error: unknown): string | undefined {
   let current: unknown = error;
@@ -43,6 +49,14 @@ export function mapOllamaError(error: unknown, ctx: ErrorContext): OllamaError {
   const name = error instanceof Error ? error.name : '';
   const message = error instanceof Error ? error.message : String(error);
 
+  // Our own body guard stopped it: whatever error ollama-js then saw is a consequence, not the cause.
+  if (ctx.abortReason === 'stalled') {
+    const seconds = (ctx.stallTimeoutMs ?? 0) / 1000;
+    return new OllamaError('stalled', `Ollama at ${ctx.host} stopped sending the answer: nothing arrived for ${seconds} seconds (phi4.stallTimeoutSeconds). Retry; if it happens again, the Ollama server log may say why.`, ['retry', 'showLog'], message);
+  }
+  if (ctx.abortReason === 'oversizedLine') {
+    return new OllamaError('oversizedLine', `The server at ${ctx.host} sent over ${MAX_LINE_MB} MB without a line break, which Ollama never does, so the answer was stopped. Check that phi4.ollamaHost points at Ollama.`, ['openSettings', 'retry'], message);
+  }
   if (ctx.abortReason === 'cancelled' || (name === 'AbortError' && ctx.abortReason !== 'timeout')) {
     return new OllamaError('cancelled', 'Stopped.', []);
   }

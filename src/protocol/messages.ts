@@ -79,6 +79,20 @@ export type WebviewToHost =
 const ACTIONS: readonly string[] = Object.keys(ACTION_LABELS);
 const MAX_TEXT = 1_000_000;
 
+/**
+ * Longest message the chat accepts. Text and code run 3–4 characters a token, so 100,000 characters are
+ * 25,000–33,000 tokens: twice Phi-4's whole 16,384-token window. A longer message could never be answered,
+ * and would only fail after being stored in the conversation.
+ */
+export const MAX_QUESTION_CHARS = 100_000;
+
+/** What the chat view shows instead of sending a message that is too long; undefined when it is fine. */
+export function questionTooLong(text: string): string | undefined {
+  if (text.length <= MAX_QUESTION_CHARS) return undefined;
+  const n = (v: number): string => v.toLocaleString('en-US');
+  return `Your message is too long: ${n(text.length)} characters, at most ${n(MAX_QUESTION_CHARS)}. That is about twice what Phi-4 reads at once (16,000 tokens); shorten it or split it up.`;
+}
+
 const str = (v: unknown, max = MAX_TEXT): v is string => typeof v === 'string' && v.length <= max;
 
 /** Validates a message from the webview: anything else is dropped by the host. */
@@ -93,7 +107,7 @@ export function isWebviewToHost(value: unknown): value is WebviewToHost {
     case 'removeContext':
       return true;
     case 'send':
-      return str(m.text);
+      return str(m.text, MAX_QUESTION_CHARS);
     case 'switchConversation':
     case 'deleteConversation':
       return str(m.id, 200);
@@ -110,4 +124,11 @@ export function isWebviewToHost(value: unknown): value is WebviewToHost {
     default:
       return false;
   }
+}
+
+/** For a message the guard dropped that the user can cause by what they type, the notice to show them. */
+export function rejectionNotice(value: unknown): string | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const m = value as Record<string, unknown>;
+  return m.type === 'send' && typeof m.text === 'string' ? questionTooLong(m.text) : undefined;
 }

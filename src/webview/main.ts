@@ -1,5 +1,5 @@
 // Entry of the chat webview: wires the DOM to the host through the typed protocol.
-import type { ActionId, Banner, ContextChip, ConversationSummary, HostToWebview } from '../protocol/messages';
+import { questionTooLong, type ActionId, type Banner, type ContextChip, type ConversationSummary, type HostToWebview } from '../protocol/messages';
 import { el } from './el';
 import { createMarkdown } from './markdown/createMarkdown';
 import { createSanitizer } from './markdown/sanitize';
@@ -17,6 +17,7 @@ const bannerBox = $<HTMLDivElement>('banner');
 const historyBox = $<HTMLDivElement>('history');
 const historyList = $<HTMLUListElement>('history-list');
 const queueNote = $<HTMLDivElement>('queue');
+const noticeBox = $<HTMLDivElement>('notice');
 const transcript = new TranscriptView($('transcript'), $('announcer'), createMarkdown(), createSanitizer(window));
 
 let state = loadState();
@@ -28,9 +29,24 @@ function persist(patch: Partial<typeof state>): void {
   saveState(state);
 }
 
+let noticeTimer: ReturnType<typeof setTimeout> | undefined;
+
+/** Shows a one-off remark above the input for a while, and tells screen readers. */
+function showNotice(text: string): void {
+  $('announcer').textContent = text;
+  noticeBox.textContent = text;
+  noticeBox.hidden = false;
+  clearTimeout(noticeTimer);
+  noticeTimer = setTimeout(() => (noticeBox.hidden = true), 10_000);
+}
+
 function submit(): void {
   const text = input.value.trim();
   if (!text) return;
+  // The host would refuse it too; checked here so the text stays in the box to be shortened.
+  const tooLong = questionTooLong(text);
+  if (tooLong) return showNotice(tooLong);
+  noticeBox.hidden = true;
   send({ type: 'send', text });
   persist({ draft: '', lastPrompt: text });
   input.value = '';
@@ -187,7 +203,7 @@ window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {
       setBusy(message.busy, message.queued);
       break;
     case 'notice':
-      $('announcer').textContent = message.message;
+      showNotice(message.message);
       break;
     case 'focusInput':
       input.focus();

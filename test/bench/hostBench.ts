@@ -14,7 +14,7 @@ import type { TurnView } from '../../src/protocol/messages';
 import { countTokens, countTokensUncached } from '../../src/tokens/countTokens';
 import { OllamaTestServer } from '../support/ollamaTestServer';
 import { sourceOfTokens } from './codeFixture';
-import { alternating, gc, median } from './measure';
+import { alternating, announce, gc, median } from './measure';
 import { MemoryStore } from '../support/MemoryStore';
 
 export interface HostFigures {
@@ -69,6 +69,7 @@ export async function hostBench(sizes: readonly number[]): Promise<HostFigures> 
       () => stream?.abort(),
     );
   };
+  let done = announce(`B1 Explain requests in ${sizes.join(', ')}-token files`);
   for (const tokens of sizes) {
     const file = sourceOfTokens(tokens);
     const lines = file.split('\n');
@@ -95,6 +96,8 @@ export async function hostBench(sizes: readonly number[]): Promise<HostFigures> 
     const [againBaselineMs, againMs] = await alternating(baseline, explain(false));
     firstRequest.push({ label: `Explain in the same ${tokens}-token file again`, tokens, baselineMs: againBaselineMs, oursMs: againMs, targetMs });
   }
+  done();
+  done = announce(`B1 chat messages with ${sizes.join(', ')}-token conversations`);
   for (const tokens of sizes) {
     // A conversation whose history fills `tokens` (up to the whole window): every earlier turn is re-sent.
     const store = new ConversationStore(new MemoryStore());
@@ -113,7 +116,9 @@ export async function hostBench(sizes: readonly number[]): Promise<HostFigures> 
     const [baselineMs, oursMs] = await alternating(bare(rawPrompt(Math.min(tokens, 14000))), chat);
     firstRequest.push({ label: `chat message with ${tokens >= 16000 ? 'a full 16K' : `a ${tokens}`}-token conversation`, tokens, baselineMs, oursMs, targetMs: 40 });
   }
+  done();
 
+  done = announce('B2 relay throughput');
   // B2: 4,000 tokens as fast as the server can send them; baseline and ours alternate to share the noise.
   // Each is timed from the request reaching the server to the last token consumed (raw) or posted to the
   // webview (ours): throughput, not the time to build the request (B1) or to save the conversation after.
@@ -153,7 +158,9 @@ export async function hostBench(sizes: readonly number[]): Promise<HostFigures> 
   const rawTps = 4000 / (rawMs / 1000);
   const ourTps = 4000 / (ourMs / 1000);
   if (relayed !== answer) throw new Error('relay lost text');
+  done();
 
+  done = announce('B5 200 chat turns (host heap)');
   // B5: 200 turns through the session, heap after GC.
   const s = session();
   for (let i = 0; i < 20; i++) {
@@ -169,7 +176,9 @@ export async function hostBench(sizes: readonly number[]): Promise<HostFigures> 
   }
   gc();
   const heapAfter = process.memoryUsage().heapUsed;
+  done();
 
+  done = announce('B6 tokenizer and budget');
   // B6: the tokenizer on text it has never seen (every line new) and on the same text again (line cache),
   // and fitting a 16K budget around a selection in a large file seen for the first time.
   const big = sourceOfTokens(40000);
@@ -193,7 +202,9 @@ export async function hostBench(sizes: readonly number[]): Promise<HostFigures> 
     fitToBudget({ system: 'rules', history: [], question: 'Explain', context }, { contextWindow: 16384, maxAnswerTokens: 2048 });
     return performance.now() - t;
   });
+  done();
 
+  done = announce('Soak: 500 streamed answers');
   // Soak: 500 streamed answers back to back through one session (fast mode).
   const soakSession = session();
   for (let i = 0; i < 10; i++) await soakSession.send({ text: `warm ${i}` });
@@ -216,6 +227,7 @@ export async function hostBench(sizes: readonly number[]): Promise<HostFigures> 
     handlesAfter: activeHandles(),
     openSockets: (process as unknown as { _getActiveHandles(): unknown[] })._getActiveHandles().filter((h) => h instanceof Socket && !h.destroyed).length,
   };
+  done();
 
   await server.stop();
   return {

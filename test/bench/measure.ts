@@ -36,3 +36,13 @@ export function gc(): void {
 }
 
 export const ms = (n: number): string => `${n.toFixed(2)} ms`;
+
+/**
+ * Prints that a benchmark starts and returns what to call when it ends, which prints how long it took:
+ * a run takes minutes, and minutes without output look like a hang.
+ */
+export function announce(name: string): () => void {
+  console.log(`▶ ${name}…`);
+  const started = performance.now();
+  return () => console.log(`  ${name}: done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
+}

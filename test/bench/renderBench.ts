@@ -6,11 +6,11 @@ import { launchBrowser } from '../e2e/browser';
 import { REPO } from '../e2e/codeServer';
 import { splitIntoChunks } from '../support/ollamaTestServer';
 import { answerOfTokens, codeAnswerOfTokens } from './codeFixture';
-import { medianOf } from './measure';
+import { announce, medianOf } from './measure';
 
 const SKELETON = `<!DOCTYPE html><html><body><div id="app"><select id="model"></select><button id="toggle-history"></button><button id="new-chat"></button>
 <section id="history" hidden><ul id="history-list"></ul><button id="clear-history"></button></section><div id="banner" hidden></div>
-<main id="scroller"><div id="transcript"></div></main><div id="announcer"></div><footer><div id="queue" hidden></div><div id="chip" hidden></div>
+<main id="scroller"><div id="transcript"></div></main><div id="announcer"></div><footer><div id="queue" hidden></div><div id="notice" hidden></div><div id="chip" hidden></div>
 <textarea id="prompt"></textarea><button id="stop" hidden></button><button id="send"></button></footer></div></body></html>`;
 
 export interface RenderFigures {
@@ -212,6 +212,7 @@ export async function renderBench(sizes: readonly number[]): Promise<{ figures: 
   const warmChunks = splitIntoChunks(warmText);
   try {
     for (const tokens of sizes) {
+      const done = announce(`B3 rendering a ${tokens}-token answer in the webview`);
       const text = answerOfTokens(tokens);
       const chunks = splitIntoChunks(text);
       const page = await browser.newPage();
@@ -245,10 +246,12 @@ export async function renderBench(sizes: readonly number[]): Promise<{ figures: 
         bundleOnceTaskMs: restored.task,
         bareNetTaskMs: bare.task - fed.task,
       });
+      done();
     }
 
     // A whole module in one code block: nothing in it is final until its fence closes, so this shows whether
     // a block's cost grows with its length while it is written.
+    let done = announce('B3 streaming one long code block');
     const codeText = codeAnswerOfTokens(4000);
     const code = await streamRounds(browser, warmText, codeText);
     const codeBlock: CodeBlockFigures = {
@@ -259,6 +262,8 @@ export async function renderBench(sizes: readonly number[]): Promise<{ figures: 
       onceTaskMs: code.once.task,
     };
 
+    done();
+    done = announce("B3 streaming at Phi-4's pace (about 30 s)");
     // At Phi-4's own pace most frames carry one token, so this shows what streaming costs per second of
     // answer rather than per token. One round (control and stream take about 14 s each); restoring is quick, so three of those.
     const pacedText = answerOfTokens(500);
@@ -281,6 +286,8 @@ export async function renderBench(sizes: readonly number[]): Promise<{ figures: 
       bareNetTaskMs: bare.task - pacedFeed.task,
     };
 
+    done();
+    done = announce('B5 200 turns in the webview');
     // B5 (webview side): 200 turns rendered in the real bundle.
     const page = await browser.newPage();
     await bundlePage(page);
@@ -290,6 +297,7 @@ export async function renderBench(sizes: readonly number[]): Promise<{ figures: 
     await page.waitForTimeout(200);
     const domNodesAfter200Turns = await page.evaluate(() => document.getElementsByTagName('*').length);
     await page.close();
+    done();
     return { figures, codeBlock, paced, domNodesAfter200Turns };
   } finally {
     await browser.close();

@@ -400,4 +400,20 @@ export const SCENARIOS: Scenario[] = [
       assert.ok(shown.includes(answer.trim().slice(-40)), 'the whole answer is there when the view comes back');
     },
   },
+  {
+    name: '14-over-long-message-refused-and-kept',
+    async run({ page, ollama }) {
+      const frame = await openChat(page);
+      const turnsBefore = await frame.locator('.turn-user').count();
+      const text = 'x'.repeat(100_001);
+      await sendMessage(frame, text);
+      const notice = frame.locator('#notice');
+      await notice.waitFor({ state: 'visible' });
+      assert.match(await notice.innerText(), /^Your message is too long: 100,001 characters, at most 100,000\./);
+      assert.ok((await frame.locator('#prompt').inputValue()) === text, 'the text stays in the box to be shortened');
+      assert.equal(await frame.locator('.turn-user').count(), turnsBefore, 'nothing was added to the conversation');
+      assert.equal(ollama.answerRequests().length, 0, 'nothing was sent');
+      await frame.locator('#prompt').fill('');
+    },
+  },
 ];

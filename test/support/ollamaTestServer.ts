@@ -15,6 +15,12 @@ export type Fault =
   | { kind: 'resetMidStream'; afterChunks?: number }
   | { kind: 'noDone' }
   | { kind: 'malformedLine'; afterChunks?: number }
+  // The connection stays open and nothing more comes, as when Ollama's runner hangs mid-answer
+  // (ollama/ollama#10119, #3552).
+  | { kind: 'stall'; afterChunks?: number }
+  // Bytes without a line break until the client hangs up: never Ollama, but what another server at
+  // phi4.ollamaHost or a broken proxy could send.
+  | { kind: 'endlessLine'; afterChunks?: number }
   | { kind: 'hang' };
 
 export interface Behaviour {
@@ -28,6 +34,8 @@ export interface Behaviour {
   readonly chunkDelayMs?: number;
   /** Write every NDJSON line in two TCP writes split inside a multi-byte character. */
   readonly splitUtf8?: boolean;
+  /** Write every NDJSON line in six pieces, this many ms apart, as a slow link delivers it. */
+  readonly dribbleMs?: number;
   readonly doneReason?: string;
 }
 
@@ -280,7 +288,14 @@ export class OllamaTestServer {
       if (res.destroyed) return false;
       const bytes = Buffer.from(JSON.stringify(obj) + '\n', 'utf8');
       const split = behaviour.splitUtf8 ? multiByteSplitPoint(bytes) : -1;
-      if (split > 0) {
+      if (behaviour.dribbleMs) {
+        const size = Math.ceil(bytes.length / DRIBBLE_PIECES);
+        for (let at = 0; at < bytes.length; at += size) {
+          if (at > 0) await sleep(behaviour.dribbleMs);
+          if (res.destroyed) return false;
+          res.write(bytes.subarray(at, at + size));
+        }
+      } else if (split > 0) {
         res.write(bytes.subarray(0, split));
         await sleep(5);
         if (res.destroyed) return false;
@@ -290,12 +305,17 @@ export class OllamaTestServer {
       return !res.destroyed;
     };
     // Mid-stream faults strike after `afterChunks` chunks, or at the end of the text when not given.
-    const faultAt = fault?.kind === 'errorMidStream' || fault?.kind === 'resetMidStream' || fault?.kind === 'malformedLine' ? Math.min(fault.afterChunks ?? chunks.length, chunks.length) : -1;
+    const faultAt =
+      fault?.kind === 'errorMidStream' || fault?.kind === 'resetMidStream' || fault?.kind === 'malformedLine' || fault?.kind === 'stall' || fault?.kind === 'endlessLine'
+        ? Math.min(fault.afterChunks ?? chunks.length, chunks.length)
+        : -1;
     for (let i = 0; i <= chunks.length; i++) {
       if (i === faultAt) {
         if (fault?.kind === 'errorMidStream') return void res.end(JSON.stringify({ error: fault.message ?? 'an error was encountered while running the model' }) + '\n');
         if (fault?.kind === 'resetMidStream') return resetSoon(res);
         if (fault?.kind === 'malformedLine') res.write('{"model":"phi4:latest","respo\n');
+        if (fault?.kind === 'stall') return; // the client's close ends it
+        if (fault?.kind === 'endlessLine') return endlessLine(res);
       }
       if (i < chunks.length && !(await write(line(chunks[i], false)))) return;
     }
@@ -381,6 +401,28 @@ function readBody(req: http.IncomingMessage): Promise<string> {
     req.on('data', (c: Buffer) => parts.push(c));
     req.on('end', () => resolve(Buffer.concat(parts).toString('utf8')));
     req.on('error', () => resolve(''));
+  });
+}
+
+const DRIBBLE_PIECES = 6;
+
+/** Starts an answer line and never ends it, respecting back-pressure, until the client closes (or 256 MB). */
+async function endlessLine(res: http.ServerResponse): Promise<void> {
+  const piece = Buffer.alloc(64 * 1024, 'x');
+  res.write('{"model":"phi4:latest","created_at":"2025-01-10T10:00:00Z","response":"');
+  for (let sent = 0; sent < 256 * 1024 * 1024 && !res.destroyed; sent += piece.length) {
+    if (!res.write(piece)) await drainOrClose(res);
+  }
+  res.end();
+}
+
+function drainOrClose(res: http.ServerResponse): Promise<void> {
+  return new Promise((resolve) => {
+    const done = (): void => {
+      res.off('drain', done).off('close', done);
+      resolve();
+    };
+    res.on('drain', done).on('close', done);
   });
 }
 

@@ -175,6 +175,19 @@ describe('ChatSession', () => {
     assert.match(turn.error?.message ?? '', /error was encountered while running the model/);
   });
 
+  it('an answer that stalls mid-stream fails with Retry, keeps its text, and the queued question is answered without Stop', async () => {
+    server.enqueue({ answer: 'one two three four', fault: { kind: 'stall', afterChunks: 2 } }, { answer: 'second answer' });
+    const client = new OllamaClient({ host: server.url, stallTimeoutMs: 300 });
+    const session = new ChatSession({ client: () => client, settings: () => settings, resolver: new ModelResolver(), store: new ConversationStore(kv), log: silentLogger });
+    const [stalled, next] = await Promise.all([session.send({ text: 'one' }), session.send({ text: 'two' })]);
+    assert.equal(stalled.turn.state, 'failed');
+    assert.equal(stalled.turn.text, 'one two');
+    assert.match(stalled.turn.error?.message ?? '', /stopped sending the answer/);
+    assert.ok(stalled.turn.error?.actions.includes('retry'));
+    assert.equal(next.turn.state, 'done');
+    assert.equal(next.turn.text, 'second answer');
+  });
+
   it('warns when Ollama read fewer prompt tokens than were sent', async () => {
     // A server that ignores our num_ctx: its context is smaller than the prompt.
     settings = { ...settings, contextWindow: 16384 };

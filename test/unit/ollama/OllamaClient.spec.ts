@@ -155,6 +155,46 @@ describe('OllamaClient against the Ollama-API test server', () => {
     assert.equal(result.text, `start ${big} end`);
   });
 
+  it('stops an answer that goes silent mid-stream, keeping the text so far and naming the host and the wait', async () => {
+    const watched = new OllamaClient({ host: server.url, stallTimeoutMs: 300 });
+    server.enqueue({ answer: 'partial answer here then more', fault: { kind: 'stall', afterChunks: 3 } });
+    const result = await collect(watched.streamAnswer(request));
+    assert.equal(result.text, 'partial answer here');
+    assert.equal(result.error?.kind, 'stalled');
+    assert.ok(result.error?.message.includes(server.url), result.error?.message);
+    assert.match(result.error?.message ?? '', /nothing arrived for 0\.3 seconds/);
+    assert.deepEqual(result.error?.actions, ['retry', 'showLog']);
+    // The connection is closed, so Ollama stops working on it and the next request is not queued behind it.
+    await until(() => server.answerRequests()[0].closedByClient);
+  });
+
+  it('does not count the model loading before the first byte as a stall', async () => {
+    const watched = new OllamaClient({ host: server.url, stallTimeoutMs: 200, loadTimeoutMs: 10_000 });
+    server.enqueue({ answer: 'loaded at last', headersDelayMs: 700 });
+    const result = await collect(watched.streamAnswer(request));
+    assert.equal(result.error, undefined);
+    assert.equal(result.text, 'loaded at last');
+  });
+
+  it('counts any bytes, even part of a line, as Ollama still answering', async () => {
+    // Each line arrives in six pieces 120 ms apart: complete lines are 720 ms apart, beyond the 400 ms limit.
+    const watched = new OllamaClient({ host: server.url, stallTimeoutMs: 400 });
+    server.enqueue({ chunks: ['slow but steady'], dribbleMs: 120 });
+    const result = await collect(watched.streamAnswer(request));
+    assert.equal(result.error, undefined);
+    assert.equal(result.text, 'slow but steady');
+  });
+
+  it('stops a server that sends a line that never ends, keeping the text before it', async () => {
+    server.enqueue({ answer: 'a b c d', fault: { kind: 'endlessLine', afterChunks: 2 } });
+    const result = await collect(client.streamAnswer(request));
+    assert.equal(result.text, 'a b');
+    assert.equal(result.error?.kind, 'oversizedLine');
+    assert.match(result.error?.message ?? '', /over 8 MB without a line break/);
+    assert.ok(result.error?.message.includes(server.url));
+    await until(() => server.answerRequests()[0].closedByClient);
+  });
+
   it('skips a malformed NDJSON line and finishes the answer', async () => {
     server.enqueue({ answer: 'a b c d', fault: { kind: 'malformedLine', afterChunks: 1 } });
     const result = await collect(client.streamAnswer(request));

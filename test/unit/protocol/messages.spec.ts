@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { isWebviewToHost } from '../../../src/protocol/messages';
+import { isWebviewToHost, MAX_QUESTION_CHARS, rejectionNotice } from '../../../src/protocol/messages';
 
 describe('webview → host message validation', () => {
   it('accepts every well-formed message', () => {
@@ -26,5 +26,18 @@ describe('webview → host message validation', () => {
       { type: 'switchConversation', id: 'x'.repeat(500) },
       { type: 'send', text: 'x'.repeat(1_000_001) },
     ]) assert.equal(isWebviewToHost(m), false, JSON.stringify(m)?.slice(0, 80));
+  });
+
+  it('refuses a message too long to answer before anything is stored, with a notice saying so; the limit itself passes', () => {
+    const atLimit = { type: 'send', text: 'x'.repeat(MAX_QUESTION_CHARS) };
+    assert.ok(isWebviewToHost(atLimit));
+    assert.equal(rejectionNotice(atLimit), undefined);
+    const over = { type: 'send', text: 'x'.repeat(MAX_QUESTION_CHARS + 1) };
+    assert.equal(isWebviewToHost(over), false);
+    assert.match(rejectionNotice(over) ?? '', /^Your message is too long: 100,001 characters, at most 100,000\./);
+  });
+
+  it('has no notice for messages only a bug or an attacker sends', () => {
+    for (const m of [null, { type: 'exec' }, { type: 'send', text: 42 }, { type: 'action', action: 'runCommand' }]) assert.equal(rejectionNotice(m), undefined);
   });
 });
