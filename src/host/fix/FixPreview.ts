@@ -79,17 +79,16 @@ export class FixPreview {
     const thread = this.threads[0] ?? this.createThread(new vscode.Range(range.end.line, 0, range.end.line, 0));
     thread.label = 'Phi-4 is writing a fix…';
     thread.comments = [comment(body)];
-    for (const editor of editors) editor.setDecorations(this.look.pending, [range]);
+    this.decorate(editors);
   }
 
+  /** Replaces the comment zones with one per pending hunk; call only when the proposal or decisions change. */
   showProposal(editors: readonly vscode.TextEditor[]): void {
     this.phase = 'preview';
     this.disposeThreads();
     const pending = this.proposal!.pending();
-    const removed: vscode.Range[] = [];
     pending.forEach((hunk, index) => {
       const first = this.hunkLine(hunk);
-      if (hunk.removed.length > 0) removed.push(new vscode.Range(first, 0, first + hunk.removed.length - 1, 0));
       const anchorLine = hunk.removed.length > 0 ? first + hunk.removed.length - 1 : Math.max(0, first - 1);
       const thread = this.createThread(new vscode.Range(anchorLine, 0, anchorLine, 0));
       const what = hunk.added.length === 0 ? `remove ${hunk.removed.length} line(s)` : `${hunk.removed.length > 0 ? 'replace with' : 'insert'} ${hunk.added.length} line(s)`;
@@ -98,8 +97,25 @@ export class FixPreview {
       const dropped = hunk.removed.map((l) => '- ' + l.replace(/\r?\n$|\r$/, '')).join('\n');
       thread.comments = [comment(new vscode.MarkdownString(fenced(hunk.added.length > 0 ? added : dropped, 'diff')))];
     });
+    this.decorate(editors);
+  }
+
+  /**
+   * Paints the region (while streaming) or the lines each pending hunk removes. It leaves the comment
+   * zones alone: each zone opens an editor of its own, so redrawing them whenever the visible editors
+   * change would change them again, without end.
+   */
+  decorate(editors: readonly vscode.TextEditor[]): void {
+    const removed: vscode.Range[] = [];
+    if (this.phase === 'preview') {
+      for (const hunk of this.proposal!.pending()) {
+        const first = this.hunkLine(hunk);
+        if (hunk.removed.length > 0) removed.push(new vscode.Range(first, 0, first + hunk.removed.length - 1, 0));
+      }
+    }
+    const pending = this.phase === 'streaming' ? [this.regionRange()] : [];
     for (const editor of editors) {
-      editor.setDecorations(this.look.pending, []);
+      editor.setDecorations(this.look.pending, pending);
       editor.setDecorations(this.look.removed, removed);
     }
   }

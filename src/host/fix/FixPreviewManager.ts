@@ -103,8 +103,9 @@ export class FixPreviewManager implements vscode.Disposable {
     else this.status.hide();
   }
 
+  /** Paints previews into editors that just became visible; the comment zones already show in every editor. */
   redraw(): void {
-    for (const preview of this.previews.values()) if (preview.phase === 'preview') preview.showProposal(this.editorsOf(preview));
+    for (const preview of this.previews.values()) preview.decorate(this.editorsOf(preview));
     this.updateContext();
   }
 
