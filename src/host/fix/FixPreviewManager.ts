@@ -66,6 +66,11 @@ export class FixPreviewManager implements vscode.Disposable {
     return editor ? this.get(editor.document.uri) : undefined;
   }
 
+  /** False once the preview was closed or replaced, e.g. while a decision on it was being applied. */
+  isCurrent(preview: FixPreview): boolean {
+    return this.get(preview.document.uri) === preview;
+  }
+
   all(): FixPreview[] {
     return [...this.previews.values()];
   }
