@@ -280,6 +280,7 @@ async function shiftDown(times: number): Promise<vscode.Selection> {
 
 const SELECTION_CASES: SelectionCase[] = [
   { name: 'whole lines selected with Shift+Down, ending at column 1 of the next line', eol: '\n', answer: AVERAGE_FUNCTION_ANSWER, select: () => shiftDown(7) },
+  { name: 'whole lines and the blank line after them, selected with Shift+Down', eol: '\n', answer: AVERAGE_FUNCTION_ANSWER, select: () => shiftDown(8) },
   { name: 'whole lines selected upwards from column 1 of the next line', eol: '\n', answer: AVERAGE_FUNCTION_ANSWER, select: () => new vscode.Selection(7, 0, 0, 0) },
   { name: 'whole lines ending at the end of the last line', eol: '\n', answer: AVERAGE_FUNCTION_ANSWER, select: (d) => new vscode.Selection(0, 0, 6, d.lineAt(6).text.length) },
   { name: 'the whole file, final newline included', eol: '\n', answer: AVERAGE_WHOLE_FILE_ANSWER, select: (d) => new vscode.Selection(0, 0, d.lineCount - 1, 0) },
