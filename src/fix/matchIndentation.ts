@@ -1,5 +1,6 @@
 // Makes the model's code fit where it goes: the document's indent style (tabs or N spaces), the
-// region's base depth, the document's line ending and the original's trailing newline.
+// region's base depth, the document's line ending, and the original's blank lines and final newline at
+// its edges.
 
 export interface IndentTarget {
   /** The exact original text of the region. */
@@ -46,8 +47,18 @@ function width(indent: string, tabSize: number): number {
   return w;
 }
 
+/**
+ * The original's blank lines before its first and after its last line of code, with the final newline.
+ * A selection of whole lines ends with a newline, often with a blank line, and models seldom repeat
+ * either, so they are kept rather than proposed for removal.
+ */
+function blankEdges(original: string): { leading: string; trailing: string } {
+  if (original.trim() === '') return { leading: '', trailing: /\r?\n$/.exec(original)?.[0] ?? '' };
+  return { leading: /^(?:[ \t]*\r?\n)*/.exec(original)![0], trailing: /(?:\r?\n[ \t]*)*\r?\n$/.exec(original)?.[0] ?? '' };
+}
+
 function reindent(code: string, target: IndentTarget): string {
-  const lines = code.replace(/\r\n?/g, '\n').replace(/\n+$/, '').split('\n');
+  const lines = code.replace(/\r\n?/g, '\n').replace(/^(?:[ \t]*\n)+/, '').replace(/\n+$/, '').split('\n');
   const originalLines = target.original.replace(/\r\n?/g, '\n').split('\n');
   const nonBlank = (ls: string[]): string[] => ls.filter((l) => l.trim() !== '');
   const codeUnit = detectIndentUnit(lines.join('\n'), target.unit);
@@ -66,8 +77,9 @@ function reindent(code: string, target: IndentTarget): string {
     const rest = relative - levels * unitWidth; // odd alignment spaces are kept as spaces
     return baseOriginal + target.unit.repeat(levels) + ' '.repeat(rest) + line.slice(lead.length);
   });
-  const endsWithNewline = /\r?\n$/.test(target.original);
-  return out.join(target.eol) + (endsWithNewline ? target.eol : '');
+  while (out.length > 1 && out[out.length - 1] === '') out.pop();
+  const edges = blankEdges(target.original);
+  return (target.startsMidLine ? '' : edges.leading) + out.join(target.eol) + edges.trailing;
 }
 
 /** How much further the first non-blank line is indented than the least indented of the others; undefined for one line. */

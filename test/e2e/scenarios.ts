@@ -48,6 +48,8 @@ async function until<T>(what: string, probe: () => T | undefined | false, ms = 1
   }
 }
 
+const AVERAGE_ANSWER = 'Two problems: the loop reads past the end, and an empty list divides by zero.\n\n```javascript\nfunction average(xs) {\n    let total = 0;\n    for (let i = 0; i < xs.length; i++) {\n        total += xs[i];\n    }\n    return xs.length === 0 ? 0 : total / xs.length;\n}\n```\n';
+
 const SHOT_DIR = path.join(__dirname, '../../../test-results/screenshots');
 
 async function save(page: Page): Promise<void> {
@@ -189,6 +191,44 @@ export const SCENARIOS: Scenario[] = [
       await page.keyboard.press('Control+Z');
       await save(page);
       assert.equal(fs.readFileSync(file, 'utf8'), original, 'undo restores the original bytes');
+    },
+  },
+  {
+    name: '05b-fix-accept-all-keyboard-whole-lines',
+    async run({ page, ollama, workspace }) {
+      // Whole lines picked the way people do: Shift+Down from line 1 column 1, so the selection ends at
+      // column 1 of line 8 and the region carries its final newline; the model's fix changes two lines.
+      const file = path.join(workspace, 'src', 'average.js');
+      const original = fs.readFileSync(file, 'utf8');
+      const fixed = original.replace('i <= xs.length', 'i < xs.length').replace('return total / xs.length;', 'return xs.length === 0 ? 0 : total / xs.length;');
+      await openFile(page, 'average.js');
+      await selectLines(page, 0, 7);
+      ollama.enqueue({ answer: AVERAGE_ANSWER, chunkDelayMs: 40 });
+      await page.evaluate(() => {
+        const w = window as unknown as { __zonesDrawn: number };
+        w.__zonesDrawn = 0;
+        new MutationObserver((records) => {
+          // A zone's element is inserted first and gets its `review-widget` class afterwards.
+          for (const r of records) for (const n of r.addedNodes) if (n instanceof HTMLElement && n.matches('.zone-widget')) w.__zonesDrawn++;
+        }).observe(document.querySelector('.part.editor')!, { childList: true, subtree: true });
+      });
+      await runCommand(page, 'Phi-4: Fix Selection');
+      await page.locator('.review-widget', { hasText: 'Phi-4 is writing a fix' }).first().waitFor();
+      const acceptAll = page.locator('.contentWidgets .codelens-decoration a', { hasText: 'Accept all' });
+      await acceptAll.click();
+      await page.locator('.tab.active.dirty').waitFor({ timeout: 10_000 }).catch(() => assert.fail('Accept all left the document unchanged'));
+      await save(page);
+      assert.equal(fs.readFileSync(file, 'utf8'), fixed, 'Accept all writes exactly the fix, tab-indented');
+      await acceptAll.waitFor({ state: 'detached' });
+      assert.equal(await page.locator('.contentWidgets .codelens-decoration', { hasText: /Accept|Reject/ }).count(), 0, 'no lens is left behind');
+      assert.equal(await page.locator('.review-widget').count(), 0, 'no comment zone is left behind');
+      // One zone while writing, then one per change; a zone torn down and drawn again makes the lenses jump
+      // under the pointer and floods the window with work that Accept all then waits behind.
+      assert.equal(await page.evaluate(() => (window as unknown as { __zonesDrawn: number }).__zonesDrawn), 3, 'each comment zone is drawn once');
+
+      await page.keyboard.press('Control+Z');
+      await save(page);
+      assert.equal(fs.readFileSync(file, 'utf8'), original, 'one undo restores the original bytes');
     },
   },
   {

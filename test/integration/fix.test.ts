@@ -264,3 +264,129 @@ describe('lightbulb', () => {
     diagnostics.clear();
   });
 });
+
+// Whole lines as people select them, the region's final newline, and CRLF files: every decision must
+// leave exactly the expected bytes, and one undo must restore the original.
+const AVERAGE_LINES = ['function average(xs) {', '\tlet total = 0;', '\tfor (let i = 0; i <= xs.length; i++) {', '\t\ttotal += xs[i];', '\t}', '\treturn total / xs.length;', '}', '', 'module.exports = { average };', ''];
+const AVERAGE_FUNCTION_ANSWER =
+  'Two problems: the loop reads past the end, and an empty list divides by zero.\n\n```javascript\nfunction average(xs) {\n    let total = 0;\n    for (let i = 0; i < xs.length; i++) {\n        total += xs[i];\n    }\n    return xs.length === 0 ? 0 : total / xs.length;\n}\n```\n';
+const AVERAGE_WHOLE_FILE_ANSWER = AVERAGE_FUNCTION_ANSWER.replace('}\n```', '}\n\nmodule.exports = { average };\n```');
+const fixLoop = (text: string): string => text.replace('i <= xs.length', 'i < xs.length');
+const fixEmpty = (text: string): string => text.replace('return total / xs.length;', 'return xs.length === 0 ? 0 : total / xs.length;');
+
+interface SelectionCase {
+  readonly name: string;
+  readonly eol: '\n' | '\r\n';
+  readonly answer: string;
+  select(document: vscode.TextDocument): vscode.Selection | Promise<vscode.Selection>;
+}
+
+/** Shift+Down `times` times from line 1, column 1, as people select whole lines. */
+async function shiftDown(times: number): Promise<vscode.Selection> {
+  editor.selection = new vscode.Selection(0, 0, 0, 0);
+  for (let i = 0; i < times; i++) await vscode.commands.executeCommand('cursorDownSelect');
+  assert.deepEqual([editor.selection.end.line, editor.selection.end.character], [times, 0], 'the selection ends at column 1');
+  return editor.selection;
+}
+
+const SELECTION_CASES: SelectionCase[] = [
+  { name: 'whole lines selected with Shift+Down, ending at column 1 of the next line', eol: '\n', answer: AVERAGE_FUNCTION_ANSWER, select: () => shiftDown(7) },
+  { name: 'whole lines and the blank line after them, selected with Shift+Down', eol: '\n', answer: AVERAGE_FUNCTION_ANSWER, select: () => shiftDown(8) },
+  { name: 'whole lines selected upwards from column 1 of the next line', eol: '\n', answer: AVERAGE_FUNCTION_ANSWER, select: () => new vscode.Selection(7, 0, 0, 0) },
+  { name: 'whole lines ending at the end of the last line', eol: '\n', answer: AVERAGE_FUNCTION_ANSWER, select: (d) => new vscode.Selection(0, 0, 6, d.lineAt(6).text.length) },
+  { name: 'the whole file, final newline included', eol: '\n', answer: AVERAGE_WHOLE_FILE_ANSWER, select: (d) => new vscode.Selection(0, 0, d.lineCount - 1, 0) },
+  { name: 'CRLF: whole lines selected with Shift+Down, ending at column 1 of the next line', eol: '\r\n', answer: AVERAGE_FUNCTION_ANSWER, select: () => shiftDown(7) },
+  { name: 'CRLF: whole lines ending at the end of the last line', eol: '\r\n', answer: AVERAGE_FUNCTION_ANSWER, select: (d) => new vscode.Selection(0, 0, 6, d.lineAt(6).text.length) },
+];
+
+describe('inline fix preview on whole-line selections', () => {
+  before(async () => {
+    api = (await vscode.extensions.getExtension('phi4-local.phi4-local')!.activate()) as Phi4Api;
+  });
+
+  /** Writes the file with the case's line endings, opens it and starts the fix; resolves once it is previewed. */
+  async function previewFix(c: SelectionCase): Promise<string> {
+    const original = AVERAGE_LINES.join(c.eol);
+    const [folder] = vscode.workspace.workspaceFolders!;
+    const uri = vscode.Uri.joinPath(folder.uri, 'src', c.eol === '\n' ? 'average.js' : 'average-crlf.js');
+    await vscode.commands.executeCommand('phi4.fixCancel');
+    await vscode.workspace.fs.writeFile(uri, new TextEncoder().encode(original));
+    await open(c.eol === '\n' ? 'average.js' : 'average-crlf.js');
+    await restore(original);
+    assert.equal(doc.getText(), original);
+    await testServer.reset();
+    await testServer.enqueue({ answer: c.answer });
+    editor.selection = await c.select(doc);
+    await vscode.commands.executeCommand('phi4.fixSelection');
+    await waitPhase('preview');
+    assert.equal(doc.getText(), original, 'previewing does not edit the document');
+    return original;
+  }
+
+  it('two Accept clicks in quick succession, the first adding a line, apply both where they belong', async () => {
+    const guarded = AVERAGE_FUNCTION_ANSWER.replace('function average(xs) {\n', 'function average(xs) {\n    if (xs.length === 0) return 0;\n');
+    const original = await previewFix({ ...SELECTION_CASES[0], answer: guarded.replace('xs.length === 0 ? 0 : total / xs.length', 'total / xs.length') });
+    // The second click arrives while the first change is still being applied.
+    await Promise.all([vscode.commands.executeCommand('phi4.fixAcceptHunk', doc.uri, 0), vscode.commands.executeCommand('phi4.fixAcceptHunk', doc.uri, 1)]);
+    await waitPhase(undefined);
+    const both = fixLoop(original).replace('function average(xs) {\n', 'function average(xs) {\n\tif (xs.length === 0) return 0;\n');
+    assert.equal(doc.getText(), both);
+    await vscode.commands.executeCommand('undo');
+    assert.equal(doc.getText(), both.replace('i < xs.length', 'i <= xs.length'), 'each decision is one undo step');
+  });
+
+  for (const c of SELECTION_CASES) {
+    describe(c.name, () => {
+      it('Accept all applies both changes byte for byte, and one undo restores the original', async () => {
+        const original = await previewFix(c);
+        await vscode.commands.executeCommand('phi4.fixAcceptAll', doc.uri);
+        await waitPhase(undefined);
+        assert.equal(doc.getText(), fixEmpty(fixLoop(original)));
+        assert.deepEqual(await lensTitles(), [], 'no lens is left behind');
+        await vscode.commands.executeCommand('undo');
+        assert.equal(doc.getText(), original, 'one undo restores the original');
+      });
+
+      it('accepting one change applies only it and keeps the other pending; rejecting that one settles the fix', async () => {
+        const original = await previewFix(c);
+        await vscode.commands.executeCommand('phi4.fixAcceptHunk', doc.uri, 1);
+        assert.equal(phase(), 'preview', 'the other change is still offered');
+        assert.equal(doc.getText(), fixEmpty(original));
+        assert.equal((await lensTitles()).filter((t) => t.includes('Accept all')).length, 1);
+        await vscode.commands.executeCommand('phi4.fixAcceptHunk', doc.uri, 0);
+        await waitPhase(undefined);
+        assert.equal(doc.getText(), fixEmpty(fixLoop(original)));
+        await vscode.commands.executeCommand('undo');
+        assert.equal(doc.getText(), fixEmpty(original), 'each decision is one undo step');
+        await vscode.commands.executeCommand('undo');
+        assert.equal(doc.getText(), original);
+      });
+
+      it('accepting one change then rejecting the other leaves only the accepted one', async () => {
+        const original = await previewFix(c);
+        await vscode.commands.executeCommand('phi4.fixAcceptHunk', doc.uri, 0);
+        assert.equal(phase(), 'preview', 'the other change is still offered');
+        await vscode.commands.executeCommand('phi4.fixRejectHunk', doc.uri, 1);
+        await waitPhase(undefined);
+        assert.equal(doc.getText(), fixLoop(original));
+      });
+
+      it('Accept all clicked twice applies the fix once', async () => {
+        const original = await previewFix(c);
+        await Promise.all([vscode.commands.executeCommand('phi4.fixAcceptAll', doc.uri), vscode.commands.executeCommand('phi4.fixAcceptAll', doc.uri)]);
+        await waitPhase(undefined);
+        assert.equal(doc.getText(), fixEmpty(fixLoop(original)));
+        await vscode.commands.executeCommand('undo');
+        assert.equal(doc.getText(), original, 'one undo restores the original');
+      });
+
+      it('Reject all leaves the file byte-identical and not dirty', async () => {
+        const original = await previewFix(c);
+        await vscode.commands.executeCommand('phi4.fixRejectAll', doc.uri);
+        await waitPhase(undefined);
+        assert.equal(doc.getText(), original);
+        assert.equal(doc.isDirty, false);
+      });
+    });
+  }
+});

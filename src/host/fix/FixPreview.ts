@@ -14,13 +14,23 @@ export interface PreviewLook {
   readonly comments: vscode.CommentController;
 }
 
+/** An accept whose edit was sent; its change is recognised by document version, not by timing. */
+interface OwnEdit {
+  /** The document's version when the edit was made: the first change reported after it is ours. */
+  readonly fromVersion: number;
+  readonly ids: readonly number[];
+  readonly landed: (applied: boolean) => void;
+}
+
 export class FixPreview {
   phase: PreviewPhase = 'streaming';
   proposal: FixProposal | undefined;
   /** Offset of the region in the document; shifted when the user edits above it. */
   regionStart: number;
   private threads: vscode.CommentThread[] = [];
-  private applying = false;
+  private ownEdit: OwnEdit | undefined;
+  /** Decisions run one after another, each against the text the previous one left. */
+  private decisions: Promise<unknown> = Promise.resolve();
   readonly abort = new AbortController();
 
   constructor(
@@ -56,7 +66,15 @@ export class FixPreview {
    * it): the preview can no longer be trusted and must be closed.
    */
   follow(event: vscode.TextDocumentChangeEvent): boolean {
-    if (this.applying) return true;
+    const own = this.ownEdit;
+    if (own && event.document.version > own.fromVersion) {
+      // Our accept's edit, which may be reported before or after applyEdit resolves: record the
+      // decision now, so whatever follows is checked against the text the region holds from here on.
+      this.ownEdit = undefined;
+      for (const id of own.ids) this.proposal!.mark(id, 'accepted');
+      own.landed(true);
+      return this.regionIsIntact();
+    }
     let start = this.regionStart;
     const end = this.regionStart + this.expectedText().length;
     for (const change of event.contentChanges) {
@@ -79,17 +97,16 @@ export class FixPreview {
     const thread = this.threads[0] ?? this.createThread(new vscode.Range(range.end.line, 0, range.end.line, 0));
     thread.label = 'Phi-4 is writing a fix…';
     thread.comments = [comment(body)];
-    for (const editor of editors) editor.setDecorations(this.look.pending, [range]);
+    this.decorate(editors);
   }
 
+  /** Replaces the comment zones with one per pending hunk; call only when the proposal or decisions change. */
   showProposal(editors: readonly vscode.TextEditor[]): void {
     this.phase = 'preview';
     this.disposeThreads();
     const pending = this.proposal!.pending();
-    const removed: vscode.Range[] = [];
     pending.forEach((hunk, index) => {
       const first = this.hunkLine(hunk);
-      if (hunk.removed.length > 0) removed.push(new vscode.Range(first, 0, first + hunk.removed.length - 1, 0));
       const anchorLine = hunk.removed.length > 0 ? first + hunk.removed.length - 1 : Math.max(0, first - 1);
       const thread = this.createThread(new vscode.Range(anchorLine, 0, anchorLine, 0));
       const what = hunk.added.length === 0 ? `remove ${hunk.removed.length} line(s)` : `${hunk.removed.length > 0 ? 'replace with' : 'insert'} ${hunk.added.length} line(s)`;
@@ -98,20 +115,69 @@ export class FixPreview {
       const dropped = hunk.removed.map((l) => '- ' + l.replace(/\r?\n$|\r$/, '')).join('\n');
       thread.comments = [comment(new vscode.MarkdownString(fenced(hunk.added.length > 0 ? added : dropped, 'diff')))];
     });
+    this.decorate(editors);
+  }
+
+  /**
+   * Paints the region (while streaming) or the lines each pending hunk removes. It leaves the comment
+   * zones alone: each zone opens an editor of its own, so redrawing them whenever the visible editors
+   * change would change them again, without end.
+   */
+  decorate(editors: readonly vscode.TextEditor[]): void {
+    const removed: vscode.Range[] = [];
+    if (this.phase === 'preview') {
+      for (const hunk of this.proposal!.pending()) {
+        const first = this.hunkLine(hunk);
+        if (hunk.removed.length > 0) removed.push(new vscode.Range(first, 0, first + hunk.removed.length - 1, 0));
+      }
+    }
+    const pending = this.phase === 'streaming' ? [this.regionRange()] : [];
     for (const editor of editors) {
-      editor.setDecorations(this.look.pending, []);
+      editor.setDecorations(this.look.pending, pending);
       editor.setDecorations(this.look.removed, removed);
     }
   }
 
-  /** Applies one hunk (or all pending ones) as a single edit; false when the region changed meanwhile. */
-  async accept(ids: readonly number[]): Promise<boolean> {
+  /**
+   * Applies one hunk (or all pending ones) as a single edit; false when the region changed meanwhile
+   * or the preview was closed. Hunks already decided by an earlier click are skipped.
+   */
+  accept(ids: readonly number[]): Promise<boolean> {
+    return this.queue(() => this.applyAccept(ids));
+  }
+
+  reject(ids: readonly number[]): Promise<void> {
+    return this.queue(() => {
+      for (const id of ids) if (this.proposal!.state(id) === 'pending') this.proposal!.mark(id, 'rejected');
+    });
+  }
+
+  clear(editors: readonly vscode.TextEditor[]): void {
+    this.abort.abort();
+    this.forgetOwnEdit();
+    this.disposeThreads();
+    for (const editor of editors) {
+      editor.setDecorations(this.look.removed, []);
+      editor.setDecorations(this.look.pending, []);
+    }
+  }
+
+  private queue<T>(step: () => Promise<T> | T): Promise<T> {
+    const run = this.decisions.then(step);
+    this.decisions = run.catch(() => undefined);
+    return run;
+  }
+
+  private async applyAccept(ids: readonly number[]): Promise<boolean> {
     const proposal = this.proposal!;
+    const pending = ids.filter((id) => proposal.state(id) === 'pending');
+    if (this.abort.signal.aborted) return false;
+    if (pending.length === 0) return true;
     if (!this.regionIsIntact()) return false;
     const before = proposal.currentText();
-    const edits = ids.map((id) => ({ id, edit: proposal.acceptEdit(id) })).sort((a, b) => b.edit.start - a.edit.start);
+    const edits = pending.map((id) => proposal.acceptEdit(id)).sort((a, b) => b.start - a.start);
     let after = before;
-    for (const { edit } of edits) after = after.slice(0, edit.start) + edit.text + after.slice(edit.end);
+    for (const edit of edits) after = after.slice(0, edit.start) + edit.text + after.slice(edit.end);
     const workspaceEdit = new vscode.WorkspaceEdit();
     // The smallest replacement that turns `before` into `after`, so cursors and folding elsewhere survive.
     let prefix = 0;
@@ -121,29 +187,20 @@ export class FixPreview {
     const start = this.document.positionAt(this.regionStart + prefix);
     const end = this.document.positionAt(this.regionStart + before.length - suffix);
     workspaceEdit.replace(this.document.uri, new vscode.Range(start, end), after.slice(prefix, after.length - suffix));
-    this.applying = true;
-    let ok = false;
+    const landed = new Promise<boolean>((resolve) => (this.ownEdit = { fromVersion: this.document.version, ids: pending, landed: resolve }));
+    let applied = false;
     try {
-      ok = await vscode.workspace.applyEdit(workspaceEdit);
+      applied = await vscode.workspace.applyEdit(workspaceEdit);
     } finally {
-      this.applying = false;
+      if (!applied) this.forgetOwnEdit();
     }
-    if (!ok) return false;
-    for (const { id } of edits) proposal.mark(id, 'accepted');
-    return this.regionIsIntact();
+    // The change event can arrive after applyEdit resolves; the region is only checked once it has.
+    return applied && (await landed) && this.regionIsIntact();
   }
 
-  reject(ids: readonly number[]): void {
-    for (const id of ids) this.proposal!.mark(id, 'rejected');
-  }
-
-  clear(editors: readonly vscode.TextEditor[]): void {
-    this.abort.abort();
-    this.disposeThreads();
-    for (const editor of editors) {
-      editor.setDecorations(this.look.removed, []);
-      editor.setDecorations(this.look.pending, []);
-    }
+  private forgetOwnEdit(): void {
+    this.ownEdit?.landed(false);
+    this.ownEdit = undefined;
   }
 
   private createThread(range: vscode.Range): vscode.CommentThread {

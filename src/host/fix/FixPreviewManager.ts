@@ -66,6 +66,11 @@ export class FixPreviewManager implements vscode.Disposable {
     return editor ? this.get(editor.document.uri) : undefined;
   }
 
+  /** False once the preview was closed or replaced, e.g. while a decision on it was being applied. */
+  isCurrent(preview: FixPreview): boolean {
+    return this.get(preview.document.uri) === preview;
+  }
+
   all(): FixPreview[] {
     return [...this.previews.values()];
   }
@@ -103,8 +108,9 @@ export class FixPreviewManager implements vscode.Disposable {
     else this.status.hide();
   }
 
+  /** Paints previews into editors that just became visible; the comment zones already show in every editor. */
   redraw(): void {
-    for (const preview of this.previews.values()) if (preview.phase === 'preview') preview.showProposal(this.editorsOf(preview));
+    for (const preview of this.previews.values()) preview.decorate(this.editorsOf(preview));
     this.updateContext();
   }
 

@@ -13,18 +13,24 @@ export function registerFix(context: vscode.ExtensionContext, services: Services
   const proposed = new ProposedFixDocument(manager);
   const previewFor = (uri?: unknown) => (uri instanceof vscode.Uri ? manager.get(uri) : manager.forActiveEditor());
 
+  // A decision may finish after the preview was closed or replaced (a second click on Accept all, Reject
+  // all meanwhile); then it has nothing left to close or redraw.
   const acceptAll = async (uri?: unknown): Promise<void> => {
     const preview = previewFor(uri);
     if (!preview?.proposal || preview.phase !== 'preview') return;
     const ok = await preview.accept(preview.proposal.pending().map((h) => h.id));
+    if (!manager.isCurrent(preview)) return;
     manager.close(preview.document.uri, ok ? undefined : 'The code changed under the preview, so the fix was not applied.');
     if (ok) vscode.window.setStatusBarMessage('Phi-4 fix applied — Undo (Ctrl+Z) reverts it', 5000);
   };
   const decideHunk = async (uri: unknown, id: unknown, accept: boolean): Promise<void> => {
     const preview = previewFor(uri);
     if (!preview?.proposal || preview.phase !== 'preview' || typeof id !== 'number' || preview.proposal.state(id) !== 'pending') return;
-    if (accept && !(await preview.accept([id]))) return manager.close(preview.document.uri, 'The code changed under the preview, so the change was not applied.');
-    if (!accept) preview.reject([id]);
+    let ok = true;
+    if (accept) ok = await preview.accept([id]);
+    else await preview.reject([id]);
+    if (!manager.isCurrent(preview)) return;
+    if (!ok) return manager.close(preview.document.uri, 'The code changed under the preview, so the change was not applied.');
     if (preview.proposal.settled) manager.close(preview.document.uri);
     else {
       preview.showProposal(manager.editorsOf(preview));

@@ -70,6 +70,14 @@ describe('extractFix + matchIndentation', () => {
     assert.equal(out, '    msg = "héllo 👋 wörld"\n    print(msg)');
   });
 
+  it('keeps blank lines at the edges of a whole-line selection, which the model did not repeat', () => {
+    const orig = '\r\n\tlet total = 0;\r\n\treturn total;\r\n\r\n';
+    const out = matchIndentation('\n  let total = 1;\n  return total;\n', { original: orig, eol: '\r\n', unit: '\t', startsMidLine: false });
+    assert.equal(out, '\r\n\tlet total = 1;\r\n\treturn total;\r\n\r\n');
+    const p = new FixProposal(orig, out);
+    assert.deepEqual(p.hunks.map((h) => [h.removed, h.added]), [[['\tlet total = 0;\r\n'], ['\tlet total = 1;\r\n']]], 'only the changed line is proposed');
+  });
+
   it('leaves the first line unindented when the region starts mid-line', () => {
     const out = matchIndentation('a + b;\n  return 1;', { original: 'a - b;\n\treturn 0;', eol: '\n', unit: '\t', startsMidLine: true });
     assert.equal(out, 'a + b;\n\treturn 1;');
