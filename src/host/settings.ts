@@ -54,8 +54,13 @@ export function readSettings(env: NodeJS.ProcessEnv = process.env): Settings {
     keepAlive: /^-?\d+$/.test(keepAlive) ? `${keepAlive}s` : keepAlive || '30m',
     promptFormat: (['auto', 'phi4', 'chatml', 'ollama-template'].includes(format) ? format : 'auto') as PromptFormatSetting,
     loadTimeoutMs: Math.max(5, get(config, 'loadTimeoutSeconds', 300)) * 1000,
-    maxConversations: Math.max(1, Math.floor(get(config, 'maxConversations', 50))),
+    maxConversations: clampConversations(get<unknown>(config, 'maxConversations', 50)),
   };
+}
+
+/** The manifest's bounds, enforced here too: settings.json accepts any value, and 0 or 1e9 must not reach the store. */
+function clampConversations(value: unknown): number {
+  return typeof value === 'number' && Number.isFinite(value) ? Math.min(500, Math.max(1, Math.floor(value))) : 50;
 }
 
 export async function updateSetting(key: SettingKey, value: unknown): Promise<void> {
