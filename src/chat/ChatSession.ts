@@ -7,12 +7,12 @@ import { promptWasTruncated, type AnswerStats } from '../ollama/AnswerStats';
 import type { OllamaClient } from '../ollama/OllamaClient';
 import { OllamaError, type OllamaErrorKind } from '../ollama/OllamaError';
 import { CHAT_SYSTEM_PROMPT } from '../prompt/systemPrompts';
-import type { ContextChip, HostToWebview, TurnView } from '../protocol/messages';
+import type { ContextChip, ConversationSummary, HostToWebview, TurnView } from '../protocol/messages';
 import type { ChatSettings } from './ChatSettings';
 import { ChunkBatcher, type Scheduler } from './ChunkBatcher';
-import { type ConversationStore, type Conversation } from './ConversationStore';
 import type { Logger } from './Logger';
 import type { ModelResolver } from './ModelResolver';
+import type { Conversation, ConversationStore } from '../storage/ConversationStore';
 
 export interface Ask {
   /** What the user typed (shown in the conversation). */
@@ -49,6 +49,8 @@ const defaultId = (): string => `${Date.now().toString(36)}-${(counter++).toStri
 export class ChatSession {
   /** Read from storage on first use, not at activation: activation should cost nothing it can defer. */
   private shown: Conversation | undefined;
+  private opening: Promise<void> | undefined;
+  private history: readonly ConversationSummary[] = [];
   private queue: { ask: Ask; resolve: (o: AnswerOutcome) => void }[] = [];
   private running: AbortController | undefined;
   private readonly newId: () => string;
@@ -58,11 +60,20 @@ export class ChatSession {
   }
 
   private get conversation(): Conversation {
-    if (!this.shown) {
-      const latest = this.deps.store.list()[0];
-      this.shown = (latest && this.deps.store.load(latest.id)) || this.blank();
-    }
-    return this.shown;
+    return (this.shown ??= this.blank());
+  }
+
+  /** Reads the latest conversation (the first time) and the conversation list; restoreMessage() shows what this read. */
+  async open(): Promise<void> {
+    this.opening ??= this.openLatest();
+    await this.opening;
+    this.history = await this.deps.store.list();
+  }
+
+  private async openLatest(): Promise<void> {
+    const latest = (await this.deps.store.list())[0];
+    const found = latest && (await this.deps.store.load(latest.id));
+    this.shown ??= found || this.blank();
   }
 
   private set conversation(conversation: Conversation) {
@@ -83,7 +94,7 @@ export class ChatSession {
 
   /** Everything the view needs to draw itself from scratch (after load, reload, or being hidden). */
   restoreMessage(): HostToWebview {
-    return { type: 'restore', conversationId: this.conversation.id, turns: this.conversation.turns, history: this.deps.store.list(), busy: this.busy };
+    return { type: 'restore', conversationId: this.conversation.id, turns: this.conversation.turns, history: this.history, busy: this.busy };
   }
 
   /** Queues behind a running answer: two answers never interleave. */
@@ -105,15 +116,16 @@ export class ChatSession {
   async newChat(): Promise<void> {
     this.stop();
     this.conversation = this.blank();
-    this.deps.post(this.restoreMessage());
+    await this.postRestore();
   }
 
   async switchTo(id: string): Promise<void> {
-    const found = this.deps.store.load(id);
-    if (!found) return;
+    const found = await this.deps.store.load(id);
+    // Deleted meanwhile (by another window, or trimmed): the fresh list no longer offers it.
+    if (!found) return this.postRestore();
     this.stop();
     this.conversation = found;
-    this.deps.post(this.restoreMessage());
+    await this.postRestore();
   }
 
   async delete(id: string): Promise<void> {
@@ -122,13 +134,18 @@ export class ChatSession {
       this.conversation = this.blank();
     }
     await this.deps.store.delete(id);
-    this.deps.post(this.restoreMessage());
+    await this.postRestore();
   }
 
   async clearHistory(): Promise<void> {
     this.stop();
     await this.deps.store.clear();
     this.conversation = this.blank();
+    await this.postRestore();
+  }
+
+  private async postRestore(): Promise<void> {
+    this.history = await this.deps.store.list();
     this.deps.post(this.restoreMessage());
   }
 
@@ -153,6 +170,7 @@ export class ChatSession {
   }
 
   private async answer(ask: Ask, signal: AbortSignal): Promise<AnswerOutcome> {
+    await (this.opening ??= this.openLatest());
     const conv = this.conversation;
     const settings = this.deps.settings();
     const history = historyOf(conv.turns);
@@ -224,7 +242,8 @@ export class ChatSession {
     this.deps.onStatus?.(statusFor(error?.kind), error);
     await this.persist(conv);
     // The conversation list shows titles and order by last use; both may have changed.
-    this.deps.post({ type: 'history', history: this.deps.store.list(), currentId: conv.id });
+    this.history = await this.deps.store.list();
+    this.deps.post({ type: 'history', history: this.history, currentId: conv.id });
     return { turn, error };
   }
 

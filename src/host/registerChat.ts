@@ -1,7 +1,6 @@
 // Registers the chat view, its commands, the status bar and Ollama health checks.
 import * as vscode from 'vscode';
 import { ChatSession, type SessionStatus } from '../chat/ChatSession';
-import { ConversationStore } from '../chat/ConversationStore';
 import { openConversationStorage } from './openConversationStorage';
 import { ModelResolver } from '../chat/ModelResolver';
 import type { Logger } from '../chat/Logger';
@@ -10,6 +9,7 @@ import { OllamaClient } from '../ollama/OllamaClient';
 import { isLoopbackHost } from '../ollama/resolveHost';
 import type { ActionId } from '../protocol/messages';
 import { ACTION_COMMANDS } from './actionCommands';
+import { askToTrimConversations } from './askToTrimConversations';
 import { ChatController } from './ChatController';
 import { CHAT_VIEW_ID, ChatViewProvider, openChatInEditor } from './ChatViewProvider';
 import { pullModel } from './pullModel';
@@ -64,7 +64,10 @@ export function registerChat(context: vscode.ExtensionContext, channel: vscode.L
     confirmHost,
     resolveModel: (c) => resolver.resolve(c, settings()),
   });
-  const store = new ConversationStore(openConversationStorage(context, log), () => ({ maxConversations: settings().maxConversations, maxTurns: 200 }));
+  const store = openConversationStorage(context, () => ({ maxConversations: settings().maxConversations, maxTurns: 200 }), {
+    problem: (message) => void vscode.window.showWarningMessage(message),
+    overLimit: (over) => void askToTrimConversations(over, async () => controller.broadcast({ type: 'history', history: await store.list(), currentId: session.current.id })),
+  });
   const session = new ChatSession({
     client,
     settings,
