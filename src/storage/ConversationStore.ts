@@ -6,6 +6,7 @@ import { titleFor, type ConversationMeta } from './conversationSchema';
 import { ConversationFiles, type StoredTurn, type TurnOrder } from './ConversationFiles';
 import { describeFileError, nodeFileSystem, type FileSystem } from './FileSystem';
 import { migrateLegacy, type ListableStore } from './migrateLegacy';
+import { ProblemNotices } from './ProblemNotices';
 
 export interface Conversation {
   readonly id: string;
@@ -54,15 +55,13 @@ interface Synced {
   last: TurnOrder;
 }
 
-type OnceProblem = 'corrupt' | 'newer' | 'read' | 'save';
-
 export class ConversationStore {
   private readonly files: ConversationFiles;
   private readonly fs: FileSystem;
   private readonly synced = new Map<string, Synced>();
   /** Deleted here: a late save (an answer stopped by the deletion) must not bring them back. */
   private readonly deleted = new Set<string>();
-  private readonly told = new Set<OnceProblem>();
+  private readonly notices: ProblemNotices;
   private readonly queued = new Map<string, { conversation: Conversation; done: Promise<void> }>();
   private writes: Promise<unknown> = Promise.resolve();
   private opening: Promise<void> | undefined;
@@ -70,10 +69,11 @@ export class ConversationStore {
 
   constructor(private readonly options: StoreOptions) {
     this.fs = options.fs ?? nodeFileSystem;
+    this.notices = new ProblemNotices(options.dir, options.events?.problem);
     this.files = new ConversationFiles(options.dir, this.fs, () => this.now(), {
-      corrupt: () => this.tell('corrupt'),
-      newer: () => this.tell('newer'),
-      unreadable: (error) => this.tell('read', error),
+      corrupt: () => this.notices.tell('corrupt'),
+      newer: () => this.notices.tell('newer'),
+      unreadable: (error) => this.notices.tell('read', error),
     });
   }
 
@@ -145,9 +145,9 @@ export class ConversationStore {
       const created = await this.writeMeta(conversation);
       if (await this.writeTurns(conversation)) await this.capTurns(conversation.id);
       if (created) await this.keepWithinLimit(conversation.id);
-      this.told.delete('save');
+      this.notices.resolved('save');
     } catch (e) {
-      this.tell('save', e, conversation.title);
+      this.notices.tell('save', e, conversation.title);
       throw e;
     }
   }
@@ -234,7 +234,7 @@ export class ConversationStore {
       const { turns, last } = await this.files.readTurns(id);
       return await this.recover(id, turns, last);
     } catch (e) {
-      this.tell('read', e);
+      this.notices.tell('read', e);
       return undefined;
     }
   }
@@ -273,7 +273,7 @@ export class ConversationStore {
       await this.writes; // a read sees every save asked for before it
       return await job();
     } catch (e) {
-      this.tell('read', e);
+      this.notices.tell('read', e);
       return fallback;
     }
   }
@@ -290,20 +290,6 @@ export class ConversationStore {
       },
     );
     return this.opening;
-  }
-
-  /** Each kind of problem is said once (a failing disk fails every save); saving is said again after it worked once. */
-  private tell(kind: OnceProblem, error?: unknown, title?: string): void {
-    if (this.told.has(kind)) return;
-    this.told.add(kind);
-    const reason = describeFileError(error);
-    const messages: Record<OnceProblem, string> = {
-      corrupt: `Some saved Phi-4 conversation files could not be read. They were renamed to *.corrupt-<time> in ${this.location}; all other conversations are kept.`,
-      newer: 'Some saved Phi-4 conversations were written by a newer version of the extension. They are left untouched and will show again after updating.',
-      read: `Phi-4 could not read its saved conversations in ${this.location} (${reason}).`,
-      save: `Phi-4 could not save the conversation "${title}" (${reason}). Its latest messages are only in this window until saving works again; it is tried again with every answer.`,
-    };
-    this.options.events?.problem?.(messages[kind]);
   }
 
   private now(): number {
