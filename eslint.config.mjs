@@ -30,7 +30,7 @@ export default tseslint.config(
         'error',
         {
           paths: [vscodeBan, { name: 'ollama', message: 'Only the extension host talks to Ollama.' }, { name: 'ollama/browser', message: 'Only the extension host talks to Ollama.' }],
-          patterns: [{ regex: '^(\\.\\./)+(chat|chatml|tokens|budget|context|fix|ollama|prompt|host|extension)(/|$)', message: 'The webview may import only its own files and src/protocol.' }],
+          patterns: [{ regex: '^(\\.\\./)+(chat|chatml|tokens|budget|context|fix|ollama|prompt|storage|host|extension)(/|$)', message: 'The webview may import only its own files and src/protocol.' }],
         },
       ],
     },

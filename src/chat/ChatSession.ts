@@ -9,7 +9,7 @@ import { historyOf } from './historyOf';
 import { runRequest } from '../request/runRequest';
 import type { RequestKind, RequestOutcome, RequestServices } from '../request/RequestSpec';
 import { ChunkBatcher, type Scheduler } from './ChunkBatcher';
-import { type ConversationStore, type Conversation } from './ConversationStore';
+import type { Conversation, ConversationStore } from '../storage/ConversationStore';
 
 export interface Ask {
   /** What the user typed (shown in the conversation). */
@@ -51,6 +51,8 @@ const defaultId = (): string => `${Date.now().toString(36)}-${(counter++).toStri
 export class ChatSession {
   /** Read from storage on first use, not at activation: activation should cost nothing it can defer. */
   private shown: Conversation | undefined;
+  private opening: Promise<void> | undefined;
+  private history: readonly ConversationSummary[] = [];
   private queue: { ask: Ask; resolve: (o: AnswerOutcome) => void }[] = [];
   private running: AbortController | undefined;
   private readonly listeners = new Set<(event: SessionEvent) => void>();
@@ -71,11 +73,20 @@ export class ChatSession {
   }
 
   private get conversation(): Conversation {
-    if (!this.shown) {
-      const latest = this.deps.store.list()[0];
-      this.shown = (latest && this.deps.store.load(latest.id)) || this.blank();
-    }
-    return this.shown;
+    return (this.shown ??= this.blank());
+  }
+
+  /** Reads the latest conversation (the first time) and the conversation list; restoreEvent() shows what this read. */
+  async open(): Promise<void> {
+    this.opening ??= this.openLatest();
+    await this.opening;
+    this.history = await this.deps.store.list();
+  }
+
+  private async openLatest(): Promise<void> {
+    const latest = (await this.deps.store.list())[0];
+    const found = latest && (await this.deps.store.load(latest.id));
+    this.shown ??= found || this.blank();
   }
 
   private set conversation(conversation: Conversation) {
@@ -96,7 +107,7 @@ export class ChatSession {
 
   /** Everything a view needs to draw itself from scratch (after load, reload, or being hidden). */
   restoreEvent(): Extract<SessionEvent, { type: 'restore' }> {
-    return { type: 'restore', conversationId: this.conversation.id, turns: this.conversation.turns, history: this.deps.store.list(), busy: this.busy };
+    return { type: 'restore', conversationId: this.conversation.id, turns: this.conversation.turns, history: this.history, busy: this.busy };
   }
 
   /** Queues behind a running answer: two answers never interleave. */
@@ -116,12 +127,14 @@ export class ChatSession {
   }
 
   async newChat(): Promise<void> {
-    this.show(this.blank());
+    await this.show(this.blank());
   }
 
   async switchTo(id: string): Promise<void> {
-    const found = this.deps.store.load(id);
-    if (found) this.show(found);
+    const found = await this.deps.store.load(id);
+    // Deleted meanwhile (by another window, or trimmed): the fresh list no longer offers it.
+    if (found) await this.show(found);
+    else await this.emitRestore();
   }
 
   async delete(id: string): Promise<void> {
@@ -130,18 +143,29 @@ export class ChatSession {
       this.conversation = this.blank();
     }
     await this.deps.store.delete(id);
-    this.emit(this.restoreEvent());
+    await this.emitRestore();
+  }
+
+  /** The conversation list changed outside this session (trimmed, another window): views redraw it. */
+  async historyChanged(): Promise<void> {
+    this.history = await this.deps.store.list();
+    this.emit({ type: 'history', history: this.history, currentId: this.conversation.id });
   }
 
   async clearHistory(): Promise<void> {
     this.stop();
     await this.deps.store.clear();
-    this.show(this.blank());
+    await this.show(this.blank());
   }
 
-  private show(conversation: Conversation): void {
+  private async show(conversation: Conversation): Promise<void> {
     this.stop();
     this.conversation = conversation;
+    await this.emitRestore();
+  }
+
+  private async emitRestore(): Promise<void> {
+    this.history = await this.deps.store.list();
     this.emit(this.restoreEvent());
   }
 
@@ -166,6 +190,7 @@ export class ChatSession {
   }
 
   private async answer(ask: Ask, signal: AbortSignal): Promise<AnswerOutcome> {
+    await (this.opening ??= this.openLatest());
     const conv = this.conversation;
     const history = historyOf(conv.turns);
     const userTurn: TurnView = { id: this.newId(), role: 'user', text: ask.text, context: ask.chip };
@@ -194,7 +219,8 @@ export class ChatSession {
     this.emit({ type: 'status', status: statusFor(outcome.error?.kind), error: outcome.error });
     await this.persist(conv);
     // The conversation list shows titles and order by last use; both may have changed.
-    this.emit({ type: 'history', history: this.deps.store.list(), currentId: conv.id });
+    this.history = await this.deps.store.list();
+    this.emit({ type: 'history', history: this.history, currentId: conv.id });
     return { turn: finished, error: outcome.error };
   }
 

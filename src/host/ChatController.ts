@@ -178,6 +178,7 @@ export class ChatController implements vscode.Disposable {
   private async handle(endpoint: ChatEndpoint, message: WebviewToHost): Promise<void> {
     switch (message.type) {
       case 'ready':
+        await this.session.open();
         endpoint.markReady(this.snapshot());
         if (this.models.length === 0 || this.banner) await this.refresh();
         return;

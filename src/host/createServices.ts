@@ -2,7 +2,8 @@
 // resolver, remote-host consent and conversation storage. Settings and the client are made on first use
 // and dropped when a phi4.* setting changes, so the next request sees the new values.
 import * as vscode from 'vscode';
-import { ConversationStore } from '../chat/ConversationStore';
+import type { ConversationStore } from '../storage/ConversationStore';
+import { askToTrimConversations } from './askToTrimConversations';
 import type { Logger } from '../log/Logger';
 import { OllamaClient } from '../ollama/OllamaClient';
 import { ModelResolver } from '../request/ModelResolver';
@@ -18,6 +19,8 @@ export interface Services extends RequestServices {
   readonly channel: vscode.LogOutputChannel;
   /** Fires after a phi4.* setting changed and the cached settings and client were dropped. */
   readonly onDidChangeSettings: vscode.Event<void>;
+  /** Fires after the user agreed to delete conversations over a lowered phi4.maxConversations. */
+  readonly onDidTrimConversations: vscode.Event<void>;
 }
 
 export function createServices(context: vscode.ExtensionContext, channel: vscode.LogOutputChannel, log: Logger): Services {
@@ -40,6 +43,14 @@ export function createServices(context: vscode.ExtensionContext, channel: vscode
   );
   const consent = new HostConsent(context.globalState);
   context.subscriptions.push(consent);
-  const store = new ConversationStore(openConversationStorage(context, log), () => ({ maxConversations: settings().maxConversations, maxTurns: 200 }));
-  return { settings, client, resolver, log, channel, store, consent, onDidChangeSettings: changed.event };
+  const trimmed = new vscode.EventEmitter<void>();
+  context.subscriptions.push(trimmed);
+  const store = openConversationStorage(context, () => ({ maxConversations: settings().maxConversations, maxTurns: 200 }), {
+    problem: (message) => {
+      log.warn(message);
+      void vscode.window.showWarningMessage(message);
+    },
+    overLimit: (over) => void askToTrimConversations(over, async () => trimmed.fire()),
+  });
+  return { settings, client, resolver, log, channel, store, consent, onDidChangeSettings: changed.event, onDidTrimConversations: trimmed.event };
 }

@@ -1,28 +1,11 @@
-// Where conversations live: files in the extension's global storage folder (see FileKeyValueStore for why
-// not globalState). Conversations an earlier version kept in globalState are moved over once.
+// Where conversations live: the "conversations" folder in the extension's global storage, which is always on
+// this machine's disk (so plain node:fs works there). Conversations an earlier version kept in globalState
+// are moved in once.
 import * as path from 'node:path';
 import type * as vscode from 'vscode';
-import type { KeyValueStore } from '../chat/ConversationStore';
-import { FileKeyValueStore } from '../chat/FileKeyValueStore';
-import type { Logger } from '../log/Logger';
-import { moveConversations } from '../chat/moveConversations';
+import { ConversationStore, type StorageEvents, type StoreLimits } from '../storage/ConversationStore';
 
-/** The storage, opened (folder created, old conversations moved) when the chat first reads or writes it, not during activation. */
-export function openConversationStorage(context: vscode.ExtensionContext, log: Logger): KeyValueStore {
-  let files: FileKeyValueStore | undefined;
-  const open = (): FileKeyValueStore => {
-    if (files) return files;
-    const opened = new FileKeyValueStore(path.join(context.globalStorageUri.fsPath, 'conversations'));
-    files = opened;
-    // The files are written before this returns (see moveConversations); only clearing globalState is left pending.
-    void moveConversations(context.globalState, opened).then(
-      (moved) => moved > 0 && log.info(`moved ${moved} stored conversation entries to ${opened.location}`),
-      (error: unknown) => log.warn(`could not move stored conversations: ${String(error)}`),
-    );
-    return opened;
-  };
-  return {
-    get: (key) => open().get(key),
-    update: (key, value) => open().update(key, value),
-  };
+/** Nothing is read or created until the chat first lists, loads or saves a conversation: not during activation. */
+export function openConversationStorage(context: vscode.ExtensionContext, limits: () => StoreLimits, events: StorageEvents): ConversationStore {
+  return new ConversationStore({ dir: path.join(context.globalStorageUri.fsPath, 'conversations'), limits, events, legacy: context.globalState });
 }

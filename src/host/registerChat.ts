@@ -37,6 +37,7 @@ export function registerChat(context: vscode.ExtensionContext, services: Service
     }),
     services.onDidChangeSettings(() => void controller.settingsChanged()),
     services.consent.onDidAccept(() => void controller.refresh()),
+    services.onDidTrimConversations(() => void session.historyChanged()),
   );
   return { session, controller, revealChat, lastEditor: () => vscode.window.activeTextEditor ?? lastEditor };
 }

@@ -1,21 +1,23 @@
 // B1, B2, B5 (host side) and B6: the extension's own code paths against the Ollama-API test server,
 // each compared with a baseline measured in the same run.
+import * as fs from 'node:fs';
 import { Socket } from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { Ollama } from 'ollama/browser';
 import { fitToBudget } from '../../src/budget/fitToBudget';
 import { ChatSession } from '../../src/chat/ChatSession';
 import type { RequestSettings } from '../../src/request/RequestSettings';
-import { ConversationStore } from '../../src/chat/ConversationStore';
 import { silentLogger } from '../../src/log/Logger';
 import { ModelResolver } from '../../src/request/ModelResolver';
 import { gatherContext } from '../../src/context/gatherContext';
 import { OllamaClient } from '../../src/ollama/OllamaClient';
 import type { TurnView } from '../../src/protocol/messages';
+import { ConversationStore } from '../../src/storage/ConversationStore';
 import { countTokens, countTokensUncached } from '../../src/tokens/countTokens';
 import { OllamaTestServer } from '../support/ollamaTestServer';
 import { sourceOfTokens } from './codeFixture';
 import { alternating, announce, gc, median } from './measure';
-import { MemoryStore } from '../support/MemoryStore';
 
 export interface HostFigures {
   readonly firstRequest: { label: string; tokens: number; baselineMs: number; oursMs: number; targetMs: number }[];
@@ -44,7 +46,11 @@ export async function hostBench(sizes: readonly number[]): Promise<HostFigures> 
   const client = new OllamaClient({ host: server.url });
   await resolver.resolve(client, settings); // warm: /api/show is cached per model, as in the extension
   countTokens('warm up the tokenizer');
-  const session = (): ChatSession => new ChatSession({ client: () => client, settings: () => settings, resolver, store: new ConversationStore(new MemoryStore()), log: silentLogger });
+  // Conversations are saved to real files, as in the extension, in a folder removed at the end.
+  const storageDir = fs.mkdtempSync(path.join(os.tmpdir(), 'phi4-bench-'));
+  let stores = 0;
+  const newStore = (): ConversationStore => new ConversationStore({ dir: path.join(storageDir, String(stores++)) });
+  const session = (): ChatSession => new ChatSession({ client: () => client, settings: () => settings, resolver, store: newStore(), log: silentLogger });
 
   const firstRequest: HostFigures['firstRequest'] = [];
   const rawPrompt = (tokens: number): string => `<|im_start|>user<|im_sep|>\n${sourceOfTokens(tokens)}<|im_end|>\n<|im_start|>assistant<|im_sep|>\n`;
@@ -79,6 +85,8 @@ export async function hostBench(sizes: readonly number[]): Promise<HostFigures> 
     let sample = 0;
     const explain = (fresh: boolean) => async (): Promise<number> => {
       const s = session();
+      // The chat reads its history once per window, when the view first shows: not part of a request.
+      await s.open();
       // A file never seen before (nothing of it in the token cache), or the same file again; the
       // renaming keeps the length and shape of the text.
       const text = fresh ? file.replaceAll('value', `v${String(++sample).padStart(4, '0')}`) : file;
@@ -100,7 +108,8 @@ export async function hostBench(sizes: readonly number[]): Promise<HostFigures> 
   done = announce(`B1 chat messages with ${sizes.join(', ')}-token conversations`);
   for (const tokens of sizes) {
     // A conversation whose history fills `tokens` (up to the whole window): every earlier turn is re-sent.
-    const store = new ConversationStore(new MemoryStore());
+    const store = newStore();
+    let sample = 0;
     const turns: TurnView[] = [];
     const answer = sourceOfTokens(400);
     for (let i = 0; countTokens(answer) * (i + 1) < Math.min(tokens, 13500); i++) {
@@ -108,9 +117,10 @@ export async function hostBench(sizes: readonly number[]): Promise<HostFigures> 
     }
     const s = new ChatSession({ client: () => client, settings: () => settings, resolver, store, log: silentLogger });
     const chat = async (): Promise<number> => {
-      // The same history for every sample, not one that grows by the turns each sample adds.
-      await store.save({ id: 'long', title: 'long', updatedAt: Date.now(), turns: [...turns] });
-      await s.switchTo('long');
+      // The same history for every sample (a conversation of its own), not one that grows by the turns each sample adds.
+      const id = `long-${++sample}`;
+      await store.save({ id, title: 'long', updatedAt: Date.now(), turns: [...turns] });
+      await s.switchTo(id);
       return timeToWire(() => s.send({ text: 'And what about the error handling?' }), () => s.stop());
     };
     const [baselineMs, oursMs] = await alternating(bare(rawPrompt(Math.min(tokens, 14000))), chat);
@@ -142,7 +152,7 @@ export async function hostBench(sizes: readonly number[]): Promise<HostFigures> 
     posts = 0;
     relayed = '';
     let lastPostAt = 0;
-    const s = new ChatSession({ client: () => client, settings: () => settings, resolver, store: new ConversationStore(new MemoryStore()), log: silentLogger });
+    const s = new ChatSession({ client: () => client, settings: () => settings, resolver, store: newStore(), log: silentLogger });
     s.onEvent((m) => {
       if (m.type === 'answerChunk') {
         lastPostAt = performance.now();
@@ -230,6 +240,7 @@ export async function hostBench(sizes: readonly number[]): Promise<HostFigures> 
   done();
 
   await server.stop();
+  fs.rmSync(storageDir, { recursive: true, force: true });
   return {
     soak,
     firstRequest,

@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import { lookup } from 'node:dns/promises';
 import { hostname } from 'node:os';
 import * as vscode from 'vscode';
-import { SETTING_KEYS } from '../../src/host/settings';
+import { readSettings, SETTING_KEYS } from '../../src/host/settings';
 import { firstAnswerRequest, testServer, testServerUrl, waitFor } from './testServerControl';
 
 const EXTENSION_ID = 'phi4-local.phi4-local';
@@ -90,6 +90,35 @@ describe('extension in VS Code', () => {
     await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
   });
 
+  it("a repository's .vscode/settings.json cannot lower phi4.maxConversations (it would delete the user's conversations)", async () => {
+    const [folder] = vscode.workspace.workspaceFolders ?? [];
+    const dir = vscode.Uri.joinPath(folder.uri, '.vscode');
+    const temperature = (): number | undefined => vscode.workspace.getConfiguration('phi4').get<number>('temperature');
+    // phi4.temperature is a workspace-level setting: once it shows, VS Code has read the file.
+    await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(dir, 'settings.json'), Buffer.from('{ "phi4.maxConversations": 1, "phi4.temperature": 0.7 }'));
+    try {
+      await until(() => temperature() === 0.7);
+      assert.equal(readSettings().maxConversations, 50);
+    } finally {
+      await vscode.workspace.fs.delete(dir, { recursive: true });
+      await until(() => temperature() === 0.2);
+    }
+  });
+
+  it('phi4.maxConversations is kept within 1..500 whatever settings.json says', async () => {
+    const config = vscode.workspace.getConfiguration('phi4');
+    try {
+      await config.update('maxConversations', 0, vscode.ConfigurationTarget.Global);
+      assert.equal(readSettings().maxConversations, 1);
+      await config.update('maxConversations', 1e9, vscode.ConfigurationTarget.Global);
+      assert.equal(readSettings().maxConversations, 500);
+      await config.update('maxConversations', 'many', vscode.ConfigurationTarget.Global);
+      assert.equal(readSettings().maxConversations, 50);
+    } finally {
+      await config.update('maxConversations', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
+
   it('a garbage phi4.ollamaHost sends nothing anywhere and does not crash', async () => {
     const config = vscode.workspace.getConfiguration('phi4');
     const previous = config.inspect<string>('ollamaHost')?.globalValue;
@@ -128,3 +157,8 @@ describe('extension in VS Code', () => {
     }
   });
 });
+
+async function until(condition: () => boolean): Promise<void> {
+  for (let i = 0; i < 100 && !condition(); i++) await new Promise((r) => setTimeout(r, 50));
+  assert.ok(condition(), 'VS Code did not pick up the settings file change');
+}

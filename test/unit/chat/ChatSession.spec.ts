@@ -2,16 +2,17 @@
 import * as assert from 'node:assert/strict';
 import { ChatSession, type SessionEvent, type SessionStatus } from '../../../src/chat/ChatSession';
 import type { RequestSettings } from '../../../src/request/RequestSettings';
-import { ConversationStore } from '../../../src/chat/ConversationStore';
 import { silentLogger } from '../../../src/log/Logger';
 import { ModelResolver } from '../../../src/request/ModelResolver';
 import { OllamaClient } from '../../../src/ollama/OllamaClient';
+import { ConversationStore } from '../../../src/storage/ConversationStore';
 import { OllamaTestServer } from '../../support/ollamaTestServer';
-import { MemoryStore } from '../../support/MemoryStore';
+import { writeV1 } from '../../support/conversations';
+import { useTempDir } from '../../support/useTempDir';
 
 describe('ChatSession', () => {
   const server = new OllamaTestServer();
-  let kv: MemoryStore;
+  const dir = useTempDir();
   let posted: SessionEvent[];
   let statuses: SessionStatus[];
   let settings: RequestSettings;
@@ -21,7 +22,7 @@ describe('ChatSession', () => {
       client: () => new OllamaClient({ host: settings.host }),
       settings: () => settings,
       resolver: new ModelResolver(),
-      store: new ConversationStore(kv),
+      store: new ConversationStore({ dir: dir() }),
       log: silentLogger,
     });
     session.onEvent((e) => (e.type === 'status' ? statuses.push(e.status) : posted.push(e)));
@@ -32,7 +33,6 @@ describe('ChatSession', () => {
   after(() => server.stop());
   beforeEach(() => {
     server.reset();
-    kv = new MemoryStore();
     posted = [];
     statuses = [];
     settings = { host: server.url, model: 'phi4', contextWindow: 0, maxAnswerTokens: 1024, temperature: 0.2, keepAlive: '30m', promptFormat: 'auto' };
@@ -83,6 +83,7 @@ describe('ChatSession', () => {
     const pending = session.send({ text: 'long one' });
     await new Promise((r) => setTimeout(r, 2300));
     const reloaded = makeSession();
+    await reloaded.open();
     const [question, answer] = reloaded.current.turns;
     assert.equal(question.text, 'long one');
     assert.equal(answer.state, 'stopped');
@@ -140,13 +141,26 @@ describe('ChatSession', () => {
     const session = makeSession();
     await session.send({ text: 'remember me' });
     const again = makeSession();
+    await again.open();
     assert.deepEqual(again.current.turns.map((t) => t.text), ['remember me', 'Hello from the test server.']);
     assert.equal(again.current.title, 'remember me');
-    const small = new ConversationStore(new MemoryStore(), () => ({ maxConversations: 2, maxTurns: 2 }));
+    const small = new ConversationStore({ dir: `${dir()}/small`, limits: () => ({ maxConversations: 2, maxTurns: 2 }) });
     for (let i = 0; i < 4; i++) await small.save({ id: `c${i}`, title: `t${i}`, updatedAt: 1000 + i, turns: [{ id: 'a', role: 'user', text: 'x' }, { id: 'b', role: 'user', text: 'y' }, { id: 'c', role: 'user', text: 'z' }] });
-    assert.deepEqual(small.list().map((c) => c.id), ['c3', 'c2']);
-    assert.equal(small.load('c0'), undefined);
-    assert.deepEqual(small.load('c3')?.turns.map((t) => t.text), ['y', 'z']);
+    assert.deepEqual((await small.list()).map((c) => c.id), ['c3', 'c2']);
+    assert.equal(await small.load('c0'), undefined);
+    assert.deepEqual((await small.load('c3'))?.turns.map((t) => t.text), ['y', 'z']);
+  });
+
+  it('a stored conversation without turns does not leave the view busy: it is set aside and the chat works', async () => {
+    writeV1(dir(), 'phi4.conversation.broken', { id: 'broken', title: 'Broken', updatedAt: Date.now() + 1e6 });
+    const session = makeSession();
+    await session.open();
+    const restore = session.restoreEvent();
+    assert.ok(restore.type === 'restore' && Array.isArray(restore.turns) && restore.turns.length === 0 && !restore.busy);
+    server.enqueue({ answer: 'Still here.' });
+    const { turn } = await session.send({ text: 'hello?' });
+    assert.equal(turn.text, 'Still here.');
+    assert.deepEqual(posted.at(-1), { type: 'busy', busy: false, queued: 0 });
   });
 
   it('Ollama down: the answer fails with the host and actions, status offline', async () => {
@@ -178,7 +192,7 @@ describe('ChatSession', () => {
   it('an answer that stalls mid-stream fails with Retry, keeps its text, and the queued question is answered without Stop', async () => {
     server.enqueue({ answer: 'one two three four', fault: { kind: 'stall', afterChunks: 2 } }, { answer: 'second answer' });
     const client = new OllamaClient({ host: server.url, stallTimeoutMs: 300 });
-    const session = new ChatSession({ client: () => client, settings: () => settings, resolver: new ModelResolver(), store: new ConversationStore(kv), log: silentLogger });
+    const session = new ChatSession({ client: () => client, settings: () => settings, resolver: new ModelResolver(), store: new ConversationStore({ dir: dir() }), log: silentLogger });
     const [stalled, next] = await Promise.all([session.send({ text: 'one' }), session.send({ text: 'two' })]);
     assert.equal(stalled.turn.state, 'failed');
     assert.equal(stalled.turn.text, 'one two');
@@ -195,7 +209,7 @@ describe('ChatSession', () => {
     const client = new OllamaClient({ host: server.url });
     const origin = client.streamAnswer.bind(client);
     client.streamAnswer = (req, signal, onText) => origin({ ...req, numCtx: 64 }, signal, onText);
-    const truncating = new ChatSession({ client: () => client, settings: () => settings, resolver: new ModelResolver(), store: new ConversationStore(kv), log: silentLogger });
+    const truncating = new ChatSession({ client: () => client, settings: () => settings, resolver: new ModelResolver(), store: new ConversationStore({ dir: dir() }), log: silentLogger });
     const { turn } = await truncating.send({ text: 'long '.repeat(200) });
     assert.ok(turn.notes?.some((n) => /Ollama read only 64 of the \d+ prompt tokens/.test(n)), JSON.stringify(turn.notes));
     const normal = await session.send({ text: 'long '.repeat(200) });

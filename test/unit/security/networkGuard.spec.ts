@@ -3,20 +3,17 @@
 import * as assert from 'node:assert/strict';
 import * as net from 'node:net';
 import { ChatSession } from '../../../src/chat/ChatSession';
-import { ConversationStore, type KeyValueStore } from '../../../src/chat/ConversationStore';
 import { silentLogger } from '../../../src/log/Logger';
 import { ModelResolver } from '../../../src/request/ModelResolver';
 import { gatherContext } from '../../../src/context/gatherContext';
 import { OllamaClient } from '../../../src/ollama/OllamaClient';
+import { ConversationStore } from '../../../src/storage/ConversationStore';
 import { OllamaTestServer } from '../../support/ollamaTestServer';
-
-const memory = (): KeyValueStore => {
-  const data = new Map<string, unknown>();
-  return { get: <T>(k: string) => data.get(k) as T | undefined, update: async (k, v) => void data.set(k, v) };
-};
+import { useTempDir } from '../../support/useTempDir';
 
 describe('network: only the configured Ollama host is contacted', () => {
   const server = new OllamaTestServer();
+  const dir = useTempDir();
   const connections: string[] = [];
   const original = net.Socket.prototype.connect;
   before(async () => {
@@ -37,7 +34,7 @@ describe('network: only the configured Ollama host is contacted', () => {
   it('chat, explain context, model listing, show, preload and pull connect nowhere else', async () => {
     const client = new OllamaClient({ host: server.url });
     const settings = { host: server.url, model: 'phi4', contextWindow: 0, maxAnswerTokens: 512, temperature: 0.2, keepAlive: '30m', promptFormat: 'auto' as const };
-    const session = new ChatSession({ client: () => client, settings: () => settings, resolver: new ModelResolver(), store: new ConversationStore(memory()), log: silentLogger });
+    const session = new ChatSession({ client: () => client, settings: () => settings, resolver: new ModelResolver(), store: new ConversationStore({ dir: dir() }), log: silentLogger });
     // Model output full of links and image URLs must not make anything fetch them.
     server.enqueue({ answer: 'See https://evil.example/x and ![i](https://evil.example/i.png) <img src="http://tracker.example/p">' });
     const text = 'const url = "https://api.example.com/v1"; // calls home?\n';
