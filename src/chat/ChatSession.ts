@@ -215,6 +215,10 @@ export class ChatSession {
     const finished = finishedTurn(turn, outcome);
     const at = conv.turns.findIndex((t) => t.id === turn.id);
     if (at >= 0) conv.turns[at] = finished;
+    // A new object, so storage sees the question changed: it now carries the message as sent.
+    const sent = outcome.fitted?.messages.at(-1)?.content;
+    const asked = conv.turns.findIndex((t) => t.id === userTurn.id);
+    if (sent !== undefined && asked >= 0) conv.turns[asked] = { ...userTurn, sent };
     if (this.conversation === conv) this.emit({ type: 'answerEnded', turn: finished });
     this.emit({ type: 'status', status: statusFor(outcome.error?.kind), error: outcome.error });
     await this.persist(conv);

@@ -27,6 +27,11 @@ export interface TurnView {
   readonly role: 'user' | 'assistant';
   readonly text: string;
   readonly context?: ContextChip;
+  /**
+   * A question as it was sent to the model, with its code context: later turns re-send exactly this, so the
+   * model keeps seeing the code and the prompt's start stays the same from turn to turn.
+   */
+  readonly sent?: string;
   readonly state?: TurnState;
   readonly stats?: StatsView;
   /** Things the user should know about this answer (dropped context, truncation, errors). */

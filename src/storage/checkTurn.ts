@@ -18,6 +18,7 @@ export function checkTurn(raw: unknown): TurnView | undefined {
   const turn: { -readonly [K in keyof TurnView]: TurnView[K] } = { id, role, text };
   const context = checkChip(raw.context);
   if (context) turn.context = context;
+  if (typeof raw.sent === 'string') turn.sent = raw.sent;
   if (TURN_STATES.includes(raw.state)) turn.state = raw.state as TurnState;
   const stats = checkStats(raw.stats);
   if (stats) turn.stats = stats;

@@ -64,6 +64,22 @@ describe('ChatSession', () => {
     assert.ok(prompt.includes('<|im_start|>user<|im_sep|>\nWhat is 2+2?<|im_end|>\n<|im_start|>assistant<|im_sep|>\nIt is 4.<|im_end|>\n<|im_start|>user<|im_sep|>\nAnd times 3?'));
   });
 
+  it('a follow-up re-sends the earlier question exactly as it was sent, code context included, also after a restart', async () => {
+    const context = { relativePath: 'src/a.ts', languageId: 'typescript', focusKind: 'selection' as const, selection: 'export const answer = 42;', startLine: 0, endLine: 0, before: [], after: [], diagnostics: [] };
+    const session = makeSession();
+    server.enqueue({ answer: 'It exports 42.' });
+    await session.send({ text: 'Explain src/a.ts:1', question: 'Explain this.', context });
+    const first = String(server.answerRequests()[0].body?.prompt);
+    await session.send({ text: 'Why 42?' });
+    const second = String(server.answerRequests()[1].body?.prompt);
+    assert.ok(second.startsWith(first.slice(0, first.lastIndexOf('<|im_start|>assistant'))), 'the second prompt starts with the first question as sent');
+    assert.ok(second.includes('export const answer = 42;'), 'the code the follow-up is about is still in the prompt');
+    const reopened = makeSession();
+    await reopened.open();
+    await reopened.send({ text: 'And now?' });
+    assert.ok(String(server.answerRequests()[2].body?.prompt).includes('export const answer = 42;'), 'a restart keeps what was sent');
+  });
+
   it('Stop keeps the partial answer marked stopped and closes the request', async () => {
     server.enqueue({ answer: 'slow '.repeat(500), chunkDelayMs: 3 });
     const session = makeSession();
