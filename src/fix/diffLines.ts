@@ -1,4 +1,5 @@
 // Line diff (longest common subsequence) grouped into hunks, on lines that keep their terminators.
+import { commonEnds } from './commonEnds';
 
 export interface Hunk {
   readonly id: number;
@@ -15,10 +16,7 @@ export function splitLinesKeepEnds(text: string): string[] {
 
 export function diffLines(original: readonly string[], fixed: readonly string[]): Hunk[] {
   // Common prefix and suffix first: typical fixes touch a few lines of a larger region.
-  let prefix = 0;
-  while (prefix < original.length && prefix < fixed.length && original[prefix] === fixed[prefix]) prefix++;
-  let suffix = 0;
-  while (suffix < original.length - prefix && suffix < fixed.length - prefix && original[original.length - 1 - suffix] === fixed[fixed.length - 1 - suffix]) suffix++;
+  const { prefix, suffix } = commonEnds(original, fixed);
   const a = original.slice(prefix, original.length - suffix);
   const b = fixed.slice(prefix, fixed.length - suffix);
 

@@ -3,6 +3,7 @@
 // only accept() does, one WorkspaceEdit (one undo step) per decision, after checking the text is unchanged.
 import * as vscode from 'vscode';
 import { type FixProposal } from '../../fix/FixProposal';
+import { commonEnds } from '../../fix/commonEnds';
 import type { Hunk } from '../../fix/diffLines';
 import { fenced } from '../../prompt/fenceFor';
 
@@ -180,10 +181,7 @@ export class FixPreview {
     for (const edit of edits) after = after.slice(0, edit.start) + edit.text + after.slice(edit.end);
     const workspaceEdit = new vscode.WorkspaceEdit();
     // The smallest replacement that turns `before` into `after`, so cursors and folding elsewhere survive.
-    let prefix = 0;
-    while (prefix < before.length && prefix < after.length && before[prefix] === after[prefix]) prefix++;
-    let suffix = 0;
-    while (suffix < before.length - prefix && suffix < after.length - prefix && before[before.length - 1 - suffix] === after[after.length - 1 - suffix]) suffix++;
+    const { prefix, suffix } = commonEnds(before, after);
     const start = this.document.positionAt(this.regionStart + prefix);
     const end = this.document.positionAt(this.regionStart + before.length - suffix);
     workspaceEdit.replace(this.document.uri, new vscode.Range(start, end), after.slice(prefix, after.length - suffix));

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { commonEnds } from '../../../src/fix/commonEnds';
 import { diffLines, splitLinesKeepEnds } from '../../../src/fix/diffLines';
 import { extractFix, type FixSource } from '../../../src/fix/extractFix';
 import { FixProposal } from '../../../src/fix/FixProposal';
@@ -161,5 +162,15 @@ describe('diffLines and FixProposal', () => {
     p.mark(0, 'accepted');
     assert.equal(p.currentLine(1), 5);
     assert.equal(p.proposedText(), 'a\nx\ny\nb\nc\nD\n');
+  });
+});
+
+describe('commonEnds', () => {
+  it('finds the shared start and end of lines or characters without letting them overlap', () => {
+    assert.deepEqual(commonEnds(['a', 'b', 'c'], ['a', 'x', 'c']), { prefix: 1, suffix: 1 });
+    assert.deepEqual(commonEnds('aaa', 'aa'), { prefix: 2, suffix: 0 });
+    assert.deepEqual(commonEnds('abcabc', 'abc'), { prefix: 3, suffix: 0 });
+    assert.deepEqual(commonEnds('let x = 1;\n', 'let x = 2;\n'), { prefix: 8, suffix: 2 });
+    assert.deepEqual(commonEnds([], ['a']), { prefix: 0, suffix: 0 });
   });
 });
