@@ -1,7 +1,7 @@
 // One webview showing the chat (sidebar view or editor tab). Holds posts until the webview says it is ready,
 // so nothing is lost while its script loads.
 import type * as vscode from 'vscode';
-import { PendingPosts } from '../chat/PendingPosts';
+import { PendingPosts } from '../viewLoad/PendingPosts';
 import type { HostToWebview } from '../protocol/messages';
 
 export class ChatEndpoint {

@@ -1,6 +1,6 @@
 // What a chat view that has not said "ready" yet gets once it does (after the controller's snapshot).
 import * as assert from 'node:assert/strict';
-import { MAX_PENDING_NOTICES, PendingPosts } from '../../../src/chat/PendingPosts';
+import { MAX_PENDING_NOTICES, PendingPosts } from '../../../src/viewLoad/PendingPosts';
 import type { HostToWebview } from '../../../src/protocol/messages';
 
 describe('PendingPosts (posts to a chat view that has not loaded yet)', () => {
