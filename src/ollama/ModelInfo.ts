@@ -1,5 +1,6 @@
 // What /api/show tells us about a model, reduced to what prompting needs.
 import type { ShowResponse } from 'ollama/browser';
+import { detectFormat } from './detectFormat';
 
 export interface ModelInfo {
   /** Trained context length, if the server reports it. */
@@ -10,7 +11,7 @@ export interface ModelInfo {
   readonly detectedFormat: 'phi4' | 'chatml' | 'ollama-template';
 }
 
-export function parseModelInfo(show: Pick<ShowResponse, 'template' | 'parameters' | 'model_info'>): ModelInfo {
+export function parseModelInfo(model: string, show: Pick<ShowResponse, 'template' | 'parameters' | 'model_info'>): ModelInfo {
   const info = (show.model_info ?? {}) as unknown as Record<string, unknown>;
   let contextLength: number | undefined;
   for (const [key, value] of Object.entries(info)) {
@@ -22,6 +23,5 @@ export function parseModelInfo(show: Pick<ShowResponse, 'template' | 'parameters
     if (m) stop.push(m[1]);
   }
   const template = show.template ?? '';
-  const detectedFormat = template.includes('<|im_sep|>') ? 'phi4' : template.includes('<|im_start|>') ? 'chatml' : 'ollama-template';
-  return { contextLength, template, stop, detectedFormat };
+  return { contextLength, template, stop, detectedFormat: detectFormat(model, template) };
 }

@@ -133,7 +133,7 @@ export class OllamaClient {
   }
 
   async showModel(model: string, signal?: AbortSignal): Promise<ModelInfo> {
-    return this.quick(signal, model, async (o) => parseModelInfo(await o.show({ model })));
+    return this.quick(signal, model, async (o) => parseModelInfo(model, await o.show({ model })));
   }
 
   /** Loads the model into memory ahead of the first question, with the same num_ctx so it is not reloaded. */

@@ -63,6 +63,20 @@ export const PHI4_TEMPLATE = '{{- range $i, $_ := .Messages }}{{- $last := eq (l
 
 export const PHI4_MODEL: InstalledModel = { name: 'phi4:latest', size: 9053116391, template: PHI4_TEMPLATE, contextLength: 16384 };
 
+/**
+ * The community upload the product was first specified with (`ollama run vanilj/Phi-4`), in the shape #18
+ * describes: a bare template that passes the prompt through, so /api/chat would send the last message alone.
+ */
+export const VANILJ_PHI4_MODEL: InstalledModel = { name: 'vanilj/Phi-4:latest', size: 9053116391, template: '{{ .Prompt }}', contextLength: 16384 };
+
+/** phi4-mini: another model (o200k tokenizer, 128K context) whose template uses <|user|>…<|end|>, not ChatML. */
+export const PHI4_MINI_MODEL: InstalledModel = {
+  name: 'phi4-mini:latest',
+  size: 2491876774,
+  template: '{{- range $i, $_ := .Messages }}<|{{ .Role }}|>{{ .Content }}<|end|>{{ end }}<|assistant|>',
+  contextLength: 131072,
+};
+
 const DEFAULT_NUM_CTX = 4096; // what an Ollama of 2025 uses when the client does not say
 
 export function splitIntoChunks(text: string): string[] {

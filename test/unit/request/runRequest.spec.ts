@@ -7,7 +7,7 @@ import { ModelResolver } from '../../../src/request/ModelResolver';
 import type { RequestSettings } from '../../../src/request/RequestSettings';
 import type { RequestServices, RequestSpec } from '../../../src/request/RequestSpec';
 import { MAX_CHARS_PER_TOKEN, runRequest } from '../../../src/request/runRequest';
-import { OllamaTestServer } from '../../support/ollamaTestServer';
+import { OllamaTestServer, PHI4_MINI_MODEL, VANILJ_PHI4_MODEL } from '../../support/ollamaTestServer';
 
 describe('runRequest (the one request pipeline)', () => {
   const server = new OllamaTestServer();
@@ -93,5 +93,18 @@ describe('runRequest (the one request pipeline)', () => {
     assert.equal(outcome.text, 'one two');
     assert.equal(outcome.error?.kind, 'streamError');
     assert.match(outcome.error?.message ?? '', /error was encountered while running the model/);
+  });
+
+  it('the seed model vanilj/Phi-4, whose template is bare, gets raw Phi-4 ChatML; phi4-mini gets its own template through /api/chat', async () => {
+    server.models = [VANILJ_PHI4_MODEL, PHI4_MINI_MODEL];
+    settings = { ...settings, model: 'vanilj/Phi-4' };
+    await runRequest(services(), spec(), new AbortController().signal);
+    const sent = server.answerRequests()[0];
+    assert.equal(sent.path, '/api/generate');
+    assert.equal(sent.body?.raw, true);
+    assert.match(String(sent.body?.prompt), /^<\|im_start\|>system<\|im_sep\|>\nBe brief\.<\|im_end\|>\n<\|im_start\|>user<\|im_sep\|>/);
+    settings = { ...settings, model: 'phi4-mini' };
+    await runRequest(services(), spec(), new AbortController().signal);
+    assert.equal(server.answerRequests()[1].path, '/api/chat');
   });
 });
