@@ -107,4 +107,12 @@ describe('runRequest (the one request pipeline)', () => {
     await runRequest(services(), spec(), new AbortController().signal);
     assert.equal(server.answerRequests()[1].path, '/api/chat');
   });
+
+  it('every request of a session carries the same load options, whatever its kind, so Ollama never reloads the model between them', async () => {
+    const svc = services();
+    for (const kind of ['chat', 'explain', 'fix', 'edit', 'chat'] as const) await runRequest(svc, spec({ kind, minAnswerTokens: kind === 'fix' ? 3000 : undefined }), new AbortController().signal);
+    const load = server.answerRequests().map((r) => JSON.stringify([(r.body?.options as { num_ctx: number }).num_ctx, r.body?.keep_alive, r.body?.model]));
+    assert.equal(load.length, 5);
+    assert.deepEqual(new Set(load), new Set([JSON.stringify([16384, '30m', 'phi4'])]));
+  });
 });
