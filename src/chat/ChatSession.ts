@@ -7,7 +7,7 @@ import { CHAT_SYSTEM_PROMPT } from '../prompt/systemPrompts';
 import type { ContextChip, ConversationSummary, TurnView } from '../protocol/messages';
 import { historyOf } from './historyOf';
 import { runRequest } from '../request/runRequest';
-import type { RequestKind, RequestOutcome, RequestServices } from '../request/RequestSpec';
+import type { RequestKind, RequestOutcome, RequestServices, RequestSpec } from '../request/RequestSpec';
 import { ChunkBatcher, type Scheduler } from './ChunkBatcher';
 import type { Conversation, ConversationStore } from '../storage/ConversationStore';
 
@@ -31,6 +31,8 @@ export type SessionEvent =
   | { readonly type: 'turnAdded'; readonly turn: TurnView }
   | { readonly type: 'answerChunk'; readonly id: string; readonly text: string }
   | { readonly type: 'answerEnded'; readonly turn: TurnView }
+  /** Turns replaced by an edited question or a regenerated answer: views take them out. */
+  | { readonly type: 'turnsRemoved'; readonly ids: readonly string[] }
   | { readonly type: 'busy'; readonly busy: boolean; readonly queued: number }
   | { readonly type: 'status'; readonly status: SessionStatus; readonly error?: OllamaError };
 
@@ -43,7 +45,11 @@ export interface ChatSessionDeps extends RequestServices {
 export interface AnswerOutcome {
   readonly turn: TurnView;
   readonly error?: OllamaError;
+  /** Why nothing was sent (e.g. Regenerate on an answer that is no longer the last one). */
+  readonly refused?: string;
 }
+
+type Job = (signal: AbortSignal) => Promise<AnswerOutcome>;
 
 let counter = 0;
 const defaultId = (): string => `${Date.now().toString(36)}-${(counter++).toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
@@ -53,7 +59,7 @@ export class ChatSession {
   private shown: Conversation | undefined;
   private opening: Promise<void> | undefined;
   private history: readonly ConversationSummary[] = [];
-  private queue: { ask: Ask; resolve: (o: AnswerOutcome) => void }[] = [];
+  private queue: { job: Job; resolve: (o: AnswerOutcome) => void }[] = [];
   private running: AbortController | undefined;
   private readonly listeners = new Set<(event: SessionEvent) => void>();
   private readonly newId: () => string;
@@ -110,10 +116,25 @@ export class ChatSession {
     return { type: 'restore', conversationId: this.conversation.id, turns: this.conversation.turns, history: this.history, busy: this.busy };
   }
 
-  /** Queues behind a running answer: two answers never interleave. */
-  send(ask: Ask): Promise<AnswerOutcome> {
+  /**
+   * Queues behind a running answer: two answers never interleave. With `replaces` (the id of an earlier
+   * question, when the user edited it), that question and everything after it are replaced.
+   */
+  send(ask: Ask, replaces?: string): Promise<AnswerOutcome> {
+    return this.enqueue((signal) => this.answer(ask, signal, replaces));
+  }
+
+  /**
+   * Writes a fresh answer in place of the last one, re-sending exactly what was sent for it (history before
+   * the question, and the question as stored), without reading the editor again.
+   */
+  regenerate(answerId: string): Promise<AnswerOutcome> {
+    return this.enqueue((signal) => this.answerAgain(answerId, signal));
+  }
+
+  private enqueue(job: Job): Promise<AnswerOutcome> {
     return new Promise((resolve) => {
-      this.queue.push({ ask, resolve });
+      this.queue.push({ job, resolve });
       // Waiting behind a running answer counts as queued; otherwise this one starts right away.
       this.emit({ type: 'busy', busy: true, queued: this.busy ? this.queue.length : this.queue.length - 1 });
       if (!this.running) void this.drain();
@@ -180,7 +201,7 @@ export class ChatSession {
       this.running = controller;
       let outcome: AnswerOutcome;
       try {
-        outcome = await this.answer(next.ask, controller.signal);
+        outcome = await next.job(controller.signal);
       } finally {
         this.running = undefined;
       }
@@ -189,27 +210,55 @@ export class ChatSession {
     this.emit({ type: 'busy', busy: false, queued: 0 });
   }
 
-  private async answer(ask: Ask, signal: AbortSignal): Promise<AnswerOutcome> {
+  private async answer(ask: Ask, signal: AbortSignal, replaces?: string): Promise<AnswerOutcome> {
     await (this.opening ??= this.openLatest());
     const conv = this.conversation;
+    const edited = replaces === undefined ? -1 : conv.turns.findIndex((t) => t.id === replaces && t.role === 'user');
+    if (edited >= 0) this.removeFrom(conv, edited);
     const history = historyOf(conv.turns);
     const userTurn: TurnView = { id: this.newId(), role: 'user', text: ask.text, context: ask.chip };
-    const turn: TurnView = { id: this.newId(), role: 'assistant', text: '', state: 'streaming' };
-    conv.turns.push(userTurn, turn);
-    if (conv.title === 'New chat') conv.title = titleFrom(ask.text);
-    conv.updatedAt = Date.now();
+    conv.turns.push(userTurn);
+    if (conv.title === 'New chat' || conv.turns.length === 1) conv.title = titleFrom(ask.text);
     this.emit({ type: 'turnAdded', turn: userTurn });
+    const spec = { kind: ask.kind ?? 'chat', system: ask.system ?? CHAT_SYSTEM_PROMPT, history, question: ask.question ?? ask.text, context: ask.context };
+    return this.stream(conv, userTurn, spec, signal);
+  }
+
+  private async answerAgain(answerId: string, signal: AbortSignal): Promise<AnswerOutcome> {
+    await (this.opening ??= this.openLatest());
+    const conv = this.conversation;
+    const at = conv.turns.length - 1;
+    const [question, old] = conv.turns.slice(-2);
+    if (old?.id !== answerId || old.role !== 'assistant' || question?.role !== 'user') {
+      return { turn: old ?? { id: '', role: 'assistant', text: '' }, refused: 'Only the last answer can be regenerated.' };
+    }
+    // A question with code context that never reached the model has no stored message to re-send.
+    const sent = question.sent ?? (question.context ? undefined : question.text);
+    if (sent === undefined) return { turn: old, refused: 'This question never reached the model, so there is no stored message to send again. Ask it again instead.' };
+    this.removeFrom(conv, at);
+    const spec = { kind: 'chat' as const, system: CHAT_SYSTEM_PROMPT, history: historyOf(conv.turns.slice(0, -1)), question: sent };
+    return this.stream(conv, question, spec, signal);
+  }
+
+  /** Takes turns from `index` on out of the conversation, the views and storage. */
+  private removeFrom(conv: Conversation, index: number): void {
+    const ids = conv.turns.splice(index).map((t) => t.id);
+    if (ids.length === 0) return;
+    if (this.conversation === conv) this.emit({ type: 'turnsRemoved', ids });
+    void this.deps.store.removeTurns(conv.id, ids);
+  }
+
+  /** Streams the answer to `userTurn` (already in the conversation) into a new turn, stored as it grows. */
+  private async stream(conv: Conversation, userTurn: TurnView, spec: RequestSpec, signal: AbortSignal): Promise<AnswerOutcome> {
+    const turn: TurnView = { id: this.newId(), role: 'assistant', text: '', state: 'streaming' };
+    conv.turns.push(turn);
+    conv.updatedAt = Date.now();
     this.emit({ type: 'turnAdded', turn });
     this.emit({ type: 'status', status: 'generating' });
 
     const relay = this.relay(conv, turn);
     void this.persist(conv);
-    const outcome = await runRequest(
-      this.deps,
-      { kind: ask.kind ?? 'chat', system: ask.system ?? CHAT_SYSTEM_PROMPT, history, question: ask.question ?? ask.text, context: ask.context },
-      signal,
-      (chunk) => relay.push(chunk),
-    );
+    const outcome = await runRequest(this.deps, spec, signal, (chunk) => relay.push(chunk));
     relay.flush();
 
     const finished = finishedTurn(turn, outcome);
@@ -218,7 +267,7 @@ export class ChatSession {
     // A new object, so storage sees the question changed: it now carries the message as sent.
     const sent = outcome.fitted?.messages.at(-1)?.content;
     const asked = conv.turns.findIndex((t) => t.id === userTurn.id);
-    if (sent !== undefined && asked >= 0) conv.turns[asked] = { ...userTurn, sent };
+    if (sent !== undefined && sent !== userTurn.sent && asked >= 0) conv.turns[asked] = { ...userTurn, sent };
     if (this.conversation === conv) this.emit({ type: 'answerEnded', turn: finished });
     this.emit({ type: 'status', status: statusFor(outcome.error?.kind), error: outcome.error });
     await this.persist(conv);

@@ -10,6 +10,7 @@ import { isWebviewToHost, rejectionNotice, type ActionId, type Banner, type Cont
 import { ChatEndpoint } from './ChatEndpoint';
 import { insertCode } from './insertCode';
 import { openExternalLink } from './openExternalLink';
+import { runSlashCommand } from './runSlashCommand';
 import type { Services } from './createServices';
 
 /** The session's status, or that nothing may be contacted until the user allows a host that is not this machine. */
@@ -30,7 +31,8 @@ export class ChatController implements vscode.Disposable {
   private banner: Banner | null = null;
   private models: readonly string[] = [];
   private pendingContext: { context: GatheredContext; chip: ContextChip } | undefined;
-  private lastAsk: Ask | undefined;
+  /** Sends the last request again (Retry after a failed answer). */
+  private retryLast: (() => Promise<void>) | undefined;
   private preloaded = '';
   private readonly statusEmitter = new vscode.EventEmitter<ChatStatus>();
   readonly onStatus = this.statusEmitter.event;
@@ -145,15 +147,25 @@ export class ChatController implements vscode.Disposable {
   }
 
   /** Sends a prepared request (Explain, or a message typed in the view). */
-  async ask(ask: Ask): Promise<void> {
+  async ask(ask: Ask, replaces?: string): Promise<void> {
     const settings = this.services.settings();
     if (settings.hostError) {
       await this.refresh();
       return;
     }
     if (!(await this.services.consent.confirm(settings.host))) return;
-    this.lastAsk = ask;
-    const outcome = await this.session.send(ask);
+    this.retryLast = () => this.ask(ask);
+    const outcome = await this.session.send(ask, replaces);
+    if (outcome.error?.kind === 'modelNotFound') this.setBanner(modelMissingBanner(settings.model));
+  }
+
+  private async regenerate(turnId: string): Promise<void> {
+    const settings = this.services.settings();
+    if (settings.hostError) return this.refresh();
+    if (!(await this.services.consent.confirm(settings.host))) return;
+    const outcome = await this.session.regenerate(turnId);
+    if (!outcome.refused) this.retryLast = () => this.regenerate(outcome.turn.id);
+    if (outcome.refused) this.broadcast({ type: 'notice', message: outcome.refused });
     if (outcome.error?.kind === 'modelNotFound') this.setBanner(modelMissingBanner(settings.model));
   }
 
@@ -161,7 +173,7 @@ export class ChatController implements vscode.Disposable {
     if (!(await this.services.consent.confirm(this.services.settings().host))) return;
     await this.refresh();
     const last = this.session.current.turns.at(-1);
-    if (this.lastAsk && last?.role === 'assistant' && last.state === 'failed' && !this.banner) await this.ask(this.lastAsk);
+    if (this.retryLast && last?.role === 'assistant' && last.state === 'failed' && !this.banner) await this.retryLast();
   }
 
   snapshot(): HostToWebview[] {
@@ -186,8 +198,12 @@ export class ChatController implements vscode.Disposable {
         const pending = this.pendingContext;
         this.pendingContext = undefined;
         this.broadcast({ type: 'contextChip', chip: null });
-        return this.ask({ text: message.text, context: pending?.context, chip: pending?.chip });
+        return this.ask({ text: message.text, context: pending?.context, chip: pending?.chip }, message.replaces);
       }
+      case 'regenerate':
+        return this.regenerate(message.turnId);
+      case 'slashCommand':
+        return runSlashCommand(message.name, message.argument, { newChat: () => this.session.newChat(), notice: (m) => this.broadcast({ type: 'notice', message: m }) });
       case 'stop':
         return this.session.stop();
       case 'newChat':

@@ -1,8 +1,10 @@
-// Commands that drive the chat: open it (sidebar or editor tab), new chat, stop, retry, ask about a selection.
+// Commands that drive the chat: open it (sidebar or editor tab), new chat, stop, retry, ask about a selection,
+// export the conversation.
 import * as vscode from 'vscode';
 import { gatherContext } from '../context/gatherContext';
 import { openChatInEditor } from './ChatViewProvider';
 import type { Services } from './createServices';
+import { exportConversation } from './exportConversation';
 import type { ChatFeature } from './registerChat';
 import { chipFor, snapshotEditor } from './snapshotEditor';
 
@@ -24,6 +26,10 @@ export function registerChatCommands(context: vscode.ExtensionContext, services:
       const gathered = gatherContext(snapshotEditor(editor));
       await chat.revealChat();
       chat.controller.setContext(gathered, chipFor(gathered));
+    }),
+    vscode.commands.registerCommand('phi4.exportConversation', async () => {
+      await chat.session.open();
+      await exportConversation(chat.session.current, services.settings().model);
     }),
   );
 }

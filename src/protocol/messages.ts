@@ -1,5 +1,6 @@
 // The one message protocol between the chat webview and the extension host. Imports nothing:
 // both bundles compile it, and the host validates everything that arrives with isWebviewToHost.
+import { SLASH_COMMANDS, type SlashCommandName } from './slashCommands';
 
 export type ActionId = 'retry' | 'openSettings' | 'pullModel' | 'selectModel' | 'showLog' | 'allowHost';
 
@@ -61,6 +62,7 @@ export type HostToWebview =
   | { readonly type: 'turnAdded'; readonly turn: TurnView }
   | { readonly type: 'answerChunk'; readonly id: string; readonly text: string }
   | { readonly type: 'answerEnded'; readonly turn: TurnView }
+  | { readonly type: 'turnsRemoved'; readonly ids: readonly string[] }
   | { readonly type: 'banner'; readonly banner: Banner | null }
   | { readonly type: 'busy'; readonly busy: boolean; readonly queued: number }
   | { readonly type: 'notice'; readonly message: string }
@@ -68,7 +70,10 @@ export type HostToWebview =
 
 export type WebviewToHost =
   | { readonly type: 'ready' }
-  | { readonly type: 'send'; readonly text: string }
+  /** `replaces`: the id of the question the user edited; it and everything after it are replaced. */
+  | { readonly type: 'send'; readonly text: string; readonly replaces?: string }
+  | { readonly type: 'regenerate'; readonly turnId: string }
+  | { readonly type: 'slashCommand'; readonly name: SlashCommandName; readonly argument: string }
   | { readonly type: 'stop' }
   | { readonly type: 'newChat' }
   | { readonly type: 'switchConversation'; readonly id: string }
@@ -112,10 +117,13 @@ export function isWebviewToHost(value: unknown): value is WebviewToHost {
     case 'removeContext':
       return true;
     case 'send':
-      return str(m.text, MAX_QUESTION_CHARS);
+      return str(m.text, MAX_QUESTION_CHARS) && (m.replaces === undefined || str(m.replaces, 200));
+    case 'slashCommand':
+      return SLASH_COMMANDS.some((c) => c.name === m.name) && str(m.argument, MAX_QUESTION_CHARS);
+    case 'regenerate':
     case 'switchConversation':
     case 'deleteConversation':
-      return str(m.id, 200);
+      return str(m.type === 'regenerate' ? m.turnId : m.id, 200);
     case 'selectModel':
       return str(m.model, 200) && m.model.length > 0;
     case 'action':

@@ -101,6 +101,10 @@ export class ConversationFiles {
     return excess;
   }
 
+  removeTurnFile(id: string, file: string): Promise<void> {
+    return this.fs.remove(path.join(this.folderOf(id), file));
+  }
+
   removeConversation(id: string): Promise<void> {
     return this.fs.remove(this.folderOf(id));
   }

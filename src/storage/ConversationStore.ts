@@ -129,6 +129,25 @@ export class ConversationStore {
     return this.enqueue(() => this.remove(id)).catch((e: unknown) => this.options.events?.problem?.(`Phi-4 could not delete the conversation (${describeFileError(e)}).`));
   }
 
+  /**
+   * Deletes turns the user replaced (an edited question and what followed it, a regenerated answer). Only
+   * files this window read or wrote are touched; the caller has already taken the turns out of the
+   * conversation, so no later save writes them back.
+   */
+  removeTurns(conversationId: string, turnIds: readonly string[]): Promise<void> {
+    const removing = this.enqueue(async () => {
+      const synced = this.synced.get(conversationId);
+      if (!synced) return;
+      for (const turnId of turnIds) {
+        const known = synced.turns.get(turnId);
+        if (!known) continue;
+        await this.files.removeTurnFile(conversationId, known.file);
+        synced.turns.delete(turnId);
+      }
+    });
+    return removing.catch((e: unknown) => this.options.events?.problem?.(`Phi-4 could not delete the replaced messages (${describeFileError(e)}); they may show again after a reload.`));
+  }
+
   /** Removes the whole folder, whatever is in it: damaged files, set-aside files, other versions' files. */
   clear(): Promise<void> {
     const clearing = this.enqueue(async () => {

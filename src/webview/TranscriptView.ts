@@ -1,5 +1,5 @@
 // Draws the conversation: user turns, streaming answers (rendered incrementally, one frame at a time),
-// stats, notes and per-answer errors with action buttons.
+// stats, notes and per-answer errors with action buttons, and Regenerate / Edit on the last exchange.
 import type { Markdown } from './markdown/createMarkdown';
 import { ACTION_LABELS, type StatsView, type TurnView } from '../protocol/messages';
 import { decorateCodeBlocks } from './decorateCodeBlocks';
@@ -62,6 +62,39 @@ export class TranscriptView {
     for (const turn of turns) this.add(turn);
     this.scroll.restart();
     if (turns.length === 0) this.root.appendChild(el('p', 'empty', 'Ask Phi-4 about your code. It runs on this machine; nothing leaves it.'));
+    this.refreshTurnActions();
+  }
+
+  /** Takes out turns the host replaced (an edited question and what followed, a regenerated answer). */
+  remove(ids: readonly string[]): void {
+    for (const id of ids) {
+      this.live.delete(id);
+      this.elementOf(id)?.remove();
+    }
+    this.refreshTurnActions();
+  }
+
+  /** The text of a question as the user typed it, for Edit. */
+  questionText(id: string): string | undefined {
+    return this.elementOf(id)?.querySelector('.user-text')?.textContent ?? undefined;
+  }
+
+  private elementOf(id: string): HTMLElement | null {
+    return this.root.querySelector<HTMLElement>(`[data-turn-id="${CSS.escape(id)}"]`);
+  }
+
+  /**
+   * Regenerate on the last answer and Edit on its question, once that answer has ended: both replace the
+   * end of the conversation, so earlier turns never offer them.
+   */
+  private refreshTurnActions(): void {
+    for (const old of Array.from(this.root.querySelectorAll('.turn-actions'))) old.remove();
+    const turns = this.root.querySelectorAll<HTMLElement>(':scope > .turn');
+    const answer = turns[turns.length - 1];
+    const question = turns[turns.length - 2];
+    if (!answer?.classList.contains('turn-assistant') || answer.classList.contains('streaming') || !question?.classList.contains('turn-user')) return;
+    question.appendChild(turnActions([['edit', 'Edit', 'Edit this question and send it again']]));
+    answer.appendChild(turnActions([['regenerate', 'Regenerate', 'Write a new answer to the same prompt']]));
   }
 
   add(turn: TurnView): void {
@@ -72,6 +105,7 @@ export class TranscriptView {
     element.setAttribute('aria-label', turn.role === 'user' ? 'You' : 'Phi-4');
     this.root.appendChild(element);
     this.fill(element, turn);
+    this.refreshTurnActions();
   }
 
   appendChunk(id: string, text: string): void {
@@ -131,7 +165,7 @@ export class TranscriptView {
   }
 
   end(turn: TurnView): void {
-    const element = this.root.querySelector<HTMLElement>(`[data-turn-id="${CSS.escape(turn.id)}"]`);
+    const element = this.elementOf(turn.id);
     const entry = this.live.get(turn.id);
     this.live.delete(turn.id);
     if (!element) return; // the answer belongs to a conversation no longer shown
@@ -144,6 +178,7 @@ export class TranscriptView {
       this.fill(element, turn);
     }
     this.announcer.textContent = turn.state === 'done' ? `Phi-4 answered: ${turn.text.slice(0, 400)}` : turn.error?.message ?? 'Answer stopped.';
+    this.refreshTurnActions();
   }
 
   private fill(element: HTMLElement, turn: TurnView): void {
@@ -186,6 +221,19 @@ export class TranscriptView {
     for (const note of turn.notes ?? []) element.appendChild(el('div', 'turn-note', note));
     if (turn.stats) element.appendChild(el('div', 'turn-stats', formatStats(turn.stats)));
   }
+}
+
+function turnActions(actions: readonly (readonly [action: string, label: string, title: string])[]): HTMLElement {
+  const bar = el('div', 'turn-actions');
+  for (const [action, label, title] of actions) {
+    const button = el('button', 'turn-action', label);
+    button.type = 'button';
+    button.title = title;
+    button.setAttribute('aria-label', title);
+    button.dataset.turnAction = action;
+    bar.appendChild(button);
+  }
+  return bar;
 }
 
 export function formatStats(s: StatsView): string {

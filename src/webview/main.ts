@@ -1,8 +1,10 @@
 // Entry of the chat webview: wires the DOM to the host through the typed protocol.
 import { questionTooLong, type ActionId, type Banner, type ContextChip, type ConversationSummary, type HostToWebview } from '../protocol/messages';
+import { parseSlashCommand, unknownCommandHint } from '../protocol/slashCommands';
 import { el } from './el';
 import { createMarkdown } from './markdown/createMarkdown';
 import { createSanitizer } from './markdown/sanitize';
+import { SlashCompletion } from './SlashCompletion';
 import { TranscriptView } from './TranscriptView';
 import { loadState, saveState, send } from './vscodeApi';
 
@@ -18,10 +20,17 @@ const historyBox = $<HTMLDivElement>('history');
 const historyList = $<HTMLUListElement>('history-list');
 const queueNote = $<HTMLDivElement>('queue');
 const noticeBox = $<HTMLDivElement>('notice');
+const editingBox = $<HTMLDivElement>('editing');
 const transcript = new TranscriptView($('transcript'), $('announcer'), createMarkdown(), createSanitizer(window));
+const completion = new SlashCompletion(input, $<HTMLUListElement>('slash-list'), (_command, submitNow) => {
+  persist({ draft: input.value });
+  if (submitNow) submit();
+});
 
 let state = loadState();
 let currentId = '';
+/** The question being edited: the next message sent replaces it and what followed it. */
+let editingId: string | undefined;
 input.value = state.draft;
 
 function persist(patch: Partial<typeof state>): void {
@@ -46,24 +55,53 @@ function submit(): void {
   // The host would refuse it too; checked here so the text stays in the box to be shortened.
   const tooLong = questionTooLong(text);
   if (tooLong) return showNotice(tooLong);
+  const command = parseSlashCommand(text);
+  // An unknown command never reaches the model; the text stays in the box to be corrected.
+  if (command?.kind === 'unknown') return showNotice(unknownCommandHint(command.name));
   noticeBox.hidden = true;
-  send({ type: 'send', text });
+  if (command) send({ type: 'slashCommand', name: command.name, argument: command.argument });
+  else {
+    send({ type: 'send', text, ...(editingId ? { replaces: editingId } : {}) });
+    setEditing(undefined);
+  }
   persist({ draft: '', lastPrompt: text });
   input.value = '';
+  completion.update();
+}
+
+/** Puts a question back in the input to be changed and sent again, or (undefined) stops editing. */
+function setEditing(id: string | undefined, text?: string): void {
+  editingId = id;
+  editingBox.hidden = id === undefined;
+  if (id === undefined || text === undefined) return;
+  input.value = text;
+  persist({ draft: text });
+  completion.update();
+  input.focus();
+  input.setSelectionRange(text.length, text.length);
 }
 
 input.addEventListener('keydown', (e) => {
+  if (completion.handleKey(e)) return;
   if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
     e.preventDefault();
     submit();
   } else if (e.key === 'ArrowUp' && input.value === '' && state.lastPrompt) {
     e.preventDefault();
     input.value = state.lastPrompt;
+  } else if (e.key === 'Escape' && editingId !== undefined) {
+    setEditing(undefined);
   } else if (e.key === 'Escape' && !stopButton.hidden) {
     send({ type: 'stop' });
   }
 });
-input.addEventListener('input', () => persist({ draft: input.value }));
+input.addEventListener('input', () => {
+  persist({ draft: input.value });
+  completion.update();
+});
+// The list belongs to the input: it closes when focus leaves (a click on an option keeps focus, see SlashCompletion).
+input.addEventListener('blur', () => completion.open && completion.close());
+$('cancel-edit').addEventListener('click', () => setEditing(undefined));
 sendButton.addEventListener('click', submit);
 stopButton.addEventListener('click', () => send({ type: 'stop' }));
 $('new-chat').addEventListener('click', () => send({ type: 'newChat' }));
@@ -94,6 +132,13 @@ document.addEventListener('click', (e) => {
       setTimeout(() => (codeButton.textContent = 'Copy'), 1500);
     } else send({ type: 'insertCode', code, mode: action === 'replace' ? 'replace' : 'insert' });
     return;
+  }
+  const turnButton = target.closest<HTMLElement>('[data-turn-action]');
+  if (turnButton) {
+    const id = turnButton.closest<HTMLElement>('[data-turn-id]')?.dataset.turnId;
+    if (!id) return;
+    if (turnButton.dataset.turnAction === 'regenerate') return send({ type: 'regenerate', turnId: id });
+    return setEditing(id, transcript.questionText(id) ?? '');
   }
   const actionButton = target.closest<HTMLElement>('[data-action]');
   if (actionButton) return send({ type: 'action', action: actionButton.dataset.action as ActionId });
@@ -161,6 +206,7 @@ window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {
   const message = event.data;
   switch (message.type) {
     case 'restore':
+      if (message.conversationId !== currentId) setEditing(undefined);
       currentId = message.conversationId;
       transcript.reset(message.turns);
       showHistory(message.history);
@@ -195,6 +241,10 @@ window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {
       break;
     case 'answerEnded':
       transcript.end(message.turn);
+      break;
+    case 'turnsRemoved':
+      if (editingId !== undefined && message.ids.includes(editingId)) setEditing(undefined);
+      transcript.remove(message.ids);
       break;
     case 'banner':
       showBanner(message.banner);

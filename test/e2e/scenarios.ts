@@ -57,6 +57,25 @@ async function save(page: Page): Promise<void> {
   await page.locator('.tab.active.dirty').waitFor({ state: 'detached' });
 }
 
+/**
+ * Answers VS Code's own save dialog (the path box code-server shows). It lists the typed folder as the path
+ * changes and ignores Enter while busy doing so, so Enter is pressed again until the box closes.
+ */
+async function saveAs(page: Page, file: string): Promise<void> {
+  const pathBox = page.locator('.quick-input-widget .quick-input-box input');
+  await pathBox.waitFor();
+  // The dialog fills in its default path once it has read that folder; typing before then is overwritten.
+  for (const end = Date.now() + 15_000; (await pathBox.inputValue()) === ''; await page.waitForTimeout(100)) {
+    if (Date.now() > end) throw new Error('the save dialog showed no default path');
+  }
+  for (const end = Date.now() + 15_000; await pathBox.isVisible(); await page.waitForTimeout(500)) {
+    if (Date.now() > end) throw new Error(`the save dialog did not take ${file}`);
+    if ((await pathBox.inputValue()) !== file) await pathBox.fill(file);
+    // Only while the box has focus: once it closes, a key would go to the editor behind it.
+    else if (await pathBox.evaluate((e) => e === document.activeElement)) await page.keyboard.press('Enter');
+  }
+}
+
 /** Opens a context-menu submenu and picks an entry; submenus nest inside their parent item, so match anchors. */
 async function clickMenu(page: Page, submenu: string, entry: string): Promise<void> {
   const parent = page.locator('.context-view .action-menu-item').filter({ hasText: new RegExp(`^${submenu}$`) });
@@ -454,6 +473,131 @@ export const SCENARIOS: Scenario[] = [
       assert.equal(await frame.locator('.turn-user').count(), turnsBefore, 'nothing was added to the conversation');
       assert.equal(ollama.answerRequests().length, 0, 'nothing was sent');
       await frame.locator('#prompt').fill('');
+    },
+  },
+  {
+    name: '15-slash-commands-new-explain-fix-unknown',
+    async run({ page, ollama }) {
+      let frame = await openChat(page);
+      const prompt = frame.locator('#prompt');
+      const list = frame.locator('#slash-list');
+      // The list opens on "/", is a listbox the input points into, and follows Up/Down.
+      ollama.enqueue({ answer: 'A slow answer. '.repeat(300), chunkDelayMs: 20 });
+      await sendMessage(frame, 'Start something long');
+      await frame.locator('.turn-assistant.streaming').waitFor();
+      await prompt.pressSequentially('/');
+      await list.waitFor();
+      assert.equal(await list.getAttribute('role'), 'listbox');
+      assert.deepEqual(await list.locator('[role="option"] .slash-name').allInnerTexts(), ['/explain', '/fix', '/edit <instruction>', '/tests', '/doc', '/new', '/export']);
+      assert.equal(await prompt.getAttribute('aria-activedescendant'), 'slash-option-explain');
+      await prompt.press('ArrowDown');
+      assert.equal(await prompt.getAttribute('aria-activedescendant'), 'slash-option-fix');
+      assert.equal(await list.locator('[aria-selected="true"]').innerText().then((t) => t.startsWith('/fix')), true);
+      // Escape with the list open closes the list only: the answer goes on.
+      await prompt.press('Escape');
+      await list.waitFor({ state: 'hidden' });
+      assert.equal(await prompt.inputValue(), '/');
+      assert.equal(await frame.locator('.turn-assistant.streaming').count(), 1, 'Escape on the list did not stop the answer');
+      await prompt.press('Escape');
+      await frame.locator('.turn-assistant .turn-mark.stopped').last().waitFor();
+
+      // An unknown command gets the list of known ones and is not sent.
+      const requests = ollama.answerRequests().length;
+      await sendMessage(frame, '/frobnicate now');
+      await frame.locator('#notice', { hasText: '/frobnicate is not a command. Commands: /explain, /fix, /edit, /tests, /doc, /new, /export.' }).waitFor();
+      assert.equal(await prompt.inputValue(), '/frobnicate now', 'the text stays to be corrected');
+      assert.equal(ollama.answerRequests().length, requests);
+
+      // Typing narrows the list; Enter on a command without an argument runs it.
+      await prompt.fill('');
+      await prompt.pressSequentially('/ne');
+      assert.deepEqual(await list.locator('.slash-name').allInnerTexts(), ['/new']);
+      await prompt.press('Enter');
+      await frame.locator('#transcript .empty').waitFor();
+      assert.equal(await frame.locator('.turn').count(), 0, 'a new chat is shown');
+      assert.equal(ollama.answerRequests().length, requests, '/new is not sent to the model');
+
+      // /explain and /fix act on the selection of the last active editor.
+      await openFile(page, 'math.ts');
+      await selectLines(page, 5, 10);
+      frame = await openChat(page);
+      ollama.enqueue({ answer: 'It averages the values.' });
+      await sendMessage(frame, '/explain');
+      await frame.locator('.turn-user', { hasText: 'Explain src/math.ts:6-10' }).waitFor();
+      await frame.locator('.turn-assistant:not(.streaming)', { hasText: 'It averages the values.' }).waitFor();
+      assert.ok(String(ollama.answerRequests().at(-1)?.body?.prompt).includes('for (let i = 0; i <= values.length; i++) {'), 'the selection is in the prompt');
+
+      await openFile(page, 'stats.ts');
+      await selectLines(page, 1, 6);
+      frame = await openChat(page);
+      ollama.enqueue({ answer: '```ts\nlet total = 0;\nfor (let i = 0; i < values.length; i++) {\n    total += values[i];\n}\nreturn total;\n```' });
+      await sendMessage(frame, '/fix');
+      const rejectAll = page.locator('.contentWidgets .codelens-decoration a', { hasText: 'Reject all' });
+      await rejectAll.waitFor();
+      assert.equal(await frame.locator('.turn-user', { hasText: '/fix' }).count(), 0, 'the command itself is not a chat message');
+      await rejectAll.click();
+      await rejectAll.waitFor({ state: 'detached' });
+    },
+  },
+  {
+    name: '16-regenerate-and-edit-last-turn',
+    async run({ page, ollama }) {
+      await (await openChat(page)).locator('#new-chat').click();
+      await openFile(page, 'math.ts');
+      await selectLines(page, 5, 10);
+      ollama.enqueue({ answer: 'First explanation.' }, { answer: 'Second explanation.' }, { answer: 'It adds two numbers.' });
+      await runCommand(page, 'Phi-4: Explain Selection');
+      const frame = await openChat(page);
+      await frame.locator('.turn-assistant:not(.streaming)', { hasText: 'First explanation.' }).waitFor();
+      // The editor changes afterwards; Regenerate must not read it again.
+      await selectLines(page, 0, 2);
+      await frame.locator('.turn-assistant [data-turn-action="regenerate"]').click();
+      await frame.locator('.turn-assistant:not(.streaming)', { hasText: 'Second explanation.' }).waitFor();
+      assert.equal(await frame.locator('.turn-assistant').count(), 1, 'the fresh answer replaced the old one');
+      assert.equal(await frame.locator('.turn-assistant', { hasText: 'First explanation.' }).count(), 0);
+      const [first, again] = ollama.answerRequests().map((r) => String(r.body?.prompt));
+      assert.equal(again, first, 'Regenerate re-sent the same prompt, byte for byte');
+
+      await frame.locator('.turn-user [data-turn-action="edit"]').click();
+      const prompt = frame.locator('#prompt');
+      assert.equal(await prompt.inputValue(), 'Explain src/math.ts:6-10');
+      await frame.locator('#editing').waitFor();
+      await prompt.fill('What does add do?');
+      await prompt.press('Enter');
+      await frame.locator('.turn-assistant:not(.streaming)', { hasText: 'It adds two numbers.' }).waitFor();
+      assert.deepEqual(await frame.locator('.turn-user .user-text').allInnerTexts(), ['What does add do?'], 'the edited question replaced the old one');
+      assert.equal(await frame.locator('.turn-assistant').count(), 1);
+      assert.ok(!String(ollama.answerRequests()[2].body?.prompt).includes('Second explanation.'), 'the replaced answer is not in the history');
+
+      await runCommand(page, 'Developer: Reload Window');
+      await page.waitForLoadState('load');
+      await waitForWorkbench(page);
+      const reloaded = await openChat(page);
+      await reloaded.locator('.turn-assistant', { hasText: 'It adds two numbers.' }).waitFor();
+      assert.deepEqual(await reloaded.locator('.turn .user-text, .turn-assistant .answer').allInnerTexts(), ['What does add do?', 'It adds two numbers.'], 'storage kept only the replacement');
+    },
+  },
+  {
+    name: '17-export-markdown-unwritable-then-saved',
+    async run({ page, ollama, workspace }) {
+      const frame = await openChat(page);
+      await frame.locator('#new-chat').click();
+      await frame.locator('#transcript .empty').waitFor();
+      ollama.enqueue({ answer: CODE_ANSWER });
+      await ask(frame, 'Write a clamp function');
+      await sendMessage(frame, '/export');
+      // code-server's save dialog is VS Code's own path box. /proc takes no new files, not even from root.
+      await saveAs(page, '/proc/phi4-export.md');
+      const failure = page.locator('.notifications-toasts .notification-toast', { hasText: 'could not export the conversation to /proc/phi4-export.md' });
+      await failure.waitFor();
+      assert.ok((await failure.innerText()).includes('The conversation is unchanged.'));
+      await failure.locator('.monaco-button', { hasText: 'Choose Another Location' }).click();
+      const target = path.join(workspace, 'clamp-chat.md');
+      await saveAs(page, target);
+      await page.locator('.notifications-toasts .notification-toast', { hasText: 'Conversation exported to' }).waitFor();
+      const written = fs.readFileSync(target, 'utf8').replace(/^- Date: .+$/m, '- Date: <date>');
+      assert.equal(written, `# Write a clamp function\n\n- Date: <date>\n- Model: phi4:latest\n\n## You\n\nWrite a clamp function\n\n## Phi-4\n\n${CODE_ANSWER}\n`);
+      assert.equal(await frame.locator('.turn').count(), 2, 'the conversation is unchanged');
     },
   },
 ];

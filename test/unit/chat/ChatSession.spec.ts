@@ -80,6 +80,66 @@ describe('ChatSession', () => {
     assert.ok(String(server.answerRequests()[2].body?.prompt).includes('export const answer = 42;'), 'a restart keeps what was sent');
   });
 
+  it('Regenerate re-sends the stored prompt byte for byte, without the editor, and the fresh answer replaces the old one in memory and storage', async () => {
+    const context = { relativePath: 'src/a.ts', languageId: 'typescript', focusKind: 'selection' as const, selection: 'export const answer = 42;', startLine: 0, endLine: 0, before: ['// before'], after: ['// after'], diagnostics: [] };
+    const session = makeSession();
+    server.enqueue({ answer: 'It is 4.' }, { answer: 'It exports 42.' }, { answer: 'A constant, 42.' });
+    await session.send({ text: 'What is 2+2?' });
+    const { turn: old } = await session.send({ text: 'Explain src/a.ts:1', question: 'Explain this.', context });
+    const removed: string[] = [];
+    session.onEvent((e) => e.type === 'turnsRemoved' && removed.push(...e.ids));
+    const { turn: fresh } = await session.regenerate(old.id);
+    const [original, regenerated] = server.answerRequests().slice(1).map((r) => String(r.body?.prompt));
+    assert.equal(server.answerRequests().length, 3);
+    assert.ok(original.includes('export const answer = 42;') && original.includes('// before'), 'the original carried the code context');
+    assert.equal(regenerated, original, 'the same prompt, byte for byte');
+    assert.equal(fresh.text, 'A constant, 42.');
+    assert.deepEqual(removed, [old.id]);
+    assert.deepEqual(session.current.turns.map((t) => t.text), ['What is 2+2?', 'It is 4.', 'Explain src/a.ts:1', 'A constant, 42.']);
+    const reopened = makeSession();
+    await reopened.open();
+    assert.deepEqual(reopened.current.turns.map((t) => t.text), ['What is 2+2?', 'It is 4.', 'Explain src/a.ts:1', 'A constant, 42.']);
+  });
+
+  it('Regenerate on an answer that is not the last one sends nothing and says why', async () => {
+    const session = makeSession();
+    const { turn: first } = await session.send({ text: 'one' });
+    await session.send({ text: 'two' });
+    const outcome = await session.regenerate(first.id);
+    assert.match(outcome.refused ?? '', /Only the last answer/);
+    assert.equal(server.answerRequests().length, 2);
+    assert.equal(session.current.turns.length, 4);
+  });
+
+  it('an edited question replaces that turn and what followed, in memory and storage, and the history stops before it', async () => {
+    const session = makeSession();
+    server.enqueue({ answer: 'It is 4.' }, { answer: 'It is 12.' }, { answer: 'It is 15.' });
+    await session.send({ text: 'What is 2+2?' });
+    await session.send({ text: 'And times 3?' });
+    const edited = session.current.turns[2];
+    const removed: string[] = [];
+    session.onEvent((e) => e.type === 'turnsRemoved' && removed.push(...e.ids));
+    await session.send({ text: 'And plus 11?' }, edited.id);
+    assert.equal(removed.length, 2);
+    assert.equal(removed[0], edited.id);
+    const prompt = String(server.answerRequests()[2].body?.prompt);
+    assert.ok(prompt.includes('What is 2+2?') && prompt.includes('And plus 11?'));
+    assert.ok(!prompt.includes('And times 3?') && !prompt.includes('It is 12.'), 'the replaced turns are not in the history');
+    const texts = ['What is 2+2?', 'It is 4.', 'And plus 11?', 'It is 15.'];
+    assert.deepEqual(session.current.turns.map((t) => t.text), texts);
+    const reopened = makeSession();
+    await reopened.open();
+    assert.deepEqual(reopened.current.turns.map((t) => t.text), texts);
+  });
+
+  it('editing the first question retitles the conversation', async () => {
+    const session = makeSession();
+    await session.send({ text: 'first wording' });
+    await session.send({ text: 'better wording' }, session.current.turns[0].id);
+    assert.equal(session.current.title, 'better wording');
+    assert.deepEqual(session.current.turns.map((t) => t.role), ['user', 'assistant']);
+  });
+
   it('Stop keeps the partial answer marked stopped and closes the request', async () => {
     server.enqueue({ answer: 'slow '.repeat(500), chunkDelayMs: 3 });
     const session = makeSession();

@@ -11,6 +11,9 @@ describe('webview → host message validation', () => {
       { type: 'action', action: 'pullModel' },
       { type: 'openLink', href: 'https://example.com' },
       { type: 'selectModel', model: 'phi4:latest' },
+      { type: 'send', text: 'better wording', replaces: 't1' },
+      { type: 'regenerate', turnId: 't2' },
+      { type: 'slashCommand', name: 'edit', argument: 'use early returns' },
     ]) assert.ok(isWebviewToHost(m), JSON.stringify(m));
   });
 
@@ -25,6 +28,11 @@ describe('webview → host message validation', () => {
       { type: 'selectModel', model: '' },
       { type: 'switchConversation', id: 'x'.repeat(500) },
       { type: 'send', text: 'x'.repeat(1_000_001) },
+      { type: 'send', text: 'hi', replaces: 7 },
+      { type: 'regenerate' },
+      { type: 'regenerate', turnId: 'x'.repeat(500) },
+      { type: 'slashCommand', name: 'runCommand', argument: '' },
+      { type: 'slashCommand', name: 'new' },
     ]) assert.equal(isWebviewToHost(m), false, JSON.stringify(m)?.slice(0, 80));
   });
 

@@ -50,6 +50,22 @@ describe('ConversationStore', () => {
     assert.equal((await open().load('long'))?.turns.at(-1)?.text, 'It depends on the input.');
   });
 
+  it('removeTurns deletes the replaced turns from disk, also those of a conversation loaded after a restart', async () => {
+    const store = open();
+    const conv = conversation('a', [ask('q1', 'one'), answer('r1', 'first'), ask('q2', 'two'), answer('r2', 'second')]);
+    await store.save(conv);
+    conv.turns.splice(2);
+    await store.removeTurns('a', ['q2', 'r2']);
+    assert.deepEqual((await open().load('a'))?.turns.map((t) => t.text), ['one', 'first']);
+    const restarted = open();
+    const loaded = (await restarted.load('a'))!;
+    loaded.turns.splice(1);
+    await restarted.removeTurns('a', ['r1']);
+    loaded.turns.push(answer('r1b', 'again'));
+    await restarted.save(loaded);
+    assert.deepEqual((await open().load('a'))?.turns.map((t) => t.text), ['one', 'again']);
+  });
+
   it('keeps the latest maxTurns turns of a conversation, in memory and on disk', async () => {
     const store = open({ limits: () => ({ maxConversations: 50, maxTurns: 3 }) });
     const conv = conversation('a', [ask('1', 'one'), answer('2', 'two'), ask('3', 'three')]);

@@ -1,0 +1,60 @@
+// A conversation as a Markdown document for Export: title, date, model, then every turn in order with its
+// code blocks intact. Pure, so what an export contains is tested without VS Code.
+import { fenceFor } from '../prompt/fenceFor';
+import type { TurnView } from '../protocol/messages';
+
+export interface ExportInfo {
+  /** When the conversation was last used, already formatted for the reader's locale. */
+  readonly date: string;
+  /** The model that answered when no answer says (no answer yet, or answers without stats). */
+  readonly model: string;
+}
+
+export function conversationMarkdown(conversation: { readonly title: string; readonly turns: readonly TurnView[] }, info: ExportInfo): string {
+  const models = [...new Set(conversation.turns.flatMap((t) => (t.stats ? [t.stats.model] : [])))];
+  const out = [`# ${oneLine(conversation.title)}`, '', `- Date: ${info.date}`, `- Model: ${(models.length > 0 ? models : [info.model]).join(', ')}`];
+  for (const turn of conversation.turns) out.push('', turn.role === 'user' ? userTurn(turn) : answerTurn(turn));
+  return `${out.join('\n')}\n`;
+}
+
+function userTurn(turn: TurnView): string {
+  const parts = ['## You', '', closeOpenFence(turn.text)];
+  if (turn.context) parts.push('', `Context: \`${turn.context.label}\` (${turn.context.languageId}, ${turn.context.lineCount} line${turn.context.lineCount === 1 ? '' : 's'})`);
+  // What the model read (the code context around the question), in a fence no backtick run inside can close.
+  if (turn.sent !== undefined && turn.sent !== turn.text) {
+    const fence = fenceFor(turn.sent);
+    parts.push('', '<details><summary>Message as sent to the model</summary>', '', `${fence}text`, turn.sent, fence, '', '</details>');
+  }
+  return parts.join('\n');
+}
+
+function answerTurn(turn: TurnView): string {
+  const parts = ['## Phi-4', '', closeOpenFence(turn.text) || '_(no answer)_'];
+  if (turn.state === 'stopped') parts.push('', '_Stopped — partial answer._');
+  if (turn.state === 'streaming') parts.push('', '_Still being written when exported._');
+  if (turn.error) parts.push('', `_Failed: ${oneLine(turn.error.message)}_`);
+  for (const note of turn.notes ?? []) parts.push('', `> Note: ${oneLine(note)}`);
+  return parts.join('\n');
+}
+
+const oneLine = (text: string): string => text.replace(/\s*\n\s*/g, ' ').trim();
+
+/**
+ * Closes a code block left open (an answer stopped mid-code), so it cannot swallow the turns after it.
+ * Follows CommonMark: a fence is 3+ backticks or tildes indented at most 3 spaces, closed by a line of
+ * the same character at least as long with nothing after it.
+ */
+export function closeOpenFence(markdown: string): string {
+  let open: { char: string; length: number } | undefined;
+  for (const line of markdown.split('\n')) {
+    const match = /^ {0,3}(`{3,}|~{3,})(.*)$/.exec(line.replace(/\r$/, ''));
+    if (!match) continue;
+    const [, fence, rest] = match;
+    if (!open) {
+      // A backtick fence's info string may not contain backticks.
+      if (fence[0] === '~' || !rest.includes('`')) open = { char: fence[0], length: fence.length };
+    } else if (fence[0] === open.char && fence.length >= open.length && rest.trim() === '') open = undefined;
+  }
+  if (!open) return markdown;
+  return `${markdown.replace(/\n?$/, '\n')}${open.char.repeat(open.length)}`;
+}
