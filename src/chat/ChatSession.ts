@@ -3,6 +3,7 @@
 // Tested in plain Node against the test server.
 import type { GatheredContext } from '../context/EditorContext';
 import type { OllamaError, OllamaErrorKind } from '../ollama/OllamaError';
+import type { SystemText } from '../prompt/customInstructions';
 import { CHAT_SYSTEM_PROMPT } from '../prompt/systemPrompts';
 import type { ContextChip, ConversationSummary, TurnView } from '../protocol/messages';
 import { historyOf } from './historyOf';
@@ -36,6 +37,8 @@ export type SessionEvent =
 
 export interface ChatSessionDeps extends RequestServices {
   readonly store: ConversationStore;
+  /** The system text a new conversation starts with (the chat rules and the custom instructions of the moment). */
+  readonly systemFor?: (base: string) => Promise<SystemText>;
   readonly scheduler?: Scheduler;
   readonly newId?: () => string;
 }
@@ -192,6 +195,7 @@ export class ChatSession {
   private async answer(ask: Ask, signal: AbortSignal): Promise<AnswerOutcome> {
     await (this.opening ??= this.openLatest());
     const conv = this.conversation;
+    const started = await this.systemOf(conv);
     const history = historyOf(conv.turns);
     const userTurn: TurnView = { id: this.newId(), role: 'user', text: ask.text, context: ask.chip };
     const turn: TurnView = { id: this.newId(), role: 'assistant', text: '', state: 'streaming' };
@@ -206,7 +210,7 @@ export class ChatSession {
     void this.persist(conv);
     const outcome = await runRequest(
       this.deps,
-      { kind: ask.kind ?? 'chat', system: ask.system ?? CHAT_SYSTEM_PROMPT, history, question: ask.question ?? ask.text, context: ask.context },
+      { kind: ask.kind ?? 'chat', system: ask.system ?? started.system, notes: started.notes, history, question: ask.question ?? ask.text, context: ask.context },
       signal,
       (chunk) => relay.push(chunk),
     );
@@ -226,6 +230,18 @@ export class ChatSession {
     this.history = await this.deps.store.list();
     this.emit({ type: 'history', history: this.history, currentId: conv.id });
     return { turn: finished, error: outcome.error };
+  }
+
+  /**
+   * The system message must stay the same for the whole conversation (the model's cache of the prompt's start
+   * depends on it, and an answer should not change rules mid-way), so it is fixed when the conversation starts
+   * and stored with it. Conversations saved before it was stored were started with the plain chat rules.
+   */
+  private async systemOf(conv: Conversation): Promise<SystemText> {
+    if (conv.system !== undefined) return { system: conv.system, notes: [] };
+    const started = conv.turns.length > 0 || !this.deps.systemFor ? { system: CHAT_SYSTEM_PROMPT, notes: [] } : await this.deps.systemFor(CHAT_SYSTEM_PROMPT);
+    conv.system = started.system;
+    return started;
   }
 
   /** Batches streamed text for the views and keeps the stored turn following the stream. */
