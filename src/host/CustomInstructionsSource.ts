@@ -1,6 +1,6 @@
 // Reads the custom instructions: phi4.instructions (a user setting) and each workspace folder's
 // .phi4/instructions.md, the latter only in a trusted workspace, because an untrusted repository must not be
-// able to steer what the model writes. Read again when either changes; tells its listeners when they did.
+// able to steer what the model writes. Both are watched so the chat can say when a change waits for a new chat.
 import * as vscode from 'vscode';
 import type { Logger } from '../log/Logger';
 import { customInstructions, REPOSITORY_INSTRUCTIONS_FILE, withInstructions, type CustomInstructions, type SystemText } from '../prompt/customInstructions';
@@ -10,7 +10,6 @@ import type { Settings } from './settings';
 const MAX_FILE_CHARS = 64_000;
 
 export class CustomInstructionsSource implements vscode.Disposable {
-  private cached: Promise<CustomInstructions> | undefined;
   private lastText: string | undefined;
   private readonly changed = new vscode.EventEmitter<void>();
   /** Fires when the instructions a new request would get are different from before. */
@@ -32,13 +31,14 @@ export class CustomInstructionsSource implements vscode.Disposable {
     );
   }
 
-  /** The instructions as they are now; read once and kept until something changes. */
-  current(): Promise<CustomInstructions> {
-    this.cached ??= this.read().then((read) => {
-      this.lastText ??= read.text;
-      return read;
-    });
-    return this.cached;
+  /**
+   * The instructions as they are now. Read for every request (a small file per workspace folder), so a request
+   * right after an edit never races the file watcher.
+   */
+  async current(): Promise<CustomInstructions> {
+    const read = await this.read();
+    this.lastText ??= read.text;
+    return read;
   }
 
   /** `base` rules with the instructions appended, for one request; never fails (no instructions then). */
@@ -46,7 +46,6 @@ export class CustomInstructionsSource implements vscode.Disposable {
 
   /** Settings changed (the setting may be among them): read again and tell listeners if the result differs. */
   reread(): void {
-    this.cached = undefined;
     const before = this.lastText;
     void this.current().then((now) => {
       this.lastText = now.text;
