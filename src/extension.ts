@@ -9,6 +9,7 @@ import { registerExplain } from './host/registerExplain';
 import { registerFix } from './host/fix/registerFix';
 import { registerModelCommands } from './host/registerModelCommands';
 import { registerStatusBar } from './host/registerStatusBar';
+import { registerWriteTests } from './host/registerWriteTests';
 
 /** Read-only view of the extension's state, returned from activate() for the extension-host tests. */
 export interface Phi4Api {
@@ -28,6 +29,7 @@ export function activate(context: vscode.ExtensionContext): Phi4Api {
   registerStatusBar(context, services, chat);
   registerExplain(context, chat);
   const fixes = registerFix(context, services, chat);
+  registerWriteTests(context, services, chat.lastEditor);
   const cpu = process.cpuUsage(cpuStarted);
   services.log.info(`activated in ${(performance.now() - started).toFixed(1)} ms (CPU ${((cpu.user + cpu.system) / 1000).toFixed(1)} ms)`);
   return { fixPreviewPhase: (uri) => fixes.get(uri)?.phase };

@@ -3,6 +3,7 @@
 // Tested in plain Node against the test server.
 import type { GatheredContext } from '../context/EditorContext';
 import type { OllamaError, OllamaErrorKind } from '../ollama/OllamaError';
+import type { SystemText } from '../prompt/customInstructions';
 import { CHAT_SYSTEM_PROMPT } from '../prompt/systemPrompts';
 import type { ContextChip, ConversationSummary, TurnView } from '../protocol/messages';
 import { historyOf } from './historyOf';
@@ -38,6 +39,8 @@ export type SessionEvent =
 
 export interface ChatSessionDeps extends RequestServices {
   readonly store: ConversationStore;
+  /** The system text a new conversation starts with (the chat rules and the custom instructions of the moment). */
+  readonly systemFor?: (base: string) => Promise<SystemText>;
   readonly scheduler?: Scheduler;
   readonly newId?: () => string;
 }
@@ -215,12 +218,13 @@ export class ChatSession {
     const conv = this.conversation;
     const edited = replaces === undefined ? -1 : conv.turns.findIndex((t) => t.id === replaces && t.role === 'user');
     if (edited >= 0) this.removeFrom(conv, edited);
+    const started = await this.systemOf(conv);
     const history = historyOf(conv.turns);
     const userTurn: TurnView = { id: this.newId(), role: 'user', text: ask.text, context: ask.chip };
     conv.turns.push(userTurn);
     if (conv.title === 'New chat' || conv.turns.length === 1) conv.title = titleFrom(ask.text);
     this.emit({ type: 'turnAdded', turn: userTurn });
-    const spec = { kind: ask.kind ?? 'chat', system: ask.system ?? CHAT_SYSTEM_PROMPT, history, question: ask.question ?? ask.text, context: ask.context };
+    const spec = { kind: ask.kind ?? 'chat', system: ask.system ?? started.system, notes: started.notes, history, question: ask.question ?? ask.text, context: ask.context };
     return this.stream(conv, userTurn, spec, signal);
   }
 
@@ -236,7 +240,8 @@ export class ChatSession {
     const sent = question.sent ?? (question.context ? undefined : question.text);
     if (sent === undefined) return { turn: old, refused: 'This question never reached the model, so there is no stored message to send again. Ask it again instead.' };
     this.removeFrom(conv, at);
-    const spec = { kind: 'chat' as const, system: CHAT_SYSTEM_PROMPT, history: historyOf(conv.turns.slice(0, -1)), question: sent };
+    const { system } = await this.systemOf(conv);
+    const spec = { kind: 'chat' as const, system, history: historyOf(conv.turns.slice(0, -1)), question: sent };
     return this.stream(conv, question, spec, signal);
   }
 
@@ -275,6 +280,18 @@ export class ChatSession {
     this.history = await this.deps.store.list();
     this.emit({ type: 'history', history: this.history, currentId: conv.id });
     return { turn: finished, error: outcome.error };
+  }
+
+  /**
+   * The system message must stay the same for the whole conversation (the model's cache of the prompt's start
+   * depends on it, and an answer should not change rules mid-way), so it is fixed when the conversation starts
+   * and stored with it. Conversations saved before it was stored were started with the plain chat rules.
+   */
+  private async systemOf(conv: Conversation): Promise<SystemText> {
+    if (conv.system !== undefined) return { system: conv.system, notes: [] };
+    const started = conv.turns.length > 0 || !this.deps.systemFor ? { system: CHAT_SYSTEM_PROMPT, notes: [] } : await this.deps.systemFor(CHAT_SYSTEM_PROMPT);
+    conv.system = started.system;
+    return started;
   }
 
   /** Batches streamed text for the views and keeps the stored turn following the stream. */

@@ -13,12 +13,12 @@ export interface FixSource {
 
 export type Extraction = { readonly ok: true; readonly code: string; readonly complete: boolean } | { readonly ok: false; readonly reason: string };
 
-interface Fence {
+export interface Fence {
   readonly body: string;
   readonly closed: boolean;
 }
 
-function findFences(answer: string): Fence[] {
+export function findFences(answer: string): Fence[] {
   const fences: Fence[] = [];
   const lines = answer.split(/\r?\n/);
   for (let i = 0; i < lines.length; i++) {

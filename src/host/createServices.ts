@@ -1,9 +1,10 @@
 // The services every feature shares, built once in activate(): settings, the Ollama client, the model
-// resolver, remote-host consent and conversation storage. Settings and the client are made on first use
+// resolver, remote-host consent, conversation storage and the custom instructions. Settings and the client are made on first use
 // and dropped when a phi4.* setting changes, so the next request sees the new values.
 import * as vscode from 'vscode';
 import type { ConversationStore } from '../storage/ConversationStore';
 import { askToTrimConversations } from './askToTrimConversations';
+import { CustomInstructionsSource } from './CustomInstructionsSource';
 import type { Logger } from '../log/Logger';
 import { OllamaClient } from '../ollama/OllamaClient';
 import { ModelResolver } from '../request/ModelResolver';
@@ -16,6 +17,8 @@ export interface Services extends RequestServices {
   readonly settings: () => Settings;
   readonly consent: HostConsent;
   readonly store: ConversationStore;
+  /** phi4.instructions and .phi4/instructions.md, appended to the system rules of every request. */
+  readonly instructions: CustomInstructionsSource;
   readonly channel: vscode.LogOutputChannel;
   /** Fires after a phi4.* setting changed and the cached settings and client were dropped. */
   readonly onDidChangeSettings: vscode.Event<void>;
@@ -30,14 +33,17 @@ export function createServices(context: vscode.ExtensionContext, channel: vscode
   const client = (): OllamaClient => (cachedClient ??= new OllamaClient({ host: settings().host, loadTimeoutMs: settings().loadTimeoutMs, stallTimeoutMs: settings().stallTimeoutMs }));
   const resolver = new ModelResolver();
   const changed = new vscode.EventEmitter<void>();
+  const instructions = new CustomInstructionsSource(settings, log);
   context.subscriptions.push(
     changed,
+    instructions,
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (!affectsSettings(e)) return;
       // Settings apply to the next request; an answer already streaming finishes with the old ones.
       cachedSettings = undefined;
       cachedClient = undefined;
       resolver.invalidate();
+      instructions.reread();
       changed.fire();
     }),
   );
@@ -52,5 +58,5 @@ export function createServices(context: vscode.ExtensionContext, channel: vscode
     },
     overLimit: (over) => void askToTrimConversations(over, async () => trimmed.fire()),
   });
-  return { settings, client, resolver, log, channel, store, consent, onDidChangeSettings: changed.event, onDidTrimConversations: trimmed.event };
+  return { settings, client, resolver, log, channel, store, consent, instructions, onDidChangeSettings: changed.event, onDidTrimConversations: trimmed.event };
 }

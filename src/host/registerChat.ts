@@ -7,6 +7,8 @@ import { ChatController } from './ChatController';
 import { CHAT_VIEW_ID, ChatViewProvider } from './ChatViewProvider';
 import type { Services } from './createServices';
 
+export const INSTRUCTIONS_CHANGED = 'Custom instructions changed. They apply from the next new chat; this conversation keeps the ones it started with.';
+
 export interface ChatFeature {
   readonly session: ChatSession;
   readonly controller: ChatController;
@@ -17,7 +19,7 @@ export interface ChatFeature {
 
 export function registerChat(context: vscode.ExtensionContext, services: Services): ChatFeature {
   let lastEditor = vscode.window.activeTextEditor;
-  const session = new ChatSession({ client: services.client, settings: services.settings, resolver: services.resolver, log: services.log, store: services.store });
+  const session = new ChatSession({ client: services.client, settings: services.settings, resolver: services.resolver, log: services.log, store: services.store, systemFor: services.instructions.systemFor });
   const controller = new ChatController({
     services,
     session,
@@ -38,6 +40,10 @@ export function registerChat(context: vscode.ExtensionContext, services: Service
     services.onDidChangeSettings(() => void controller.settingsChanged()),
     services.consent.onDidAccept(() => void controller.refresh()),
     services.onDidTrimConversations(() => void session.historyChanged()),
+    // A conversation keeps the system text it started with, so say when a change waits for the next chat.
+    services.instructions.onDidChange(() => {
+      if (session.current.turns.length > 0) controller.broadcast({ type: 'notice', message: INSTRUCTIONS_CHANGED });
+    }),
   );
   return { session, controller, revealChat, lastEditor: () => vscode.window.activeTextEditor ?? lastEditor };
 }

@@ -16,6 +16,7 @@ export const SETTING_KEYS = [
   'loadTimeoutSeconds',
   'maxConversations',
   'stallTimeoutSeconds',
+  'instructions',
 ] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
@@ -26,6 +27,8 @@ export interface Settings extends RequestSettings {
   /** Longest silence once an answer has started; then it is stopped as stalled. */
   readonly stallTimeoutMs: number;
   readonly maxConversations: number;
+  /** phi4.instructions: application-scoped, so no repository can set it. */
+  readonly instructions: string;
 }
 
 // No trust check here: for the settings in package.json's restrictedConfigurations, VS Code itself
@@ -77,6 +80,7 @@ export function readSettings(log?: Pick<Logger, 'warn'>, env: NodeJS.ProcessEnv 
     loadTimeoutMs: numeric(config, 'loadTimeoutSeconds', log) * 1000,
     maxConversations: numeric(config, 'maxConversations', log),
     stallTimeoutMs: numeric(config, 'stallTimeoutSeconds', log) * 1000,
+    instructions: text(config, 'instructions', ''),
   };
 }
 

@@ -18,3 +18,14 @@ export function fixQuestion(extra?: string): string {
   const base = 'Fix the problems in the code in focus. Reply with the complete corrected code in focus in a single fenced code block.';
   return extra ? `${base}\nFocus on: ${extra}` : base;
 }
+
+export const TESTS_SYSTEM_PROMPT = [
+  'You are Phi-4, a careful coding assistant that writes unit tests inside the user\'s editor.',
+  'Reply with one complete, runnable test file in a single fenced code block with a language tag: imports first, then focused tests for normal cases, edge cases and errors.',
+  'Test only behaviour the code in focus really has; do not invent functions. After the block, one sentence may say what is covered.',
+].join('\n');
+
+/** `guidance` says which framework and how to use it; `importFrom` is the tested file's workspace path. */
+export function testsQuestion(guidance: string, importFrom: string): string {
+  return `Write unit tests for the code in focus. ${guidance}\nThe test file will sit next to \`${importFrom}\`; import the code under test from there.`;
+}

@@ -10,7 +10,7 @@ import type { OllamaError } from '../ollama/OllamaError';
 import type { ModelResolver } from './ModelResolver';
 import type { RequestSettings } from './RequestSettings';
 
-export type RequestKind = 'chat' | 'explain' | 'fix' | 'edit';
+export type RequestKind = 'chat' | 'explain' | 'fix' | 'edit' | 'tests';
 
 export interface RequestSpec {
   readonly kind: RequestKind;
@@ -21,6 +21,8 @@ export interface RequestSpec {
   readonly context?: GatheredContext;
   /** The answer must have room for at least this many tokens (Fix needs the whole region back). */
   readonly minAnswerTokens?: number;
+  /** What the user should know about the prompt before it is sent (custom instructions cut to fit). */
+  readonly notes?: readonly string[];
 }
 
 /** Built once at activation and shared by every request. */

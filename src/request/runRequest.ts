@@ -54,7 +54,7 @@ export async function runRequest(services: RequestServices, spec: RequestSpec, s
     signal.removeEventListener('abort', forward);
   }
 
-  const notes = requestNotes(fitted, stats);
+  const notes = [...(spec.notes ?? []), ...requestNotes(fitted, stats)];
   if (capped) notes.push(`The answer was stopped after ${chars.toLocaleString('en-US')} characters, far more than the ${numPredict} tokens asked for: the server seems to ignore the length limit or repeat itself.`);
   const outcome: RequestOutcome = { text: parts.join(''), model: settings.model, fitted, stats, notes, error };
   logOutcome(services, spec.kind, outcome);

@@ -13,6 +13,8 @@ export interface Conversation {
   title: string;
   updatedAt: number;
   turns: TurnView[];
+  /** The system text this conversation was started with; set once, before its first request. */
+  system?: string;
 }
 
 export interface StoreLimits {
@@ -51,6 +53,7 @@ export interface StoreOptions {
 interface Synced {
   title?: string;
   updatedAt?: number;
+  system?: string;
   readonly turns: Map<string, { readonly file: string; readonly ref: TurnView }>;
   last: TurnOrder;
 }
@@ -101,9 +104,9 @@ export class ConversationStore {
       const found = meta.kind === 'ok' ? meta.value : await this.recover(id, turns, last);
       if (!found) return undefined;
       this.deleted.delete(id);
-      this.synced.set(id, { title: found.title, updatedAt: found.updatedAt, turns: new Map(turns.map((t) => [t.turn.id, { file: t.file, ref: t.turn }])), last });
+      this.synced.set(id, { title: found.title, updatedAt: found.updatedAt, system: found.system, turns: new Map(turns.map((t) => [t.turn.id, { file: t.file, ref: t.turn }])), last });
       const shown = turns.slice(-this.limits().maxTurns).map((t) => t.turn);
-      return { id, title: found.title, updatedAt: found.updatedAt, turns: shown };
+      return { id, title: found.title, updatedAt: found.updatedAt, turns: shown, ...(found.system !== undefined && { system: found.system }) };
     });
   }
 
@@ -174,16 +177,21 @@ export class ConversationStore {
   /** Merges with what is on disk: another window may have saved the same conversation. Returns whether it is new. */
   private async writeMeta(conversation: Conversation): Promise<boolean> {
     const synced = this.syncedOf(conversation.id);
-    if (synced.title === conversation.title && synced.updatedAt === conversation.updatedAt) return false;
+    if (synced.title === conversation.title && synced.updatedAt === conversation.updatedAt && synced.system === conversation.system) return false;
     const disk = await this.files.readMeta(conversation.id);
     if (disk.kind === 'newer') return false;
     const onDisk = disk.kind === 'ok' ? disk.value : undefined;
     // A title changed in another window since this one read it wins over this window's unchanged one.
     const title = onDisk && conversation.title === synced.title ? onDisk.title : conversation.title;
     const updatedAt = Math.max(onDisk?.updatedAt ?? 0, conversation.updatedAt);
-    if (title !== onDisk?.title || updatedAt !== onDisk.updatedAt) await this.files.writeMeta({ id: conversation.id, title, updatedAt });
+    // The system text is set once per conversation; the one already on disk (another window's) is kept.
+    const system = onDisk?.system ?? conversation.system;
+    if (title !== onDisk?.title || updatedAt !== onDisk.updatedAt || system !== onDisk.system) {
+      await this.files.writeMeta({ id: conversation.id, title, updatedAt, ...(system !== undefined && { system }) });
+    }
     synced.title = conversation.title;
     synced.updatedAt = conversation.updatedAt;
+    synced.system = conversation.system;
     return disk.kind === 'missing';
   }
 

@@ -4,6 +4,8 @@
 //
 // Version 1 (no `v` field): one JSON file per conversation, { id, title, updatedAt, turns }, plus an index.
 // Version 2: a folder per conversation holding { v, id, title, updatedAt } and one { v, turn } file per turn.
+// Version 3: the conversation may hold `system`, the system text it was started with (custom instructions
+// included), so every later request and every reload sends the very same system message.
 import type { TurnView } from '../protocol/messages';
 import { checkTurn, isRecord } from './checkTurn';
 
@@ -11,6 +13,8 @@ export interface ConversationMeta {
   readonly id: string;
   readonly title: string;
   readonly updatedAt: number;
+  /** The system text the conversation was started with; absent for conversations older than version 3. */
+  readonly system?: string;
 }
 
 export type Checked<T> =
@@ -27,10 +31,19 @@ interface Upgrade {
 
 /**
  * Step i turns a version 2+i record into a version 3+i one. A version that adds optional fields (say a
- * conversation's `system` text, or a turn's `raw` text and context list) appends a step — often nothing
+ * turn's `raw` text and context list) appends a step — often nothing
  * but the new number — and checks the new fields in checkMeta or checkTurn; old files then still read.
  */
-const UPGRADES: readonly Upgrade[] = [];
+const UPGRADES: readonly Upgrade[] = [
+  // 2 → 3: version 2 never wrote `system`, so a value found there is not the text the conversation started with.
+  {
+    meta: (record) => {
+      const upgraded: Record<string, unknown> = { ...record, v: 3 };
+      delete upgraded.system;
+      return upgraded;
+    },
+  },
+];
 
 export const SCHEMA_VERSION = 2 + UPGRADES.length;
 
@@ -49,11 +62,12 @@ function upgraded(json: unknown, part: keyof Upgrade): Checked<StoredRecord> {
 export function checkMeta(json: unknown): Checked<ConversationMeta> {
   const record = upgraded(json, 'meta');
   if (record.kind !== 'ok') return record;
-  const { id, title, updatedAt } = record.value;
+  const { id, title, updatedAt, system } = record.value;
   if (typeof id !== 'string' || id === '' || typeof title !== 'string' || typeof updatedAt !== 'number' || !Number.isFinite(updatedAt)) {
     return bad('missing id, title or updatedAt');
   }
-  return { kind: 'ok', value: { id, title, updatedAt } };
+  // A damaged optional field is dropped, not the conversation: it then continues with the base rules.
+  return { kind: 'ok', value: typeof system === 'string' ? { id, title, updatedAt, system } : { id, title, updatedAt } };
 }
 
 export function checkTurnRecord(json: unknown): Checked<TurnView> {

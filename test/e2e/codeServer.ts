@@ -17,6 +17,8 @@ export interface CodeServerOptions {
   readonly settings: Record<string, unknown>;
   readonly vsix?: string;
   readonly env?: Record<string, string>;
+  /** Workspace trust on, with no startup question: the folder opens untrusted (Restricted Mode). */
+  readonly untrusted?: boolean;
 }
 
 export interface RunningCodeServer {
@@ -75,7 +77,8 @@ export async function startCodeServer(options: CodeServerOptions): Promise<Runni
     'workbench.tips.enabled': false,
     'workbench.enableExperiments': false,
     'chat.disableAIFeatures': true,
-    'security.workspace.trust.enabled': false,
+    'security.workspace.trust.enabled': options.untrusted === true,
+    'security.workspace.trust.startupPrompt': 'never',
     'files.autoSave': 'off',
     'git.openRepositoryInParentFolders': 'never',
     'git.enabled': false,
@@ -94,7 +97,7 @@ export async function startCodeServer(options: CodeServerOptions): Promise<Runni
   const log = fs.openSync(logFile, 'w');
   const child: ChildProcess = spawn(
     process.execPath,
-    [ENTRY, ...common, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override', options.workspace],
+    [ENTRY, ...common, '--auth', 'none', '--bind-addr', `127.0.0.1:${port}`, '--disable-telemetry', '--disable-update-check', ...(options.untrusted ? [] : ['--disable-workspace-trust']), '--disable-getting-started-override', options.workspace],
     { env, detached: true, stdio: ['ignore', log, log] },
   );
   const stop = async (): Promise<void> => {

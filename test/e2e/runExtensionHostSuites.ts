@@ -10,11 +10,22 @@ export interface SuiteResult {
   readonly failed: readonly { title: string; error: string }[];
 }
 
+/**
+ * The suites (*.test.js) with workspace trust disabled, as VS Code's own test runners do; then the
+ * *.untrusted.js suites in a window where trust is on and the folder is not trusted.
+ */
 export async function runExtensionHostSuites(ollamaUrl: string): Promise<SuiteResult> {
-  const workspace = prepareWorkspace('integration-ws');
-  const resultsFile = path.join(REPO, '.cache', 'runs', 'integration-results.json');
+  const trusted = await runSuites(ollamaUrl, 'integration', false);
+  const untrusted = await runSuites(ollamaUrl, 'integration-untrusted', true);
+  return { passed: [...trusted.passed, ...untrusted.passed], failed: [...trusted.failed, ...untrusted.failed] };
+}
+
+async function runSuites(ollamaUrl: string, name: string, untrusted: boolean): Promise<SuiteResult> {
+  const workspace = prepareWorkspace(`${name}-ws`);
+  const resultsFile = path.join(REPO, '.cache', 'runs', `${name}-results.json`);
   fs.rmSync(resultsFile, { force: true });
-  const server = await startCodeServer({ name: 'integration', workspace, settings: { 'phi4.ollamaHost': ollamaUrl }, env: { PHI4_TEST_RESULTS: resultsFile } });
+  const env: Record<string, string> = { PHI4_TEST_RESULTS: resultsFile, ...(untrusted && { PHI4_TEST_UNTRUSTED: '1' }) };
+  const server = await startCodeServer({ name, workspace, settings: { 'phi4.ollamaHost': ollamaUrl }, env, untrusted });
   const browser = await launchBrowser();
   try {
     const page = await browser.newPage();

@@ -600,4 +600,34 @@ export const SCENARIOS: Scenario[] = [
       assert.equal(await frame.locator('.turn').count(), 2, 'the conversation is unchanged');
     },
   },
+  {
+    name: '18-write-tests-asks-framework-opens-untitled-beside',
+    async run({ page, ollama, workspace }) {
+      const filesBefore = fs.readdirSync(workspace, { recursive: true }).length;
+      await openFile(page, 'math.ts');
+      await selectLines(page, 5, 10);
+      const tests = "import { describe, it, expect } from 'vitest';\nimport { average } from './math';\n\ndescribe('average', () => {\n  it('averages', () => expect(average([1, 3])).toBe(2));\n});";
+      ollama.enqueue({ answer: `Tests:\n\n\`\`\`typescript\n${tests}\n\`\`\`\n`, chunkDelayMs: 5 });
+      await runCommand(page, 'Phi-4: Write Unit Tests');
+      // The fixture workspace has no package.json: the framework is asked for, and nothing is sent before.
+      const input = page.locator('.quick-input-widget .quick-input-box input');
+      await input.waitFor();
+      assert.match(String(await input.getAttribute('placeholder')), /No test framework was found/);
+      assert.equal(ollama.answerRequests().length, 0, 'nothing sent while the question is open');
+      await input.fill('Vitest');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Vitest' }).first().waitFor();
+      await page.keyboard.press('Enter');
+      const untitled = page.locator('.editor-group-container').nth(1).locator('.tab.active[aria-label*="Untitled-1"]');
+      await untitled.waitFor({ timeout: 30_000 });
+      const lines = page.locator('.editor-group-container').nth(1).locator('.view-line');
+      await lines.filter({ hasText: 'describe' }).first().waitFor();
+      const shown = (await lines.allInnerTexts()).map((l) => l.replace(/\u00a0/g, ' '));
+      assert.equal(shown[0], "import { describe, it, expect } from 'vitest';");
+      assert.ok(shown.some((l) => l.includes("it('averages'")), shown.join('\n'));
+      assert.ok(String(ollama.answerRequests()[0].body?.prompt).includes("Use Vitest: import { describe, it, expect, vi } from 'vitest'."));
+      assert.equal(fs.readdirSync(workspace, { recursive: true }).length, filesBefore, 'nothing written to disk');
+      await runCommand(page, 'Revert and Close Editor');
+      await untitled.waitFor({ state: 'detached' });
+    },
+  },
 ];

@@ -48,7 +48,8 @@ export async function runFix(services: Services, manager: FixPreviewManager, edi
   const question = fixQuestion(hints.map((h) => `line ${h.line + 1}: ${h.message}`).join('; ') || undefined);
   // The answer must have room for the whole corrected region.
   const minAnswerTokens = Math.ceil(countTokens(preview.original) * 1.5) + 256;
-  const outcome = await runRequest(services, { kind: 'fix', system: FIX_SYSTEM_PROMPT, history: [], question, context, minAnswerTokens }, preview.abort.signal, (text) => {
+  const system = await services.instructions.systemFor(FIX_SYSTEM_PROMPT);
+  const outcome = await runRequest(services, { kind: 'fix', ...system, history: [], question, context, minAnswerTokens }, preview.abort.signal, (text) => {
     reader.push(text);
     if (Date.now() - lastDraw > redrawGapMs(reader.codeLength) && manager.get(document.uri) === preview) {
       lastDraw = Date.now();

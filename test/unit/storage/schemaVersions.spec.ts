@@ -57,13 +57,24 @@ describe('schema versions', () => {
     assert.equal(filesIn(dir()).filter((f) => f.includes('.corrupt-')).length, 1);
   });
 
-  it(`version ${SCHEMA_VERSION} files as written today read back, and fields a later version may add are ignored`, async () => {
+  it('version 2 files (no system text) read back; a system field there was not written by version 2 and is dropped', async () => {
     const folder = path.join(dir(), 'c');
     fs.mkdirSync(folder, { recursive: true });
-    fs.writeFileSync(path.join(folder, 'conversation.json'), JSON.stringify({ v: 2, id: 'c', title: 'Current', updatedAt: 7, system: 'a later field' }));
+    fs.writeFileSync(path.join(folder, 'conversation.json'), JSON.stringify({ v: 2, id: 'c', title: 'Current', updatedAt: 7, system: 'not from version 2' }));
     fs.writeFileSync(path.join(folder, 't000000000000007-0000-q.json'), JSON.stringify({ v: 2, turn: { ...ask('q', 'hello'), raw: '<|im_start|>…', contextItems: [] } }));
     const loaded = await new ConversationStore({ dir: dir() }).load('c');
     assert.deepEqual(loaded, conversation('c', [ask('q', 'hello')], 7, 'Current'));
+  });
+
+  it(`version ${SCHEMA_VERSION} keeps the system text a conversation started with, across a reload; a damaged one is dropped, not the conversation`, async () => {
+    const store = new ConversationStore({ dir: dir() });
+    await store.save({ ...conversation('s', [ask('q', 'hello')], 9, 'With rules'), system: 'RULES + instructions' });
+    const meta = JSON.parse(fs.readFileSync(path.join(dir(), 's', 'conversation.json'), 'utf8'));
+    assert.deepEqual(meta, { v: SCHEMA_VERSION, id: 's', title: 'With rules', updatedAt: 9, system: 'RULES + instructions' });
+    assert.equal((await new ConversationStore({ dir: dir() }).load('s'))?.system, 'RULES + instructions');
+
+    fs.writeFileSync(path.join(dir(), 's', 'conversation.json'), JSON.stringify({ ...meta, system: 42, later: 'a field a later version may add' }));
+    assert.deepEqual(await new ConversationStore({ dir: dir() }).load('s'), conversation('s', [ask('q', 'hello')], 9, 'With rules'));
   });
 
   it('a version 1 file from the future (a newer layout under an old name) is left where it is', async () => {
