@@ -2,13 +2,14 @@
 // text, turns finished, busy state and status. Views subscribe; the session never reaches into a view.
 // Tested in plain Node against the test server.
 import type { GatheredContext } from '../context/EditorContext';
-import type { OllamaError, OllamaErrorKind } from '../ollama/OllamaError';
+import type { OllamaError } from '../ollama/OllamaError';
 import type { SystemText } from '../prompt/customInstructions';
 import { CHAT_SYSTEM_PROMPT } from '../prompt/systemPrompts';
 import type { ContextChip, ConversationSummary, TurnView } from '../protocol/messages';
+import { finishedTurn, statusFor, titleFrom } from './finishedTurn';
 import { historyOf } from './historyOf';
 import { runRequest } from '../request/runRequest';
-import type { RequestKind, RequestOutcome, RequestServices, RequestSpec } from '../request/RequestSpec';
+import type { RequestKind, RequestServices, RequestSpec } from '../request/RequestSpec';
 import { ChunkBatcher, type Scheduler } from './ChunkBatcher';
 import type { Conversation, ConversationStore } from '../storage/ConversationStore';
 
@@ -324,27 +325,4 @@ export class ChatSession {
       this.deps.log.warn(`could not save the conversation: ${String(e)}`);
     }
   }
-}
-
-function finishedTurn(turn: TurnView, outcome: RequestOutcome): TurnView {
-  const { error, stats, fitted } = outcome;
-  return {
-    ...turn,
-    text: outcome.text,
-    state: error ? (error.kind === 'cancelled' ? 'stopped' : 'failed') : 'done',
-    stats: stats && { model: stats.model, promptTokens: stats.promptEvalCount ?? fitted?.promptTokens, answerTokens: stats.evalCount, timeToFirstTokenMs: stats.timeToFirstTokenMs, tokensPerSecond: stats.tokensPerSecond },
-    notes: outcome.notes.length > 0 ? outcome.notes : undefined,
-    error: error && error.kind !== 'cancelled' ? { message: error.message, actions: error.actions } : undefined,
-  };
-}
-
-function statusFor(kind: OllamaErrorKind | undefined): SessionStatus {
-  if (kind === 'unreachable' || kind === 'timeout' || kind === 'invalidHost') return 'offline';
-  if (kind === 'modelNotFound') return 'modelMissing';
-  return 'ready';
-}
-
-function titleFrom(text: string): string {
-  const line = text.trim().split('\n')[0];
-  return line.length > 60 ? `${line.slice(0, 57)}…` : line || 'New chat';
 }

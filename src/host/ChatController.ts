@@ -7,6 +7,7 @@ import { restoreSpecialTokens } from '../chatml/specialTokens';
 import type { GatheredContext } from '../context/EditorContext';
 import { OllamaError } from '../ollama/OllamaError';
 import { isWebviewToHost, rejectionNotice, type ActionId, type Banner, type ContextChip, type HostToWebview, type WebviewToHost } from '../protocol/messages';
+import { hostNotAllowedBanner, modelMissingBanner, offlineBanner } from './chatBanners';
 import { ChatEndpoint } from './ChatEndpoint';
 import { insertCode } from './insertCode';
 import { openExternalLink } from './openExternalLink';
@@ -257,40 +258,4 @@ export class ChatController implements vscode.Disposable {
     this.session.stop();
     this.statusEmitter.dispose();
   }
-}
-
-function offlineBanner(host: string, error: OllamaError): Banner {
-  return {
-    kind: 'offline',
-    title: `Ollama is not reachable at ${host}`,
-    message: error.kind === 'unreachable' ? `${error.message} Not installed yet? Get it from ollama.com.` : error.message,
-    actions: [
-      { id: 'retry', label: 'Retry' },
-      { id: 'openSettings', label: 'Open Settings' },
-    ],
-  };
-}
-
-function hostNotAllowedBanner(host: string): Banner {
-  return {
-    kind: 'info',
-    title: `Allow Phi-4 to use ${host}?`,
-    message: 'phi4.ollamaHost points to another machine. Your prompts and code would be sent there, so Phi-4 contacts nothing there until you allow it.',
-    actions: [
-      { id: 'allowHost', label: 'Allow This Host' },
-      { id: 'openSettings', label: 'Open Settings' },
-    ],
-  };
-}
-
-function modelMissingBanner(model: string): Banner {
-  return {
-    kind: 'modelMissing',
-    title: `The model "${model}" is not installed`,
-    message: model.startsWith('phi4') ? `Download it with Ollama (phi4 is about 9.1 GB).` : `Download it with Ollama or choose another model.`,
-    actions: [
-      { id: 'pullModel', label: `Pull ${model}${model === 'phi4' ? ' (9.1 GB)' : ''}` },
-      { id: 'selectModel', label: 'Choose Model' },
-    ],
-  };
 }
