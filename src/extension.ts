@@ -6,6 +6,7 @@ import { createServices } from './host/createServices';
 import { registerChat } from './host/registerChat';
 import { registerChatCommands } from './host/registerChatCommands';
 import { registerExplain } from './host/registerExplain';
+import { registerEdit } from './host/edit/registerEdit';
 import { registerFix } from './host/fix/registerFix';
 import { registerModelCommands } from './host/registerModelCommands';
 import { registerStatusBar } from './host/registerStatusBar';
@@ -28,6 +29,7 @@ export function activate(context: vscode.ExtensionContext): Phi4Api {
   registerStatusBar(context, services, chat);
   registerExplain(context, chat);
   const fixes = registerFix(context, services, chat);
+  registerEdit(context, services, chat, fixes);
   const cpu = process.cpuUsage(cpuStarted);
   services.log.info(`activated in ${(performance.now() - started).toFixed(1)} ms (CPU ${((cpu.user + cpu.system) / 1000).toFixed(1)} ms)`);
   return { fixPreviewPhase: (uri) => fixes.get(uri)?.phase };
