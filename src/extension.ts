@@ -14,6 +14,8 @@ import { registerStatusBar } from './host/registerStatusBar';
 /** Read-only view of the extension's state, returned from activate() for the extension-host tests. */
 export interface Phi4Api {
   fixPreviewPhase(uri: vscode.Uri): 'streaming' | 'preview' | undefined;
+  /** True while Edit Selection's instruction input is open. */
+  instructionInputOpen(): boolean;
 }
 
 export function activate(context: vscode.ExtensionContext): Phi4Api {
@@ -29,10 +31,10 @@ export function activate(context: vscode.ExtensionContext): Phi4Api {
   registerStatusBar(context, services, chat);
   registerExplain(context, chat);
   const fixes = registerFix(context, services, chat);
-  registerEdit(context, services, chat, fixes);
+  const edits = registerEdit(context, services, chat, fixes);
   const cpu = process.cpuUsage(cpuStarted);
   services.log.info(`activated in ${(performance.now() - started).toFixed(1)} ms (CPU ${((cpu.user + cpu.system) / 1000).toFixed(1)} ms)`);
-  return { fixPreviewPhase: (uri) => fixes.get(uri)?.phase };
+  return { fixPreviewPhase: (uri) => fixes.get(uri)?.phase, instructionInputOpen: edits.asking };
 }
 
 export function deactivate(): void {

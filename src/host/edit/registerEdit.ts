@@ -8,8 +8,14 @@ import { RecentInstructions } from './RecentInstructions';
 import { runEdit } from './runEdit';
 import { writeDocComment } from './writeDocComment';
 
-export function registerEdit(context: vscode.ExtensionContext, services: Services, chat: ChatFeature, manager: FixPreviewManager): void {
+export interface EditFeature {
+  /** True while the instruction input is open (for the extension-host tests). */
+  readonly asking: () => boolean;
+}
+
+export function registerEdit(context: vscode.ExtensionContext, services: Services, chat: ChatFeature, manager: FixPreviewManager): EditFeature {
   const recent = new RecentInstructions(context.globalState);
+  let asking = false;
   // From the chat (`/edit`, `/doc`) no text editor is active when the chat is an editor tab: use the last one.
   const editorFor = (): vscode.TextEditor | undefined => vscode.window.activeTextEditor ?? chat.lastEditor();
   context.subscriptions.push(
@@ -18,7 +24,11 @@ export function registerEdit(context: vscode.ExtensionContext, services: Service
       const editor = editorFor();
       if (!editor) return void vscode.window.showInformationMessage('Open a file, then select the code you want Phi-4 to edit or put the cursor where new code should go.');
       const given = typeof instruction === 'string' ? instruction.trim() : '';
-      const text = given || (await askInstruction(recent.list(), editor.selection.isEmpty));
+      let text = given;
+      if (!text) {
+        asking = true;
+        text = (await askInstruction(recent.list(), editor.selection.isEmpty).finally(() => (asking = false))) ?? '';
+      }
       if (!text) return; // cancelled or empty: nothing is sent
       await recent.remember(text);
       await runEdit(services, manager, editor, text);
@@ -29,4 +39,5 @@ export function registerEdit(context: vscode.ExtensionContext, services: Service
       await writeDocComment(services, manager, editor);
     }),
   );
+  return { asking: () => asking };
 }

@@ -12,7 +12,13 @@ import { insertionPlacement } from './runEdit';
 
 type Symbols = readonly (vscode.DocumentSymbol | vscode.SymbolInformation)[] | undefined;
 
-/** The innermost symbol containing `position`, from the language's symbol provider when it has one. */
+const K = vscode.SymbolKind;
+/** Declarations that open a body: what a cursor inside that body means to document. */
+const BODIES = new Set([K.Class, K.Method, K.Function, K.Constructor, K.Interface, K.Enum, K.Struct, K.Module, K.Namespace, K.Package]);
+/** Values documented where they are declared, but not as locals inside a function (which providers also list). */
+const VALUES = new Set([K.Variable, K.Constant, K.Property, K.Field, K.EnumMember, K.Event, K.Operator, K.TypeParameter, K.Object, K.Key]);
+
+/** The innermost documentable symbol containing `position`, from the language's symbol provider when it has one. */
 async function symbolAt(document: vscode.TextDocument, position: vscode.Position): Promise<vscode.Range | undefined> {
   let symbols: Symbols;
   try {
@@ -21,14 +27,16 @@ async function symbolAt(document: vscode.TextDocument, position: vscode.Position
     return undefined; // no provider for this language, or it failed: fall back to the selection
   }
   let best: vscode.Range | undefined;
-  const visit = (list: Symbols): void => {
+  const visit = (list: Symbols, inFunction: boolean): void => {
     for (const symbol of list ?? []) {
       const range = 'location' in symbol ? symbol.location.range : symbol.range;
-      if (range.contains(position) && (!best || best.contains(range))) best = range;
-      if ('children' in symbol) visit(symbol.children);
+      const documentable = BODIES.has(symbol.kind) || (!inFunction && VALUES.has(symbol.kind));
+      if (documentable && range.contains(position) && (!best || best.contains(range))) best = range;
+      const callable = symbol.kind === K.Function || symbol.kind === K.Method || symbol.kind === K.Constructor;
+      if ('children' in symbol) visit(symbol.children, inFunction || callable);
     }
   };
-  visit(symbols);
+  visit(symbols, false);
   return best;
 }
 
