@@ -88,7 +88,7 @@ export async function runInlinePreview(services: Services, manager: FixPreviewMa
   if (outcome.notes.length > 0) void vscode.window.showWarningMessage(`Phi-4 ${noun}: ${outcome.notes.join(' ')}`);
 }
 
-/** Text that fits where a selection was: the document's indentation, line endings and the selection's edges. */
+/** The editor's indent unit: a tab, or its tab size in spaces. */
 export function indentUnitOf(editor: vscode.TextEditor): string {
   return editor.options.insertSpaces ? ' '.repeat(Number(editor.options.tabSize) || 4) : '\t';
 }
