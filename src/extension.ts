@@ -6,6 +6,7 @@ import { createServices } from './host/createServices';
 import { registerChat } from './host/registerChat';
 import { registerChatCommands } from './host/registerChatCommands';
 import { registerExplain } from './host/registerExplain';
+import { registerEdit } from './host/edit/registerEdit';
 import { registerFix } from './host/fix/registerFix';
 import { registerModelCommands } from './host/registerModelCommands';
 import { registerStatusBar } from './host/registerStatusBar';
@@ -14,6 +15,8 @@ import { registerWriteTests } from './host/registerWriteTests';
 /** Read-only view of the extension's state, returned from activate() for the extension-host tests. */
 export interface Phi4Api {
   fixPreviewPhase(uri: vscode.Uri): 'streaming' | 'preview' | undefined;
+  /** True while Edit Selection's instruction input is open. */
+  instructionInputOpen(): boolean;
 }
 
 export function activate(context: vscode.ExtensionContext): Phi4Api {
@@ -29,10 +32,11 @@ export function activate(context: vscode.ExtensionContext): Phi4Api {
   registerStatusBar(context, services, chat);
   registerExplain(context, chat);
   const fixes = registerFix(context, services, chat);
+  const edits = registerEdit(context, services, chat, fixes);
   registerWriteTests(context, services, chat.lastEditor);
   const cpu = process.cpuUsage(cpuStarted);
   services.log.info(`activated in ${(performance.now() - started).toFixed(1)} ms (CPU ${((cpu.user + cpu.system) / 1000).toFixed(1)} ms)`);
-  return { fixPreviewPhase: (uri) => fixes.get(uri)?.phase };
+  return { fixPreviewPhase: (uri) => fixes.get(uri)?.phase, instructionInputOpen: edits.asking };
 }
 
 export function deactivate(): void {

@@ -21,8 +21,11 @@ export interface EditorSnapshot {
   readonly diagnostics: readonly DiagnosticInfo[];
 }
 
-/** How the code in focus was chosen: the user's selection, or (when empty) what the cursor is in. */
-export type FocusKind = 'selection' | 'block' | 'line';
+/**
+ * How the code in focus was chosen: the user's selection, or (when empty) what the cursor is in; an
+ * insertion has no code of its own, only the place between `before` and `after` where new code goes.
+ */
+export type FocusKind = 'selection' | 'block' | 'line' | 'insertion';
 
 export interface GatheredContext {
   readonly relativePath: string;

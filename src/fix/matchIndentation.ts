@@ -13,6 +13,8 @@ export interface IndentTarget {
   readonly startsMidLine: boolean;
   /** The document's text on the region's first line before the region, e.g. the indentation a selection started after. */
   readonly linePrefix?: string;
+  /** Indentation of the place the code goes when the original has no code of its own (an insertion). */
+  readonly baseIndent?: string;
 }
 
 const leading = (line: string): string => /^[ \t]*/.exec(line)![0];
@@ -64,7 +66,7 @@ function reindent(code: string, target: IndentTarget): string {
   const codeUnit = detectIndentUnit(lines.join('\n'), target.unit);
   const unitWidth = codeUnit === '\t' ? 4 : codeUnit.length;
   const considered = target.startsMidLine ? originalLines.slice(1) : originalLines;
-  const baseOriginal = nonBlank(considered).map(leading).sort((a, b) => width(a, 4) - width(b, 4))[0] ?? '';
+  const baseOriginal = nonBlank(considered).map(leading).sort((a, b) => width(a, 4) - width(b, 4))[0] ?? target.baseIndent ?? '';
   const codeConsidered = target.startsMidLine ? lines.slice(1) : lines;
   const baseCodeWidth = Math.min(...nonBlank(codeConsidered).map((l) => width(leading(l), unitWidth === 0 ? 4 : unitWidth)), Infinity);
 
@@ -104,4 +106,13 @@ export function matchIndentation(code: string, target: IndentTarget): string {
   const end = whole.indexOf(target.eol);
   const first = end < 0 ? whole : whole.slice(0, end);
   return (first.startsWith(prefix) ? first.slice(prefix.length) : first.trimStart()) + (end < 0 ? '' : whole.slice(end));
+}
+
+/**
+ * Code inserted as whole lines at `indent`: each line ends with the document's line ending, or, after a
+ * last line that has none, the code starts with one instead so the file's own end is kept.
+ */
+export function shapeInsertion(code: string, target: { readonly indent: string; readonly eol: '\n' | '\r\n'; readonly unit: string; readonly afterLastLine: boolean }): string {
+  const lines = reindent(code, { original: '', eol: target.eol, unit: target.unit, startsMidLine: false, baseIndent: target.indent });
+  return target.afterLastLine ? target.eol + lines : lines + target.eol;
 }

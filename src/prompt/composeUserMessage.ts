@@ -11,6 +11,9 @@ export interface Surroundings {
 
 const human = (line: number): number => line + 1;
 
+/** Where an insertion goes, in the 1-based line numbers the code excerpts use. */
+const insertionPlace = (line: number): string => (line === 0 ? 'before line 1' : `between lines ${line} and ${line + 1}`);
+
 export function composeUserMessage(question: string, context: GatheredContext | undefined, keep: Surroundings): string {
   if (!context) return question;
   const lang = context.languageId;
@@ -21,7 +24,8 @@ export function composeUserMessage(question: string, context: GatheredContext | 
     const first = context.startLine - keep.before;
     parts.push(`Code before it in \`${context.relativePath}\` (lines ${human(first)}–${human(context.startLine - 1)}):\n${fenced(lines.join('\n'), lang)}`);
   }
-  parts.push(`${focusName} from \`${context.relativePath}\` (${lang}, lines ${human(context.startLine)}–${human(context.endLine)}):\n${fenced(context.selection, lang)}`);
+  if (context.focusKind === 'insertion') parts.push(`The cursor is in \`${context.relativePath}\` (${lang}) ${insertionPlace(context.startLine)}; new code goes there.`);
+  else parts.push(`${focusName} from \`${context.relativePath}\` (${lang}, lines ${human(context.startLine)}–${human(context.endLine)}):\n${fenced(context.selection, lang)}`);
   if (keep.after > 0) {
     const lines = context.after.slice(0, keep.after);
     parts.push(`Code after it (lines ${human(context.endLine + 1)}–${human(context.endLine + keep.after)}):\n${fenced(lines.join('\n'), lang)}`);

@@ -630,4 +630,46 @@ export const SCENARIOS: Scenario[] = [
       await untitled.waitFor({ state: 'detached' });
     },
   },
+  {
+    name: '19-edit-selection-whole-lines-typed-instruction',
+    async run({ page, ollama, workspace }) {
+      // Shift+Down from line 1 column 1, the instruction typed into the input opened by the key binding; a
+      // second request while the preview is open asks first, and Cancel keeps the preview.
+      const file = path.join(workspace, 'src', 'average.js');
+      const original = fs.readFileSync(file, 'utf8');
+      const edited = original.replace('i <= xs.length', 'i < xs.length').replace('return total / xs.length;', 'return xs.length === 0 ? 0 : total / xs.length;');
+      await openFile(page, 'average.js');
+      await selectLines(page, 0, 7);
+      ollama.enqueue({ answer: AVERAGE_ANSWER, chunkDelayMs: 20 });
+      await page.keyboard.press('Shift+Alt+K');
+      const input = page.locator('.quick-input-widget .quick-input-box input');
+      await input.waitFor();
+      await input.pressSequentially('guard against an empty list');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'new instruction' }).waitFor();
+      await page.screenshot({ path: path.join(SHOT_DIR, '15-edit-instruction.png') });
+      await page.keyboard.press('Enter');
+      const acceptAll = page.locator('.contentWidgets .codelens-decoration a', { hasText: 'Accept all' });
+      await acceptAll.waitFor();
+      assert.ok(String(ollama.answerRequests()[0].body?.prompt).includes('Instruction: guard against an empty list'), 'the typed instruction is sent');
+      assert.equal(await page.locator('.tab.active.dirty').count(), 0, 'the preview does not edit the document');
+      await page.screenshot({ path: path.join(SHOT_DIR, '15-edit-preview.png') });
+
+      await runCommand(page, 'Phi-4: Fix Selection');
+      const dialog = page.locator('.monaco-dialog-box', { hasText: 'Replace it with a fix?' });
+      await dialog.waitFor();
+      await dialog.locator('.monaco-button', { hasText: 'Cancel' }).click();
+      await dialog.waitFor({ state: 'hidden' });
+      assert.equal(ollama.answerRequests().length, 1, 'Cancel sent nothing');
+      await acceptAll.waitFor();
+
+      await acceptAll.click();
+      await page.locator('.tab.active.dirty').waitFor({ timeout: 10_000 }).catch(() => assert.fail('Accept all left the document unchanged'));
+      await save(page);
+      assert.equal(fs.readFileSync(file, 'utf8'), edited, 'Accept all writes exactly the edit, tab-indented');
+      await acceptAll.waitFor({ state: 'detached' });
+      await page.keyboard.press('Control+Z');
+      await save(page);
+      assert.equal(fs.readFileSync(file, 'utf8'), original, 'one undo restores the original bytes');
+    },
+  },
 ];

@@ -1,5 +1,6 @@
 // CodeLens over a fix preview: Accept | Reject per hunk, Accept all | Reject all | Show diff for the fix.
 import * as vscode from 'vscode';
+import { withArticle } from './FixPreview';
 import type { FixPreviewManager } from './FixPreviewManager';
 
 export class FixCodeLensProvider implements vscode.CodeLensProvider {
@@ -17,13 +18,13 @@ export class FixCodeLensProvider implements vscode.CodeLensProvider {
     const uri = document.uri;
     if (preview.phase === 'streaming') {
       return [
-        new vscode.CodeLens(top, { title: '$(loading~spin) Phi-4 is writing a fix…', command: '' }),
+        new vscode.CodeLens(top, { title: `$(loading~spin) Phi-4 is writing ${withArticle(preview.noun)}…`, command: '' }),
         new vscode.CodeLens(top, { title: 'Cancel (Esc)', command: 'phi4.fixCancel', arguments: [uri] }),
       ];
     }
     const lenses = [
-      new vscode.CodeLens(top, { title: '$(check-all) Accept all', tooltip: 'Apply the whole fix (Ctrl+Shift+Enter)', command: 'phi4.fixAcceptAll', arguments: [uri] }),
-      new vscode.CodeLens(top, { title: '$(close-all) Reject all', tooltip: 'Discard the fix (Ctrl+Shift+Backspace)', command: 'phi4.fixRejectAll', arguments: [uri] }),
+      new vscode.CodeLens(top, { title: '$(check-all) Accept all', tooltip: `Apply the whole ${preview.noun} (Ctrl+Shift+Enter)`, command: 'phi4.fixAcceptAll', arguments: [uri] }),
+      new vscode.CodeLens(top, { title: '$(close-all) Reject all', tooltip: `Discard the ${preview.noun} (Ctrl+Shift+Backspace)`, command: 'phi4.fixRejectAll', arguments: [uri] }),
       new vscode.CodeLens(top, { title: '$(diff) Show diff', command: 'phi4.fixShowDiff', arguments: [uri] }),
     ];
     const pending = preview.proposal?.pending() ?? [];

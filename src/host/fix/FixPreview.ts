@@ -1,5 +1,5 @@
-// One inline fix preview in one document: the anchored region, the streamed proposal shown under it,
-// removed lines in red, proposed lines in a comment zone per hunk. It never edits the document itself;
+// One inline preview (a fix, an edit, generated code) in one document: the anchored region (empty for an
+// insertion), the streamed proposal shown under it, removed lines in red, proposed lines in a comment zone per hunk. It never edits the document itself;
 // only accept() does, one WorkspaceEdit (one undo step) per decision, after checking the text is unchanged.
 import * as vscode from 'vscode';
 import { type FixProposal } from '../../fix/FixProposal';
@@ -40,6 +40,8 @@ export class FixPreview {
     readonly original: string,
     readonly languageId: string,
     private readonly look: PreviewLook,
+    /** What the user asked for, as messages name it: "fix", "edit", "doc comment". */
+    readonly noun: string = 'fix',
   ) {
     this.regionStart = document.offsetAt(region.start);
   }
@@ -96,7 +98,7 @@ export class FixPreview {
     const range = this.regionRange();
     const body = new vscode.MarkdownString(fenced(code + ' …', this.languageId));
     const thread = this.threads[0] ?? this.createThread(new vscode.Range(range.end.line, 0, range.end.line, 0));
-    thread.label = 'Phi-4 is writing a fix…';
+    thread.label = `Phi-4 is writing ${withArticle(this.noun)}…`;
     thread.comments = [comment(body)];
     this.decorate(editors);
   }
@@ -111,7 +113,7 @@ export class FixPreview {
       const anchorLine = hunk.removed.length > 0 ? first + hunk.removed.length - 1 : Math.max(0, first - 1);
       const thread = this.createThread(new vscode.Range(anchorLine, 0, anchorLine, 0));
       const what = hunk.added.length === 0 ? `remove ${hunk.removed.length} line(s)` : `${hunk.removed.length > 0 ? 'replace with' : 'insert'} ${hunk.added.length} line(s)`;
-      thread.label = `Phi-4 fix ${index + 1}/${pending.length}: ${what}`;
+      thread.label = `Phi-4 ${this.noun} ${index + 1}/${pending.length}: ${what}`;
       const added = hunk.added.map((l) => '+ ' + l.replace(/\r?\n$|\r$/, '')).join('\n');
       const dropped = hunk.removed.map((l) => '- ' + l.replace(/\r?\n$|\r$/, '')).join('\n');
       thread.comments = [comment(new vscode.MarkdownString(fenced(hunk.added.length > 0 ? added : dropped, 'diff')))];
@@ -214,6 +216,11 @@ export class FixPreview {
     for (const thread of this.threads) thread.dispose();
     this.threads = [];
   }
+}
+
+/** "a fix", "an edit". */
+export function withArticle(noun: string): string {
+  return `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
 }
 
 function comment(body: vscode.MarkdownString): vscode.Comment {

@@ -1,7 +1,7 @@
-// Keeps at most one fix preview per document, routes document edits to it, drives the CodeLens and the
+// Keeps at most one inline preview (fix, edit, generated code) per document, routes document edits to it, drives the CodeLens and the
 // `phi4.fixPreviewVisible` context key, and closes previews that can no longer be applied safely.
 import * as vscode from 'vscode';
-import { FixPreview, type PreviewLook } from './FixPreview';
+import { FixPreview, withArticle, type PreviewLook } from './FixPreview';
 
 export class FixPreviewManager implements vscode.Disposable {
   private readonly previews = new Map<string, FixPreview>();
@@ -30,7 +30,7 @@ export class FixPreviewManager implements vscode.Disposable {
     this.listening = true;
     this.disposables.push(
       vscode.workspace.onDidChangeTextDocument((e) => this.onEdit(e)),
-      vscode.workspace.onDidCloseTextDocument((doc) => this.close(doc.uri, 'The file was closed, so the fix was cancelled. Nothing was changed.')),
+      vscode.workspace.onDidCloseTextDocument((doc) => this.close(doc.uri, `The file was closed, so the ${this.get(doc.uri)?.noun ?? 'fix'} was cancelled. Nothing was changed.`)),
       vscode.window.onDidChangeActiveTextEditor(() => this.updateContext()),
       vscode.window.onDidChangeVisibleTextEditors(() => this.redraw()),
     );
@@ -75,10 +75,13 @@ export class FixPreviewManager implements vscode.Disposable {
     return [...this.previews.values()];
   }
 
-  /** Starts a preview; an existing one in the same document is replaced (two never overlap). */
-  start(document: vscode.TextDocument, region: vscode.Range, languageId: string): FixPreview {
+  /**
+   * Starts a preview; an existing one in the same document is replaced (two never overlap). Callers ask the
+   * user first (see confirmReplace).
+   */
+  start(document: vscode.TextDocument, region: vscode.Range, languageId: string, noun = 'fix'): FixPreview {
     this.close(document.uri);
-    const preview = new FixPreview(document, region, document.getText(region), languageId, this.look);
+    const preview = new FixPreview(document, region, document.getText(region), languageId, this.look, noun);
     this.listen();
     this.previews.set(document.uri.toString(), preview);
     this.notify();
@@ -104,7 +107,11 @@ export class FixPreviewManager implements vscode.Disposable {
     this.updateContext();
     const streaming = this.all().filter((p) => p.phase === 'streaming');
     this.status.command = streaming.length === 1 ? { title: 'Cancel', command: 'phi4.fixCancel', arguments: [streaming[0].document.uri] } : 'phi4.fixCancel';
-    if (streaming.length > 0) this.status.show();
+    if (streaming.length > 0) {
+      this.status.text = `$(loading~spin) Phi-4 is writing ${withArticle(streaming[0].noun)}`;
+      this.status.tooltip = `Click to cancel the ${streaming[0].noun} (Escape in the editor)`;
+      this.status.show();
+    }
     else this.status.hide();
   }
 
@@ -120,8 +127,8 @@ export class FixPreviewManager implements vscode.Disposable {
     if (!preview.follow(event)) {
       const why =
         event.reason === vscode.TextDocumentChangeReason.Undo || event.reason === vscode.TextDocumentChangeReason.Redo
-          ? 'Undo changed the code under the Phi-4 fix preview, so the preview was closed.'
-          : 'You edited the code being fixed, so the Phi-4 fix was cancelled. Nothing was applied.';
+          ? `Undo changed the code under the Phi-4 ${preview.noun} preview, so the preview was closed.`
+          : `You edited the code under the Phi-4 ${preview.noun}, so it was cancelled. Nothing was applied.`;
       this.close(event.document.uri, why);
       return;
     }

@@ -20,8 +20,8 @@ export function registerFix(context: vscode.ExtensionContext, services: Services
     if (!preview?.proposal || preview.phase !== 'preview') return;
     const ok = await preview.accept(preview.proposal.pending().map((h) => h.id));
     if (!manager.isCurrent(preview)) return;
-    manager.close(preview.document.uri, ok ? undefined : 'The code changed under the preview, so the fix was not applied.');
-    if (ok) vscode.window.setStatusBarMessage('Phi-4 fix applied — Undo (Ctrl+Z) reverts it', 5000);
+    manager.close(preview.document.uri, ok ? undefined : `The code changed under the preview, so the ${preview.noun} was not applied.`);
+    if (ok) vscode.window.setStatusBarMessage(`Phi-4 ${preview.noun} applied — Undo (Ctrl+Z) reverts it`, 5000);
   };
   const decideHunk = async (uri: unknown, id: unknown, accept: boolean): Promise<void> => {
     const preview = previewFor(uri);
@@ -69,7 +69,7 @@ export function registerFix(context: vscode.ExtensionContext, services: Services
       if (!preview?.proposal) return;
       proposed.refresh(preview.document.uri);
       const name = vscode.workspace.asRelativePath(preview.document.uri, false);
-      await vscode.commands.executeCommand('vscode.diff', preview.document.uri, ProposedFixDocument.uriFor(preview.document.uri), `${name} ↔ Phi-4 fix`, { preview: true, preserveFocus: true });
+      await vscode.commands.executeCommand('vscode.diff', preview.document.uri, ProposedFixDocument.uriFor(preview.document.uri), `${name} ↔ Phi-4 ${preview.noun}`, { preview: true, preserveFocus: true });
     }),
   );
   return manager;

@@ -1,0 +1,30 @@
+// Asks for an Edit Selection instruction in a QuickPick that lists recent instructions (showInputBox has
+// no history); what the user types becomes an item of its own. Undefined when cancelled or left empty.
+import * as vscode from 'vscode';
+
+export function askInstruction(recent: readonly string[], generating: boolean): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    const pick = vscode.window.createQuickPick();
+    pick.title = generating ? 'Phi-4: Generate Code at the Cursor' : 'Phi-4: Edit Selection';
+    pick.placeholder = generating ? 'What should Phi-4 write here? (Enter to send, Escape to cancel)' : 'How should Phi-4 change the selected code? (Enter to send, Escape to cancel)';
+    pick.ignoreFocusOut = false;
+    const recentItems: vscode.QuickPickItem[] = recent.map((label) => ({ label, description: 'recent', iconPath: new vscode.ThemeIcon('history') }));
+    pick.items = recentItems;
+    pick.onDidChangeValue((value) => {
+      const typed = value.trim();
+      pick.items = typed && !recent.includes(typed) ? [{ label: typed, description: 'new instruction', alwaysShow: true }, ...recentItems] : recentItems;
+    });
+    let accepted = false;
+    pick.onDidAccept(() => {
+      accepted = true;
+      const chosen = pick.activeItems[0]?.label ?? pick.value;
+      resolve(chosen.trim() || undefined);
+      pick.hide();
+    });
+    pick.onDidHide(() => {
+      if (!accepted) resolve(undefined);
+      pick.dispose();
+    });
+    pick.show();
+  });
+}

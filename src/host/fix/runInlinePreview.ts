@@ -1,0 +1,111 @@
+// The one path of every request answered in the inline preview (Fix, Edit Selection, code generated at the
+// cursor, doc comments): ask before replacing an open preview, stream into it, extract the code, shape it
+// for its place, and show the proposal. Callers only say what to ask and where the answer goes.
+import * as vscode from 'vscode';
+import type { GatheredContext } from '../../context/EditorContext';
+import { extractFix } from '../../fix/extractFix';
+import { FixProposal } from '../../fix/FixProposal';
+import { FixStreamReader, redrawGapMs } from '../../fix/FixStreamReader';
+import type { OllamaError } from '../../ollama/OllamaError';
+import { ACTION_LABELS } from '../../protocol/messages';
+import type { RequestKind } from '../../request/RequestSpec';
+import { runRequest } from '../../request/runRequest';
+import { ACTION_COMMANDS } from '../actionCommands';
+import type { Services } from '../createServices';
+import { withArticle, type FixPreview } from './FixPreview';
+import type { FixPreviewManager } from './FixPreviewManager';
+
+export interface InlineJob {
+  readonly kind: RequestKind;
+  /** What messages and the preview call the result: "fix", "edit", "doc comment". */
+  readonly noun: string;
+  readonly editor: vscode.TextEditor;
+  /** The text the answer replaces; an empty range for an insertion. */
+  readonly region: vscode.Range;
+  readonly system: string;
+  readonly question: string;
+  readonly context: GatheredContext;
+  /** Document lines just above and below the region, which models tend to repeat around their code. */
+  readonly surroundings: { readonly before: readonly string[]; readonly after: readonly string[] };
+  readonly minAnswerTokens?: number;
+  /** Turns the extracted code into the region's new text (indentation, line endings, edges). */
+  readonly shape: (code: string, original: string) => string;
+  /** Shown instead of the generic message when the answer holds no code. */
+  readonly noCodeMessage?: string;
+  readonly retry: () => Promise<void>;
+}
+
+/** Asks before a new request replaces the preview open in the same file; true when there is none or the user agrees. */
+export async function confirmReplace(manager: FixPreviewManager, document: vscode.TextDocument, noun: string): Promise<boolean> {
+  const open = manager.get(document.uri);
+  if (!open) return true;
+  const what = open.phase === 'streaming' ? `Phi-4 is still writing ${withArticle(open.noun)} in this file` : `A Phi-4 ${open.noun} preview is open in this file`;
+  const choice = await vscode.window.showWarningMessage(
+    `${what}. Replace it with ${withArticle(noun)}?`,
+    { modal: true, detail: 'The open preview is discarded; nothing it proposed is applied.' },
+    'Replace',
+  );
+  return choice === 'Replace';
+}
+
+export async function runInlinePreview(services: Services, manager: FixPreviewManager, job: InlineJob): Promise<void> {
+  const { editor, region, noun } = job;
+  const document = editor.document;
+  const settings = services.settings();
+  if (settings.hostError) return void vscode.window.showErrorMessage(settings.hostError, 'Open Settings').then((c) => c && vscode.commands.executeCommand('phi4.openSettings'));
+  if (!(await confirmReplace(manager, document, noun))) return;
+  if (!(await services.consent.confirm(settings.host))) return;
+
+  const preview = manager.start(document, region, document.languageId, noun);
+  const reader = new FixStreamReader();
+  let lastDraw = 0;
+  // The user's and the repository's instructions join the rules of Fix, Edit and Doc Comment too.
+  const system = await services.instructions.systemFor(job.system);
+  const spec = { kind: job.kind, ...system, history: [], question: job.question, context: job.context, minAnswerTokens: job.minAnswerTokens };
+  const outcome = await runRequest(services, spec, preview.abort.signal, (text) => {
+    reader.push(text);
+    if (Date.now() - lastDraw > redrawGapMs(reader.codeLength) && manager.get(document.uri) === preview) {
+      lastDraw = Date.now();
+      preview.showStreaming(reader.code(job.surroundings.before), manager.editorsOf(preview));
+    }
+  });
+  if (outcome.error) return failed(manager, preview, outcome.error, job);
+  if (manager.get(document.uri) !== preview) return; // cancelled or replaced meanwhile
+  const extracted = extractFix(outcome.text, { original: preview.original, ...job.surroundings });
+  if (!extracted.ok) {
+    manager.close(document.uri);
+    services.log.warn(`${job.kind} outcome=no-code chars=${outcome.text.length}`);
+    return void vscode.window.showWarningMessage(job.noCodeMessage ?? extracted.reason);
+  }
+  preview.proposal = new FixProposal(preview.original, job.shape(extracted.code, preview.original));
+  services.log.info(`${job.kind} hunks=${preview.proposal.hunks.length}`);
+  if (preview.proposal.hunks.length === 0) {
+    manager.close(document.uri);
+    return void vscode.window.showInformationMessage('Phi-4 proposes no change to this code.');
+  }
+  if (!preview.regionIsIntact()) return manager.close(document.uri, `The code changed while Phi-4 was writing, so the ${noun} was cancelled. Nothing was applied.`);
+  preview.showProposal(manager.editorsOf(preview));
+  manager.notify();
+  // What chat shows under an answer (context left out, a prompt the server cut, a length limit hit).
+  if (outcome.notes.length > 0) void vscode.window.showWarningMessage(`Phi-4 ${noun}: ${outcome.notes.join(' ')}`);
+}
+
+/** The editor's indent unit: a tab, or its tab size in spaces. */
+export function indentUnitOf(editor: vscode.TextEditor): string {
+  return editor.options.insertSpaces ? ' '.repeat(Number(editor.options.tabSize) || 4) : '\t';
+}
+
+export function eolOf(document: vscode.TextDocument): '\n' | '\r\n' {
+  return document.eol === vscode.EndOfLine.CRLF ? '\r\n' : '\n';
+}
+
+async function failed(manager: FixPreviewManager, preview: FixPreview, error: OllamaError, job: InlineJob): Promise<void> {
+  const uri = preview.document.uri;
+  if (manager.get(uri) === preview) manager.close(uri);
+  if (error.kind === 'cancelled' || preview.abort.signal.aborted) return;
+  const choice = await vscode.window.showErrorMessage(`Phi-4 could not write the ${job.noun}: ${error.message}`, ...error.actions.map((a) => ACTION_LABELS[a]));
+  const action = error.actions.find((a) => ACTION_LABELS[a] === choice);
+  // Retry means this request again, not the chat's retry.
+  if (action === 'retry') await job.retry();
+  else if (action) await vscode.commands.executeCommand(ACTION_COMMANDS[action]);
+}
