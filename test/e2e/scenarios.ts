@@ -672,4 +672,51 @@ export const SCENARIOS: Scenario[] = [
       assert.equal(fs.readFileSync(file, 'utf8'), original, 'one undo restores the original bytes');
     },
   },
+  {
+    name: '20-slash-doc-edit-tests-from-the-chat',
+    async run({ page, ollama, workspace }) {
+      const file = path.join(workspace, 'src', 'math.ts');
+      const original = fs.readFileSync(file, 'utf8');
+      const rejectAll = page.locator('.contentWidgets .codelens-decoration a', { hasText: 'Reject all' });
+
+      // /doc: a doc comment for the declaration at the cursor, previewed as an insertion; nothing is written.
+      await openFile(page, 'math.ts');
+      await selectLines(page, 4, 4);
+      let frame = await openChat(page);
+      ollama.enqueue({ answer: '```ts\n/**\n * Averages the values.\n * @param values the numbers to average\n * @returns their mean\n */\n```' });
+      await sendMessage(frame, '/doc');
+      await rejectAll.waitFor();
+      await page.locator('.review-widget, .comment-thread-container, .monaco-editor .zone-widget', { hasText: 'Averages the values.' }).first().waitFor();
+      assert.ok(String(ollama.answerRequests().at(-1)?.body?.prompt).includes('export function average'), 'the declaration is in the prompt');
+      assert.equal(await page.locator('.tab.active.dirty').count(), 0, 'the preview does not edit the document');
+      await rejectAll.click();
+      await rejectAll.waitFor({ state: 'detached' });
+
+      // /edit <instruction>: the instruction goes with the selection, into the same preview.
+      await selectLines(page, 5, 10);
+      frame = await openChat(page);
+      ollama.enqueue({ answer: '```ts\nlet total = 0;\nfor (const value of values) {\n    total += value;\n}\nreturn total / values.length;\n```' });
+      await sendMessage(frame, '/edit use a for-of loop');
+      await rejectAll.waitFor();
+      assert.ok(String(ollama.answerRequests().at(-1)?.body?.prompt).includes('Instruction: use a for-of loop'), 'the instruction is sent');
+      await rejectAll.click();
+      await rejectAll.waitFor({ state: 'detached' });
+      assert.equal(fs.readFileSync(file, 'utf8'), original, 'rejected previews leave the file as it was');
+
+      // /tests: asks for the framework (the workspace has none), then opens the tests untitled beside the source.
+      frame = await openChat(page);
+      ollama.enqueue({ answer: "```ts\nimport { test } from 'node:test';\ntest('average', () => {});\n```" });
+      await sendMessage(frame, '/tests');
+      const input = page.locator('.quick-input-widget .quick-input-box input');
+      await input.waitFor();
+      await input.fill('node:test');
+      await page.locator('.quick-input-list .monaco-list-row', { hasText: 'node:test' }).first().waitFor();
+      await page.keyboard.press('Enter');
+      const untitled = page.locator('.editor-group-container').nth(1).locator('.tab.active[aria-label*="Untitled"]');
+      await untitled.waitFor({ timeout: 30_000 });
+      await page.locator('.editor-group-container').nth(1).locator('.view-line', { hasText: "test('average'" }).waitFor();
+      await runCommand(page, 'Revert and Close Editor');
+      await untitled.waitFor({ state: 'detached' });
+    },
+  },
 ];
