@@ -3,6 +3,29 @@
 import * as vscode from 'vscode';
 import type { ChatStatus } from './ChatController';
 
+interface Look {
+  readonly text: string;
+  readonly tooltip: string;
+  readonly command: string;
+  /** Drawn on the warning background: something needs the user. */
+  readonly warn?: boolean;
+}
+
+function lookOf(status: ChatStatus, model: string): Look {
+  switch (status) {
+    case 'ready':
+      return { text: `$(hubot) ${model}`, tooltip: 'Phi-4 is ready — click to open the chat', command: 'phi4.openChat' };
+    case 'generating':
+      return { text: `$(loading~spin) ${model}`, tooltip: 'Phi-4 is answering — click to stop', command: 'phi4.stop' };
+    case 'offline':
+      return { text: '$(debug-disconnect) Phi-4 offline', tooltip: 'Ollama is not reachable — click to retry', command: 'phi4.retry', warn: true };
+    case 'hostNotAllowed':
+      return { text: '$(shield) Phi-4: allow host?', tooltip: 'phi4.ollamaHost is not this machine; nothing is sent there until you allow it — click to decide', command: 'phi4.retry', warn: true };
+    case 'modelMissing':
+      return { text: `$(cloud-download) Pull ${model}`, tooltip: `The model ${model} is not installed — click to download it`, command: 'phi4.pullModel', warn: true };
+  }
+}
+
 export class StatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('phi4.status', vscode.StatusBarAlignment.Right, 100);
 
@@ -11,40 +34,13 @@ export class StatusBar implements vscode.Disposable {
   }
 
   show(status: ChatStatus): void {
-    const item = this.item;
     void vscode.commands.executeCommand('setContext', 'phi4.generating', status === 'generating');
-    item.backgroundColor = undefined;
-    switch (status) {
-      case 'ready':
-        item.text = `$(hubot) ${this.model()}`;
-        item.tooltip = 'Phi-4 is ready — click to open the chat';
-        item.command = 'phi4.openChat';
-        break;
-      case 'generating':
-        item.text = `$(loading~spin) ${this.model()}`;
-        item.tooltip = 'Phi-4 is answering — click to stop';
-        item.command = 'phi4.stop';
-        break;
-      case 'offline':
-        item.text = '$(debug-disconnect) Phi-4 offline';
-        item.tooltip = 'Ollama is not reachable — click to retry';
-        item.command = 'phi4.retry';
-        item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
-        break;
-      case 'hostNotAllowed':
-        item.text = '$(shield) Phi-4: allow host?';
-        item.tooltip = 'phi4.ollamaHost is not this machine; nothing is sent there until you allow it — click to decide';
-        item.command = 'phi4.retry';
-        item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
-        break;
-      case 'modelMissing':
-        item.text = `$(cloud-download) Pull ${this.model()}`;
-        item.tooltip = `The model ${this.model()} is not installed — click to download it`;
-        item.command = 'phi4.pullModel';
-        item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
-        break;
-    }
-    item.show();
+    const look = lookOf(status, this.model());
+    this.item.text = look.text;
+    this.item.tooltip = look.tooltip;
+    this.item.command = look.command;
+    this.item.backgroundColor = look.warn ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
+    this.item.show();
   }
 
   dispose(): void {

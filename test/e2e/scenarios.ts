@@ -38,6 +38,20 @@ export interface Scenario {
 
 const CODE_ANSWER = 'Here is a **typed** helper:\n\n```typescript\nexport function clamp(value: number, min: number, max: number): number {\n  return Math.min(max, Math.max(min, value));\n}\n```\n\n1. It takes a value\n2. It returns it clamped\n';
 
+/**
+ * Opens average.js (tab-indented, a blank line after the function) and selects lines 1-7 the way people
+ * select whole lines: Shift+Down from column 1, ending at column 1 of line 8. `fixed` is the file as
+ * AVERAGE_ANSWER's two changed lines make it.
+ */
+async function selectAverageWholeLines(page: Page, workspace: string): Promise<{ file: string; original: string; fixed: string }> {
+  const file = path.join(workspace, 'src', 'average.js');
+  const original = fs.readFileSync(file, 'utf8');
+  const fixed = original.replace('i <= xs.length', 'i < xs.length').replace('return total / xs.length;', 'return xs.length === 0 ? 0 : total / xs.length;');
+  await openFile(page, 'average.js');
+  await selectLines(page, 0, 7);
+  return { file, original, fixed };
+}
+
 async function until<T>(what: string, probe: () => T | undefined | false, ms = 15_000): Promise<T> {
   const end = Date.now() + ms;
   for (;;) {
@@ -217,11 +231,7 @@ export const SCENARIOS: Scenario[] = [
     async run({ page, ollama, workspace }) {
       // Whole lines picked the way people do: Shift+Down from line 1 column 1, so the selection ends at
       // column 1 of line 8 and the region carries its final newline; the model's fix changes two lines.
-      const file = path.join(workspace, 'src', 'average.js');
-      const original = fs.readFileSync(file, 'utf8');
-      const fixed = original.replace('i <= xs.length', 'i < xs.length').replace('return total / xs.length;', 'return xs.length === 0 ? 0 : total / xs.length;');
-      await openFile(page, 'average.js');
-      await selectLines(page, 0, 7);
+      const { file, original, fixed } = await selectAverageWholeLines(page, workspace);
       ollama.enqueue({ answer: AVERAGE_ANSWER, chunkDelayMs: 40 });
       await page.evaluate(() => {
         const w = window as unknown as { __zonesDrawn: number };
@@ -635,11 +645,7 @@ export const SCENARIOS: Scenario[] = [
     async run({ page, ollama, workspace }) {
       // Shift+Down from line 1 column 1, the instruction typed into the input opened by the key binding; a
       // second request while the preview is open asks first, and Cancel keeps the preview.
-      const file = path.join(workspace, 'src', 'average.js');
-      const original = fs.readFileSync(file, 'utf8');
-      const edited = original.replace('i <= xs.length', 'i < xs.length').replace('return total / xs.length;', 'return xs.length === 0 ? 0 : total / xs.length;');
-      await openFile(page, 'average.js');
-      await selectLines(page, 0, 7);
+      const { file, original, fixed: edited } = await selectAverageWholeLines(page, workspace);
       ollama.enqueue({ answer: AVERAGE_ANSWER, chunkDelayMs: 20 });
       await page.keyboard.press('Shift+Alt+K');
       const input = page.locator('.quick-input-widget .quick-input-box input');
