@@ -218,48 +218,53 @@ export class ChatSession {
     await (this.opening ??= this.openLatest());
     const conv = this.conversation;
     const edited = replaces === undefined ? -1 : conv.turns.findIndex((t) => t.id === replaces && t.role === 'user');
-    if (edited >= 0) this.removeFrom(conv, edited);
+    const kept = edited >= 0 ? conv.turns.slice(0, edited) : conv.turns;
     const started = await this.systemOf(conv);
-    const history = historyOf(conv.turns);
+    const history = historyOf(kept);
     const userTurn: TurnView = { id: this.newId(), role: 'user', text: ask.text, context: ask.chip };
     conv.turns.push(userTurn);
-    if (conv.title === 'New chat' || conv.turns.length === 1) conv.title = titleFrom(ask.text);
-    this.emit({ type: 'turnAdded', turn: userTurn });
+    if (conv.title === 'New chat' || conv.turns.length === 1 || edited === 0) conv.title = titleFrom(ask.text);
+    if (this.conversation === conv) this.emit({ type: 'turnAdded', turn: userTurn });
     const spec = { kind: ask.kind ?? 'chat', system: ask.system ?? started.system, notes: started.notes, history, question: ask.question ?? ask.text, context: ask.context };
-    return this.stream(conv, userTurn, spec, signal);
+    // An edited question replaces its turn and what followed only once the new answer is there.
+    const replaced = edited >= 0 ? conv.turns.slice(edited, -1).map((t) => t.id) : [];
+    return this.stream(conv, userTurn, spec, signal, replaced);
   }
 
   private async answerAgain(answerId: string, signal: AbortSignal): Promise<AnswerOutcome> {
     await (this.opening ??= this.openLatest());
     const conv = this.conversation;
-    const at = conv.turns.length - 1;
-    const [question, old] = conv.turns.slice(-2);
-    if (old?.id !== answerId || old.role !== 'assistant' || question?.role !== 'user') {
+    const old = conv.turns.at(-1);
+    let asked = conv.turns.length - 1;
+    while (asked >= 0 && conv.turns[asked].role !== 'user') asked--;
+    const question = conv.turns[asked];
+    if (old?.id !== answerId || old.role !== 'assistant' || !question) {
       return { turn: old ?? { id: '', role: 'assistant', text: '' }, refused: 'Only the last answer can be regenerated.' };
     }
     // A question with code context that never reached the model has no stored message to re-send.
     const sent = question.sent ?? (question.context ? undefined : question.text);
     if (sent === undefined) return { turn: old, refused: 'This question never reached the model, so there is no stored message to send again. Ask it again instead.' };
-    this.removeFrom(conv, at);
     const { system } = await this.systemOf(conv);
-    const spec = { kind: 'chat' as const, system, history: historyOf(conv.turns.slice(0, -1)), question: sent };
-    return this.stream(conv, question, spec, signal);
+    const spec = { kind: 'chat' as const, system, history: historyOf(conv.turns.slice(0, asked)), question: sent };
+    // The earlier answers give way only once the new one is there: a failed or stopped attempt loses nothing.
+    return this.stream(conv, question, spec, signal, conv.turns.slice(asked + 1).map((t) => t.id));
   }
 
-  /** Takes turns from `index` on out of the conversation, the views and storage. */
-  private removeFrom(conv: Conversation, index: number): void {
-    const ids = conv.turns.splice(index).map((t) => t.id);
+  /** Takes these turns out of the conversation, the views and storage. */
+  private removeTurns(conv: Conversation, ids: readonly string[]): void {
     if (ids.length === 0) return;
+    const gone = new Set(ids);
+    conv.turns = conv.turns.filter((t) => !gone.has(t.id));
     if (this.conversation === conv) this.emit({ type: 'turnsRemoved', ids });
     void this.deps.store.removeTurns(conv.id, ids);
   }
 
   /** Streams the answer to `userTurn` (already in the conversation) into a new turn, stored as it grows. */
-  private async stream(conv: Conversation, userTurn: TurnView, spec: RequestSpec, signal: AbortSignal): Promise<AnswerOutcome> {
+  private async stream(conv: Conversation, userTurn: TurnView, spec: RequestSpec, signal: AbortSignal, replaced: readonly string[] = []): Promise<AnswerOutcome> {
     const turn: TurnView = { id: this.newId(), role: 'assistant', text: '', state: 'streaming' };
     conv.turns.push(turn);
     conv.updatedAt = Date.now();
-    this.emit({ type: 'turnAdded', turn });
+    if (this.conversation === conv) this.emit({ type: 'turnAdded', turn });
     this.emit({ type: 'status', status: 'generating' });
 
     const relay = this.relay(conv, turn);
@@ -275,6 +280,7 @@ export class ChatSession {
     const asked = conv.turns.findIndex((t) => t.id === userTurn.id);
     if (sent !== undefined && sent !== userTurn.sent && asked >= 0) conv.turns[asked] = { ...userTurn, sent };
     if (this.conversation === conv) this.emit({ type: 'answerEnded', turn: finished });
+    if (!outcome.error) this.removeTurns(conv, replaced);
     this.emit({ type: 'status', status: statusFor(outcome.error?.kind), error: outcome.error });
     await this.persist(conv);
     // The conversation list shows titles and order by last use; both may have changed.

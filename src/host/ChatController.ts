@@ -173,6 +173,8 @@ export class ChatController implements vscode.Disposable {
   async retry(): Promise<void> {
     if (!(await this.services.consent.confirm(this.services.settings().host))) return;
     await this.refresh();
+    // Before the view has opened the chat, `current` would be a blank conversation hiding the last one.
+    await this.session.open();
     const last = this.session.current.turns.at(-1);
     if (this.retryLast && last?.role === 'assistant' && last.state === 'failed' && !this.banner) await this.retryLast();
   }

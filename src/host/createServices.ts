@@ -9,12 +9,15 @@ import type { Logger } from '../log/Logger';
 import { OllamaClient } from '../ollama/OllamaClient';
 import { ModelResolver } from '../request/ModelResolver';
 import type { RequestServices } from '../request/RequestSpec';
+import type { RequestSettings } from '../request/RequestSettings';
+import { OllamaError } from '../ollama/OllamaError';
 import { HostConsent } from './HostConsent';
 import { openConversationStorage } from './openConversationStorage';
 import { affectsSettings, readSettings, type Settings } from './settings';
 
 export interface Services extends RequestServices {
   readonly settings: () => Settings;
+  readonly mayContact: NonNullable<RequestServices['mayContact']>;
   readonly consent: HostConsent;
   readonly store: ConversationStore;
   /** phi4.instructions and .phi4/instructions.md, appended to the system rules of every request. */
@@ -58,5 +61,12 @@ export function createServices(context: vscode.ExtensionContext, channel: vscode
     },
     overLimit: (over) => void askToTrimConversations(over, async () => trimmed.fire()),
   });
-  return { settings, client, resolver, log, channel, store, consent, instructions, onDidChangeSettings: changed.event, onDidTrimConversations: trimmed.event };
+  // Checked again right before sending: a request may have waited in the queue while the host setting changed.
+  const mayContact = async (request: RequestSettings): Promise<OllamaError | undefined> => {
+    const hostError = settings().hostError;
+    if (hostError) return new OllamaError('invalidHost', hostError, ['openSettings']);
+    if (!(await consent.confirm(request.host))) return new OllamaError('cancelled', `Not sent: ${request.host} is not allowed.`, []);
+    return undefined;
+  };
+  return { settings, client, resolver, log, channel, store, consent, instructions, mayContact, onDidChangeSettings: changed.event, onDidTrimConversations: trimmed.event };
 }

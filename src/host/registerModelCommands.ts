@@ -11,6 +11,7 @@ export function registerModelCommands(context: vscode.ExtensionContext, services
     vscode.commands.registerCommand('phi4.openSettings', () => vscode.commands.executeCommand('workbench.action.openSettings', 'phi4.')),
     vscode.commands.registerCommand('phi4.pullModel', async (model?: unknown) => {
       const name = typeof model === 'string' && model ? model : services.settings().model;
+      if (!(await mayContact(services))) return;
       if (await pullModel(services.client(), name)) {
         services.resolver.invalidate();
         await chat.controller.refresh();
@@ -18,6 +19,7 @@ export function registerModelCommands(context: vscode.ExtensionContext, services
     }),
     vscode.commands.registerCommand('phi4.selectModel', async () => {
       const current = services.settings().model;
+      if (!(await mayContact(services))) return;
       let names: string[] = [];
       try {
         names = (await services.client().listModels()).map((m) => m.name);
@@ -32,4 +34,11 @@ export function registerModelCommands(context: vscode.ExtensionContext, services
       if (picked) await updateSetting('model', picked.label);
     }),
   );
+}
+
+/** The same check as every request: an unusable host is reported, and a host that is not this machine is asked about. */
+async function mayContact(services: Services): Promise<boolean> {
+  const refused = await services.mayContact(services.settings());
+  if (refused?.kind === 'invalidHost') void vscode.window.showErrorMessage(refused.message, 'Open Settings').then((c) => c && vscode.commands.executeCommand('phi4.openSettings'));
+  return refused === undefined;
 }

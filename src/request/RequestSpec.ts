@@ -31,6 +31,12 @@ export interface RequestServices {
   readonly settings: () => RequestSettings;
   readonly resolver: ModelResolver;
   readonly log: Logger;
+  /**
+   * Asked right before anything is sent, with the settings the request will use: an error stops it unsent
+   * (an unusable host, or a host that is not this machine which the user did not allow). A request may
+   * wait in a queue while settings change, so the check cannot be made only when it is asked for.
+   */
+  readonly mayContact?: (settings: RequestSettings) => Promise<OllamaError | undefined>;
 }
 
 export interface RequestOutcome {
@@ -43,4 +49,6 @@ export interface RequestOutcome {
   readonly notes: readonly string[];
   /** Set when the answer did not complete; kind 'cancelled' when the user stopped it. */
   readonly error?: OllamaError;
+  /** The answer ended at its length limit (or the size cap), so code in it may be cut off. */
+  readonly cutOff: boolean;
 }

@@ -30,6 +30,8 @@ export async function runRequest(services: RequestServices, spec: RequestSpec, s
   let error: OllamaError | undefined;
   const client = services.client();
   try {
+    const refused = await services.mayContact?.(settings);
+    if (refused) throw refused;
     const resolved = await services.resolver.resolve(client, settings, inner.signal);
     fitted = fitToBudget({ system: spec.system, history: spec.history, question: spec.question, context: spec.context }, { contextWindow: resolved.numCtx, maxAnswerTokens: wanted });
     // The budget may give the answer less than wanted (never more than half the window); ask for what it reserved.
@@ -56,7 +58,7 @@ export async function runRequest(services: RequestServices, spec: RequestSpec, s
 
   const notes = [...(spec.notes ?? []), ...requestNotes(fitted, stats)];
   if (capped) notes.push(`The answer was stopped after ${chars.toLocaleString('en-US')} characters, far more than the ${numPredict} tokens asked for: the server seems to ignore the length limit or repeat itself.`);
-  const outcome: RequestOutcome = { text: parts.join(''), model: settings.model, fitted, stats, notes, error };
+  const outcome: RequestOutcome = { text: parts.join(''), model: settings.model, fitted, stats, notes, error, cutOff: capped || stats?.doneReason === 'length' };
   logOutcome(services, spec.kind, outcome);
   return outcome;
 }

@@ -91,9 +91,13 @@ export class TranscriptView {
     for (const old of Array.from(this.root.querySelectorAll('.turn-actions'))) old.remove();
     const turns = this.root.querySelectorAll<HTMLElement>(':scope > .turn');
     const answer = turns[turns.length - 1];
-    const question = turns[turns.length - 2];
-    if (!answer?.classList.contains('turn-assistant') || answer.classList.contains('streaming') || !question?.classList.contains('turn-user')) return;
-    question.appendChild(turnActions([['edit', 'Edit', 'Edit this question and send it again']]));
+    // The question is the last one asked: a failed Regenerate leaves the earlier answer between them.
+    const questions = this.root.querySelectorAll<HTMLElement>(':scope > .turn-user');
+    const question = questions[questions.length - 1];
+    if (!answer?.classList.contains('turn-assistant') || answer.classList.contains('streaming') || !question) return;
+    // A question about code (Explain, Ask About Selection) is shown as a label; editing that label would
+    // send it without its code, so only Regenerate is offered for it.
+    if (!question.querySelector('.chip-static')) question.appendChild(turnActions([['edit', 'Edit', 'Edit this question and send it again']]));
     answer.appendChild(turnActions([['regenerate', 'Regenerate', 'Write a new answer to the same prompt']]));
   }
 

@@ -77,6 +77,11 @@ export async function runInlinePreview(services: Services, manager: FixPreviewMa
     services.log.warn(`${job.kind} outcome=no-code chars=${outcome.text.length}`);
     return void vscode.window.showWarningMessage(job.noCodeMessage ?? extracted.reason);
   }
+  // Code that ran into the length limit would read as if its end had been deleted: propose none of it.
+  if (outcome.cutOff && !extracted.complete) {
+    manager.close(document.uri);
+    return void vscode.window.showWarningMessage(`Phi-4's ${noun} was cut off at its length limit before the code was complete, so nothing was proposed. Select less code, or raise phi4.maxAnswerTokens.`);
+  }
   preview.proposal = new FixProposal(preview.original, job.shape(extracted.code, preview.original));
   services.log.info(`${job.kind} hunks=${preview.proposal.hunks.length}`);
   if (preview.proposal.hunks.length === 0) {

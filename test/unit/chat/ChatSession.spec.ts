@@ -2,6 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { ChatSession, type SessionEvent, type SessionStatus } from '../../../src/chat/ChatSession';
 import type { RequestSettings } from '../../../src/request/RequestSettings';
+import { historyOf } from '../../../src/chat/historyOf';
 import { silentLogger } from '../../../src/log/Logger';
 import { ModelResolver } from '../../../src/request/ModelResolver';
 import { OllamaClient } from '../../../src/ollama/OllamaClient';
@@ -99,6 +100,36 @@ describe('ChatSession', () => {
     const reopened = makeSession();
     await reopened.open();
     assert.deepEqual(reopened.current.turns.map((t) => t.text), ['What is 2+2?', 'It is 4.', 'Explain src/a.ts:1', 'A constant, 42.']);
+  });
+
+  it('a Regenerate or an Edit that fails loses nothing: the earlier answer stays, in memory and storage, and can be regenerated again', async () => {
+    const session = makeSession();
+    server.enqueue({ answer: 'It is 4.' }, { answer: 'half', fault: { kind: 'errorMidStream', afterChunks: 1 } });
+    await session.send({ text: 'What is 2+2?' });
+    const old = session.current.turns[1];
+    const failed = await session.regenerate(old.id);
+    assert.equal(failed.turn.state, 'failed');
+    assert.deepEqual(session.current.turns.map((t) => t.text), ['What is 2+2?', 'It is 4.', 'half'], 'the old answer is kept beside the failed attempt');
+    server.enqueue({ answer: 'Four.' });
+    const again = await session.regenerate(failed.turn.id);
+    assert.equal(again.turn.text, 'Four.');
+    assert.deepEqual(session.current.turns.map((t) => t.text), ['What is 2+2?', 'Four.'], 'a good answer replaces both');
+    server.enqueue({ answer: '', fault: { kind: 'busy' } });
+    await session.send({ text: 'What is 3+3?' }, session.current.turns[0].id);
+    const reopened = makeSession();
+    await reopened.open();
+    assert.deepEqual(reopened.current.turns.slice(0, 2).map((t) => t.text), ['What is 2+2?', 'Four.'], 'a failed edit did not delete the question it edits');
+  });
+
+  it('a damaged turn left out of storage does not shift the history: later questions still pair with their answers', async () => {
+    const turns = [
+      { id: 'q1', role: 'user' as const, text: 'one' },
+      { id: 'q2', role: 'user' as const, text: 'two' },
+      { id: 'a2', role: 'assistant' as const, text: 'answer two' },
+      { id: 'q3', role: 'user' as const, text: 'three' },
+      { id: 'a3', role: 'assistant' as const, text: 'answer three' },
+    ];
+    assert.deepEqual(historyOf(turns).map((m) => m.content), ['two', 'answer two', 'three', 'answer three']);
   });
 
   it('Regenerate on an answer that is not the last one sends nothing and says why', async () => {

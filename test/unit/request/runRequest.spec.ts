@@ -3,6 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { silentLogger } from '../../../src/log/Logger';
 import { OllamaClient } from '../../../src/ollama/OllamaClient';
+import { OllamaError } from '../../../src/ollama/OllamaError';
 import { ModelResolver } from '../../../src/request/ModelResolver';
 import type { RequestSettings } from '../../../src/request/RequestSettings';
 import type { RequestServices, RequestSpec } from '../../../src/request/RequestSpec';
@@ -114,5 +115,21 @@ describe('runRequest (the one request pipeline)', () => {
     const load = server.answerRequests().map((r) => JSON.stringify([(r.body?.options as { num_ctx: number }).num_ctx, r.body?.keep_alive, r.body?.model]));
     assert.equal(load.length, 5);
     assert.deepEqual(new Set(load), new Set([JSON.stringify([16384, '30m', 'phi4'])]));
+  });
+
+  it('asks right before sending whether the host may be contacted: a refusal sends nothing and says why', async () => {
+    const asked: string[] = [];
+    const gated = { ...services(), mayContact: async (s: RequestSettings) => (asked.push(s.host), new OllamaError('invalidHost', 'not a usable address', ['openSettings'])) };
+    const outcome = await runRequest(gated, spec(), new AbortController().signal);
+    assert.deepEqual(asked, [server.url]);
+    assert.equal(outcome.error?.kind, 'invalidHost');
+    assert.deepEqual(server.requests.map((r) => r.path), [], 'not even /api/show');
+  });
+
+  it('says when an answer ran into its length limit, so code in it is not taken as complete', async () => {
+    server.enqueue({ answer: '```js\nconst a = 1;', doneReason: 'length' });
+    assert.equal((await runRequest(services(), spec({ kind: 'fix' }), new AbortController().signal)).cutOff, true);
+    server.enqueue({ answer: 'done' });
+    assert.equal((await runRequest(services(), spec(), new AbortController().signal)).cutOff, false);
   });
 });
