@@ -555,7 +555,7 @@ export const SCENARIOS: Scenario[] = [
       await (await openChat(page)).locator('#new-chat').click();
       await openFile(page, 'math.ts');
       await selectLines(page, 5, 10);
-      ollama.enqueue({ answer: 'First explanation.' }, { answer: 'Second explanation.' }, { answer: 'It adds two numbers.' });
+      ollama.enqueue({ answer: 'First explanation.' }, { answer: 'Second explanation.' });
       await runCommand(page, 'Phi-4: Explain Selection');
       const frame = await openChat(page);
       await frame.locator('.turn-assistant:not(.streaming)', { hasText: 'First explanation.' }).waitFor();
@@ -568,23 +568,28 @@ export const SCENARIOS: Scenario[] = [
       const [first, again] = ollama.answerRequests().map((r) => String(r.body?.prompt));
       assert.equal(again, first, 'Regenerate re-sent the same prompt, byte for byte');
 
+      // A question shown as a code label offers no Edit: editing the label would send it without its code.
+      assert.equal(await frame.locator('.turn-user [data-turn-action="edit"]').count(), 0);
+      ollama.enqueue({ answer: 'It is 4.' }, { answer: 'It adds two numbers.' });
+      assert.ok((await ask(frame, 'What is 2+2?')).includes('It is 4.'));
       await frame.locator('.turn-user [data-turn-action="edit"]').click();
       const prompt = frame.locator('#prompt');
-      assert.equal(await prompt.inputValue(), 'Explain src/math.ts:6-10');
+      assert.equal(await prompt.inputValue(), 'What is 2+2?');
       await frame.locator('#editing').waitFor();
       await prompt.fill('What does add do?');
       await prompt.press('Enter');
       await frame.locator('.turn-assistant:not(.streaming)', { hasText: 'It adds two numbers.' }).waitFor();
-      assert.deepEqual(await frame.locator('.turn-user .user-text').allInnerTexts(), ['What does add do?'], 'the edited question replaced the old one');
-      assert.equal(await frame.locator('.turn-assistant').count(), 1);
-      assert.ok(!String(ollama.answerRequests()[2].body?.prompt).includes('Second explanation.'), 'the replaced answer is not in the history');
+      await frame.locator('.turn-assistant', { hasText: 'It is 4.' }).waitFor({ state: 'detached' });
+      assert.deepEqual(await frame.locator('.turn-user .user-text').allInnerTexts(), ['Explain src/math.ts:6-10', 'What does add do?'], 'the edited question replaced the old one');
+      assert.equal(await frame.locator('.turn-assistant').count(), 2);
+      assert.ok(!String(ollama.answerRequests()[3].body?.prompt).includes('It is 4.'), 'the replaced answer is not in the history');
 
       await runCommand(page, 'Developer: Reload Window');
       await page.waitForLoadState('load');
       await waitForWorkbench(page);
       const reloaded = await openChat(page);
       await reloaded.locator('.turn-assistant', { hasText: 'It adds two numbers.' }).waitFor();
-      assert.deepEqual(await reloaded.locator('.turn .user-text, .turn-assistant .answer').allInnerTexts(), ['What does add do?', 'It adds two numbers.'], 'storage kept only the replacement');
+      assert.deepEqual(await reloaded.locator('.turn .user-text, .turn-assistant .answer').allInnerTexts(), ['Explain src/math.ts:6-10', 'Second explanation.', 'What does add do?', 'It adds two numbers.'], 'storage kept only the replacements');
     },
   },
   {
