@@ -10,8 +10,8 @@ import { announce, medianOf } from './measure';
 
 const SKELETON = `<!DOCTYPE html><html><body><div id="app"><select id="model"></select><button id="toggle-history"></button><button id="new-chat"></button>
 <section id="history" hidden><ul id="history-list"></ul><button id="clear-history"></button></section><div id="banner" hidden></div>
-<main id="scroller"><div id="transcript"></div></main><div id="announcer"></div><footer><div id="queue" hidden></div><div id="notice" hidden></div><div id="chip" hidden></div>
-<textarea id="prompt"></textarea><button id="stop" hidden></button><button id="send"></button></footer></div></body></html>`;
+<main id="scroller"><div id="transcript"></div></main><div id="announcer"></div><footer><div id="queue" hidden></div><div id="notice" hidden></div><div id="editing" hidden><button id="cancel-edit"></button></div><div id="chip" hidden></div>
+<ul id="slash-list" hidden></ul><textarea id="prompt"></textarea><button id="stop" hidden></button><button id="send"></button></footer></div></body></html>`;
 
 export interface RenderFigures {
   readonly tokens: number;
@@ -87,7 +87,13 @@ async function bundlePage(page: Page): Promise<void> {
   await page.setContent(SKELETON);
   await page.addStyleTag({ path: path.join(REPO, 'media', 'chat.css') });
   await page.addScriptTag({ content: 'window.acquireVsCodeApi = () => ({ postMessage() {}, getState() { return undefined; }, setState() {} });' });
+  const errors: string[] = [];
+  const onError = (error: Error): number => errors.push(error.message);
+  page.on('pageerror', onError);
   await page.addScriptTag({ path: path.join(REPO, 'dist', 'webview.js') });
+  page.off('pageerror', onError);
+  // A bundle that fails to start (e.g. an element the skeleton lacks) would otherwise measure an empty page.
+  if (errors.length > 0) throw new Error(`the chat bundle failed to start in the bench page: ${errors.join('; ')}`);
 }
 
 /** How fast chunks are posted: `perTick` messages, then a pause of `tickMs`. */
