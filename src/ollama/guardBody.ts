@@ -14,6 +14,11 @@ export interface BodyGuard {
   readonly onStarted: () => void;
   /** Called before the body fails, so the fault is known when ollama-js's error reaches the caller. */
   readonly onFault: (fault: BodyFault) => void;
+  /**
+   * The request's signal. ollama-js stops reading after the done line and aborts: the source must then be
+   * cancelled here, or it stays locked by this reader and keeps the whole request (its prompt) reachable.
+   */
+  readonly signal?: AbortSignal;
 }
 
 const NEWLINE = 0x0a;
@@ -35,10 +40,19 @@ export function guardBody(source: ReadableStream<Uint8Array>, guard: BodyGuard):
     started = true;
     guard.onStarted();
   };
+  const onAbort = (): void => {
+    if (finished) return;
+    finish();
+    reader.cancel(guard.signal?.reason).catch(() => undefined);
+    out.error(guard.signal?.reason);
+  };
   const finish = (): void => {
     finished = true;
     clearTimeout(watchdog);
+    guard.signal?.removeEventListener('abort', onAbort);
   };
+  if (guard.signal?.aborted) queueMicrotask(onAbort);
+  else guard.signal?.addEventListener('abort', onAbort, { once: true });
   const fail = (fault: BodyFault, message: string): void => {
     finish();
     guard.onFault(fault);

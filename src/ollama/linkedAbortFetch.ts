@@ -41,9 +41,10 @@ export function linkedAbortFetch(signal: AbortSignal | undefined, limits: FetchL
     }, Math.min(limits.firstByteTimeoutMs, MAX_TIMER_MS));
     const signals = [controller.signal];
     if (init?.signal) signals.push(init.signal);
+    const linked = AbortSignal.any(signals);
     let response: Response;
     try {
-      response = await base(input, { ...init, signal: AbortSignal.any(signals) });
+      response = await base(input, { ...init, signal: linked });
     } catch (error) {
       clearTimeout(timer);
       throw error;
@@ -53,6 +54,7 @@ export function linkedAbortFetch(signal: AbortSignal | undefined, limits: FetchL
       return response;
     }
     const body = guardBody(response.body, {
+      signal: linked,
       stallTimeoutMs: limits.stallTimeoutMs,
       maxLineBytes: limits.maxLineBytes,
       onStarted: () => clearTimeout(timer),
