@@ -4,11 +4,10 @@ import * as vscode from 'vscode';
 import { gatherContext } from '../context/gatherContext';
 import type { OllamaError } from '../ollama/OllamaError';
 import { TESTS_SYSTEM_PROMPT, testsQuestion } from '../prompt/systemPrompts';
-import { ACTION_LABELS } from '../protocol/messages';
 import { runRequest } from '../request/runRequest';
 import { countTokens } from '../tokens/countTokens';
 import { extractTestFile } from '../unitTests/extractTestFile';
-import { ACTION_COMMANDS } from './actionCommands';
+import { showRequestError } from './showRequestError';
 import { chooseTestFramework } from './chooseTestFramework';
 import type { Services } from './createServices';
 import { snapshotEditor } from './snapshotEditor';
@@ -46,10 +45,5 @@ async function writeTests(services: Services, editor: vscode.TextEditor | undefi
 }
 
 async function failed(error: OllamaError, retry: () => Promise<void>): Promise<void> {
-  if (error.kind === 'cancelled') return;
-  const choice = await vscode.window.showErrorMessage(`Phi-4 could not write tests: ${error.message}`, ...error.actions.map((a) => ACTION_LABELS[a]));
-  const action = error.actions.find((a) => ACTION_LABELS[a] === choice);
-  // Retry means these tests again, not the chat's retry.
-  if (action === 'retry') await retry();
-  else if (action) await vscode.commands.executeCommand(ACTION_COMMANDS[action]);
+  if (error.kind !== 'cancelled') await showRequestError('write tests', error, retry);
 }

@@ -7,10 +7,9 @@ import { extractFix } from '../../fix/extractFix';
 import { FixProposal } from '../../fix/FixProposal';
 import { FixStreamReader, redrawGapMs } from '../../fix/FixStreamReader';
 import type { OllamaError } from '../../ollama/OllamaError';
-import { ACTION_LABELS } from '../../protocol/messages';
 import type { RequestKind } from '../../request/RequestSpec';
 import { runRequest } from '../../request/runRequest';
-import { ACTION_COMMANDS } from '../actionCommands';
+import { showRequestError } from '../showRequestError';
 import type { Services } from '../createServices';
 import { withArticle, type FixPreview } from './FixPreview';
 import type { FixPreviewManager } from './FixPreviewManager';
@@ -108,9 +107,5 @@ async function failed(manager: FixPreviewManager, preview: FixPreview, error: Ol
   const uri = preview.document.uri;
   if (manager.get(uri) === preview) manager.close(uri);
   if (error.kind === 'cancelled' || preview.abort.signal.aborted) return;
-  const choice = await vscode.window.showErrorMessage(`Phi-4 could not write the ${job.noun}: ${error.message}`, ...error.actions.map((a) => ACTION_LABELS[a]));
-  const action = error.actions.find((a) => ACTION_LABELS[a] === choice);
-  // Retry means this request again, not the chat's retry.
-  if (action === 'retry') await job.retry();
-  else if (action) await vscode.commands.executeCommand(ACTION_COMMANDS[action]);
+  await showRequestError(`write the ${job.noun}`, error, job.retry);
 }
