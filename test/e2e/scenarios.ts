@@ -5,7 +5,7 @@ import * as net from 'node:net';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { OllamaTestServer } from '../support/ollamaTestServer';
-import { answerAfter, ask, openChat, openFile, runCommand, selectLines, sendMessage, waitForWorkbench } from './workbench';
+import { answerAfter, ask, openChat, openFile, rightClickSelection, runCommand, selectLines, sendMessage, waitForWorkbench } from './workbench';
 
 export interface ScenarioContext {
   readonly page: Page;
@@ -173,11 +173,13 @@ export const SCENARIOS: Scenario[] = [
       await openFile(page, 'math.ts');
       await selectLines(page, 5, 10);
       ollama.enqueue({ answer: 'This computes the **average**, but the loop reads one element too many.', chunkDelayMs: 10 });
-      await page.locator('.editor-instance .monaco-editor .view-line').nth(6).click({ button: 'right' });
+      await rightClickSelection(page);
       // Submenus nest inside their parent item, so match the item's own anchor, not the whole item.
       await clickMenu(page, 'Phi-4', 'Explain Selection');
       const frame = await openChat(page);
-      await frame.locator('.turn-user', { hasText: 'Explain src/math.ts:6-10' }).waitFor();
+      await frame.locator('.turn-user', { hasText: 'Explain src/math.ts:6-10' }).waitFor().catch(async (err: Error) => {
+        throw new Error(`${err.message}\nquestions shown: ${JSON.stringify(await frame.locator('.turn-user').allInnerTexts())}`);
+      });
       const text = await answerAfter(frame, (await frame.locator('.turn-assistant').count()) - 1);
       assert.ok(text.includes('loop reads one element too many'));
       const prompt = String(ollama.answerRequests()[0].body?.prompt);
@@ -196,7 +198,7 @@ export const SCENARIOS: Scenario[] = [
       await selectLines(page, 1, 6);
       // Slow enough (~3 s) that the streaming state is on screen long enough to be seen.
       ollama.enqueue({ answer, chunkDelayMs: 150 });
-      await page.locator('.editor-instance .monaco-editor .view-line').nth(2).click({ button: 'right' });
+      await rightClickSelection(page);
       await clickMenu(page, 'Phi-4', 'Fix Selection');
       await page.locator('.contentWidgets .codelens-decoration', { hasText: 'writing a fix' }).waitFor();
       await page.locator('.zone-widget, .review-widget', { hasText: 'Phi-4 is writing a fix' }).first().waitFor();
@@ -533,7 +535,9 @@ export const SCENARIOS: Scenario[] = [
       frame = await openChat(page);
       ollama.enqueue({ answer: 'It averages the values.' });
       await sendMessage(frame, '/explain');
-      await frame.locator('.turn-user', { hasText: 'Explain src/math.ts:6-10' }).waitFor();
+      await frame.locator('.turn-user', { hasText: 'Explain src/math.ts:6-10' }).waitFor().catch(async (err: Error) => {
+        throw new Error(`${err.message}\nquestions shown: ${JSON.stringify(await frame.locator('.turn-user').allInnerTexts())}`);
+      });
       await frame.locator('.turn-assistant:not(.streaming)', { hasText: 'It averages the values.' }).waitFor();
       assert.ok(String(ollama.answerRequests().at(-1)?.body?.prompt).includes('for (let i = 0; i <= values.length; i++) {'), 'the selection is in the prompt');
 

@@ -37,6 +37,22 @@ export async function selectLines(page: Page, from: number, to: number): Promise
   for (let i = from; i < to; i++) await page.keyboard.press('Shift+ArrowDown');
 }
 
+/**
+ * Opens the editor's context menu by right-clicking inside the current selection. Clicking a line by its index
+ * in the DOM is not enough: Monaco recycles line elements out of order, and a click outside the selection
+ * collapses it, so the command would see a different range.
+ */
+export async function rightClickSelection(page: Page): Promise<void> {
+  const highlight = page.locator('.editor-instance .monaco-editor .view-overlays .selected-text');
+  await highlight.first().waitFor();
+  const boxes = (await highlight.evaluateAll((els) => els.map((el) => el.getBoundingClientRect()).map((r) => ({ x: r.x, y: r.y, width: r.width, height: r.height }))))
+    .filter((box) => box.width > 4);
+  boxes.sort((a, b) => a.y - b.y);
+  const box = boxes[Math.floor(boxes.length / 2)];
+  if (!box) throw new Error('no visible selection to right-click');
+  await page.mouse.click(box.x + Math.min(box.width / 2, 20), box.y + box.height / 2, { button: 'right' });
+}
+
 /** Shows the chat view (without toggling it closed when it is already showing). */
 export async function openChat(page: Page): Promise<Frame> {
   const tab = page.getByRole('tab', { name: 'Phi-4' }).first();
