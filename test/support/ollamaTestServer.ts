@@ -2,6 +2,7 @@
 // scripted faults (see ../../../shared/reference/phi4-ollama.md §4–5). It records every request.
 import * as http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { KvCache, keepAliveMs, type CountReporting, type PromptEvaluation } from './KvCache';
 import { phi4Tokenize } from './phi4Tokenize';
 
 export type Fault =
@@ -50,6 +51,8 @@ export interface RecordedRequest {
   readonly receivedAt: number;
   /** The Host header: which name the client used to reach this server. */
   readonly host?: string;
+  /** For generate/chat: how much of the prompt came from the KV cache and how much had to be evaluated. */
+  evaluation?: PromptEvaluation;
 }
 
 export interface InstalledModel {
@@ -78,6 +81,9 @@ export const PHI4_MINI_MODEL: InstalledModel = {
 };
 
 const DEFAULT_NUM_CTX = 4096; // what an Ollama of 2025 uses when the client does not say
+/** Simulated costs, reported in the durations (nothing sleeps): a model load, and one prompt token evaluated. */
+const LOAD_NS = 2_000_000_000;
+const PROMPT_TOKEN_NS = 400_000;
 
 export function splitIntoChunks(text: string): string[] {
   return text.match(/\s*\S+|\s+/gu) ?? [];
@@ -94,6 +100,10 @@ export class OllamaTestServer {
   /** Models /api/pull knows how to "download". */
   pullable: Record<string, InstalledModel> = { 'phi4:latest': PHI4_MODEL };
   pullChunkDelayMs = 0;
+  /** How prompt_eval_count is reported; current Ollama by default. */
+  countReporting: CountReporting = 'cached';
+  /** The loaded models' prompt caches, with the ≥ v0.30 host-RAM prompt cache on as Ollama leaves it. */
+  kv = new KvCache({ ramCache: true, defaultNumCtx: DEFAULT_NUM_CTX });
   private queue: Behaviour[] = [];
   private server: http.Server | undefined;
   private readonly sockets = new Set<Socket>();
@@ -118,6 +128,8 @@ export class OllamaTestServer {
     this.models = [PHI4_MODEL];
     this.defaultBehaviour = { answer: 'Hello from the test server.' };
     this.pullChunkDelayMs = 0;
+    this.countReporting = 'cached';
+    this.kv = new KvCache({ ramCache: true, defaultNumCtx: DEFAULT_NUM_CTX });
   }
 
   /** Requests that ask for an answer (not preloads, which send an empty prompt). */
@@ -179,14 +191,14 @@ export class OllamaTestServer {
       case 'GET /api/tags':
         return json(res, 200, { models: this.models.map(tagOf) });
       case 'GET /api/ps':
-        return json(res, 200, { models: this.models.slice(0, 1).map((m) => ({ ...tagOf(m), expires_at: new Date(Date.now() + 1800_000).toISOString(), size_vram: 0, context_length: 16384 })) });
+        return this.ps(res);
       case 'POST /api/show':
         return this.show(body, res);
       case 'POST /api/pull':
         return this.pull(body, res);
       case 'POST /api/generate':
       case 'POST /api/chat':
-        return this.answer(path === '/api/chat', body, res);
+        return this.answer(path === '/api/chat', body, res, record);
       default:
         res.writeHead(404, { 'Content-Type': 'text/plain' });
         return void res.end('404 page not found');
@@ -196,6 +208,16 @@ export class OllamaTestServer {
   private find(model: unknown): InstalledModel | undefined {
     if (typeof model !== 'string') return undefined;
     return this.models.find((m) => m.name === fullName(model));
+  }
+
+  /** Only models a request has loaded and whose keep_alive has not run out, as Ollama lists them. */
+  private ps(res: http.ServerResponse): void {
+    const loaded = this.kv.loadedModels(Date.now()).flatMap((l) => {
+      const m = this.models.find((x) => x.name === l.model);
+      const expires = Number.isFinite(l.expiresAt) ? new Date(l.expiresAt) : new Date('2318-01-01T00:00:00Z');
+      return m ? [{ ...tagOf(m), expires_at: expires.toISOString(), size_vram: m.size, context_length: l.numCtx }] : [];
+    });
+    json(res, 200, { models: loaded });
   }
 
   private show(body: Record<string, unknown> | undefined, res: http.ServerResponse): void {
@@ -237,7 +259,7 @@ export class OllamaTestServer {
     }
   }
 
-  private async answer(chat: boolean, body: Record<string, unknown> | undefined, res: http.ServerResponse): Promise<void> {
+  private async answer(chat: boolean, body: Record<string, unknown> | undefined, res: http.ServerResponse, record: RecordedRequest): Promise<void> {
     if (!body) return json(res, 400, { error: 'missing request body' });
     const invalid = validate(body, chat);
     if (invalid) return json(res, 400, { error: invalid });
@@ -262,14 +284,17 @@ export class OllamaTestServer {
       return void res.end();
     }
 
+    const options = (body.options ?? {}) as Record<string, unknown>;
+    const loaded = this.kv.load(model.name, typeof options.num_ctx === 'number' ? options.num_ctx : undefined, keepAliveMs(body.keep_alive), Date.now());
+    const loadNs = loaded ? LOAD_NS : 1_000_000;
     // Preload: an empty prompt loads the model and returns one final chunk.
     const prompt = chat ? '' : String(body.prompt ?? '');
-    if (!chat && prompt === '') return json(res, 200, { model: model.name, created_at: new Date().toISOString(), response: '', done: true, done_reason: 'load' });
+    if (!chat && prompt === '') return json(res, 200, { model: model.name, created_at: new Date().toISOString(), response: '', done: true, done_reason: 'load', load_duration: loadNs, total_duration: loadNs });
 
-    const options = (body.options ?? {}) as Record<string, unknown>;
-    const numCtx = typeof options.num_ctx === 'number' ? options.num_ctx : DEFAULT_NUM_CTX;
-    const promptText = chat ? ((body.messages as { content: string }[] | undefined) ?? []).map((m) => m.content).join('\n') : prompt;
-    const promptTokens = phi4Tokenize(promptText).length;
+    const promptText = chat ? templated((body.messages as { role: string; content: string }[] | undefined) ?? []) : prompt;
+    const { evaluation } = this.kv.evaluate(model.name, phi4Tokenize(promptText), loaded);
+    record.evaluation = evaluation;
+    let written = '';
     const stream = body.stream !== false;
     const chunks = behaviour.chunks ?? splitIntoChunks(behaviour.answer ?? '');
     const started = process.hrtime.bigint();
@@ -285,17 +310,27 @@ export class OllamaTestServer {
       const total = Number(process.hrtime.bigint() - started);
       return line('', true, {
         done_reason: behaviour.doneReason ?? 'stop',
-        total_duration: total + 1_000_000,
-        load_duration: 1_000_000,
-        // Ollama cuts a prompt longer than num_ctx from the front and still answers 200.
-        prompt_eval_count: Math.min(promptTokens, numCtx),
-        prompt_eval_duration: 500_000,
+        total_duration: total + loadNs + evaluation.evaluatedTokens * PROMPT_TOKEN_NS,
+        load_duration: loadNs,
+        ...promptCounts(evaluation, this.countReporting),
         eval_count: chunks.length,
         eval_duration: Math.max(total, 1_000_000),
       });
     };
 
-    if (!stream) return json(res, 200, { ...line(chunks.join(''), true), ...finalLine() });
+    // The answer joins the cache as it is generated; a stopped answer leaves what was generated so far.
+    // Kept before the done line goes out: the client may send its next request the moment it reads it.
+    let kept = false;
+    const keep = (): void => {
+      if (!kept) this.kv.generated(model.name, answerTokens(written));
+      kept = true;
+    };
+    res.on('close', keep);
+    if (!stream) {
+      written = chunks.join('');
+      keep();
+      return json(res, 200, { ...line(written, true), ...finalLine() });
+    }
 
     res.writeHead(200, { 'Content-Type': 'application/x-ndjson' });
     const write = async (obj: unknown): Promise<boolean> => {
@@ -331,10 +366,12 @@ export class OllamaTestServer {
         if (fault?.kind === 'stall') return; // the client's close ends it
         if (fault?.kind === 'endlessLine') return endlessLine(res);
       }
+      if (i < chunks.length) written += chunks[i];
       if (i < chunks.length && !(await write(line(chunks[i], false)))) return;
     }
     if (fault?.kind === 'noDone') return void res.end();
     // Ollama's handler returns right after the done line, which ends the response; no pause after it.
+    keep();
     if (!res.destroyed) res.end(JSON.stringify(finalLine()) + '\n');
   }
 
@@ -353,6 +390,9 @@ export class OllamaTestServer {
         if (body && Array.isArray(body.names)) this.models = (body.names as string[]).map((n) => ({ ...PHI4_MODEL, name: fullName(n) }));
         if (body && typeof body.pullChunkDelayMs === 'number') this.pullChunkDelayMs = body.pullChunkDelayMs;
         return json(res, 200, { models: this.models.map((m) => m.name) });
+      case '/__test/reporting':
+        if (body?.mode === 'cached' || body?.mode === 'total' || body?.mode === 'newOnly') this.countReporting = body.mode;
+        return json(res, 200, { mode: this.countReporting });
       case '/__test/reset':
         this.reset();
         return json(res, 200, {});
@@ -360,6 +400,31 @@ export class OllamaTestServer {
         return json(res, 404, { error: 'unknown control path' });
     }
   }
+}
+
+/**
+ * The counts of the final chunk in each reporting mode; the duration covers only the evaluated part
+ * (docs.ollama.com/api/usage [D1]). Before v0.30 and since PR #16428 the count is the whole prompt; 0.30.0
+ * (#16414) counted new tokens only; PR #17943 added prompt_eval_cached_count.
+ */
+function promptCounts(e: PromptEvaluation, mode: CountReporting): Record<string, number> {
+  const duration = { prompt_eval_duration: Math.max(e.evaluatedTokens, 1) * PROMPT_TOKEN_NS };
+  if (mode === 'newOnly') return { prompt_eval_count: e.evaluatedTokens, ...duration };
+  if (mode === 'total') return { prompt_eval_count: e.promptTokens, ...duration };
+  return { prompt_eval_count: e.promptTokens, prompt_eval_cached_count: e.cachedTokens, ...duration };
+}
+
+/**
+ * The answer's tokens for the cache. BPE takes quadratic time on one huge word (tests stream a 1 MB line):
+ * beyond any real answer's size, stand-in ids that match nothing keep the server responsive.
+ */
+function answerTokens(text: string): number[] {
+  return text.length > 200_000 ? new Array<number>(Math.ceil(text.length / 4)).fill(-1) : phi4Tokenize(text);
+}
+
+/** What /api/chat sends the model under Phi-4's template (PHI4_TEMPLATE above). */
+function templated(messages: readonly { role: string; content: string }[]): string {
+  return messages.map((m) => `<|im_start|>${m.role}<|im_sep|>\n${m.content}<|im_end|>\n`).join('') + '<|im_start|>assistant<|im_sep|>\n';
 }
 
 export function isAnswerRequest(r: RecordedRequest): boolean {
