@@ -7,6 +7,7 @@ import { askToTrimConversations } from './askToTrimConversations';
 import { CustomInstructionsSource } from './CustomInstructionsSource';
 import type { Logger } from '../log/Logger';
 import { OllamaClient } from '../ollama/OllamaClient';
+import { LastPrompts } from '../request/LastPrompts';
 import { ModelResolver } from '../request/ModelResolver';
 import type { RequestServices } from '../request/RequestSpec';
 import type { RequestSettings } from '../request/RequestSettings';
@@ -68,5 +69,5 @@ export function createServices(context: vscode.ExtensionContext, channel: vscode
     if (!(await consent.confirm(request.host))) return new OllamaError('cancelled', `Not sent: ${request.host} is not allowed.`, []);
     return undefined;
   };
-  return { settings, client, resolver, log, channel, store, consent, instructions, mayContact, onDidChangeSettings: changed.event, onDidTrimConversations: trimmed.event };
+  return { settings, client, resolver, lastPrompts: new LastPrompts(), log, channel, store, consent, instructions, mayContact, onDidChangeSettings: changed.event, onDidTrimConversations: trimmed.event };
 }

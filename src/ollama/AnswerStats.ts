@@ -2,8 +2,15 @@
 
 export interface AnswerStats {
   readonly model: string;
-  /** Tokens Ollama evaluated for the prompt (smaller than ours means it cut the front). */
+  /**
+   * The prompt tokens Ollama reports: the whole prompt on current versions (smaller than ours means it cut
+   * the front), only the newly evaluated ones on 0.30.0 (ollama/ollama#16414).
+   */
   readonly promptEvalCount?: number;
+  /** The part of the prompt that came from Ollama's cache, on versions that report it (ollama/ollama#17943). */
+  readonly promptEvalCachedCount?: number;
+  /** Time spent evaluating the prompt's uncached part. */
+  readonly promptEvalMs?: number;
   readonly evalCount?: number;
   readonly doneReason?: string;
   readonly timeToFirstTokenMs?: number;
@@ -15,6 +22,8 @@ export interface AnswerStats {
 export interface FinalChunk {
   readonly model?: string;
   readonly prompt_eval_count?: number;
+  readonly prompt_eval_cached_count?: number;
+  readonly prompt_eval_duration?: number;
   readonly eval_count?: number;
   readonly eval_duration?: number;
   readonly load_duration?: number;
@@ -26,6 +35,8 @@ export function answerStatsFrom(final: FinalChunk, model: string, startedAt: num
   return {
     model: final.model || model,
     promptEvalCount: final.prompt_eval_count,
+    promptEvalCachedCount: final.prompt_eval_cached_count,
+    promptEvalMs: final.prompt_eval_duration ? Math.round(final.prompt_eval_duration / 1e6) : undefined,
     evalCount: final.eval_count,
     doneReason: final.done_reason,
     timeToFirstTokenMs: firstTokenAt === undefined ? undefined : Math.round(firstTokenAt - startedAt),
@@ -36,11 +47,20 @@ export function answerStatsFrom(final: FinalChunk, model: string, startedAt: num
 }
 
 /**
- * Ollama cuts an over-long prompt from the front and still answers 200; the only sign is a
- * smaller prompt_eval_count. A few tokens of slack covers tokenizer whitespace differences.
- * A count of 0–1 means the prompt came from Ollama's cache, which tells nothing.
+ * Ollama cuts an over-long prompt from the front and still answers 200; the only sign is a smaller
+ * prompt_eval_count. A few tokens of slack covers tokenizer whitespace differences. A count of 0–1 tells
+ * nothing (a full cache hit on old versions). `sharedPrefix`: tokens this prompt shares with our previous
+ * request to the model (its prompt and answer), which a server may have taken from its cache.
  */
-export function promptWasTruncated(sentTokens: number, promptEvalCount: number | undefined): boolean {
-  if (promptEvalCount === undefined || promptEvalCount <= 1) return false;
-  return promptEvalCount < sentTokens - Math.max(8, Math.round(sentTokens * 0.02));
+export function promptWasTruncated(sentTokens: number, stats: Pick<AnswerStats, 'promptEvalCount' | 'promptEvalCachedCount'>, sharedPrefix = 0): boolean {
+  const count = stats.promptEvalCount;
+  if (count === undefined || count <= 1) return false;
+  const slack = Math.max(8, Math.round(sentTokens * 0.02));
+  const cached = stats.promptEvalCachedCount;
+  // With a cached count, the count plus it is the whole prompt if the count was only the new part; when that
+  // sum exceeds what was sent, the count was already the whole prompt.
+  const seen = cached !== undefined && count + cached <= sentTokens + slack ? count + cached : count;
+  if (seen >= sentTokens - slack) return false;
+  // Without one, a count of exactly the unshared part is a server reporting new tokens only (0.30.0), not a cut.
+  return cached !== undefined || Math.abs(count - (sentTokens - sharedPrefix)) > slack;
 }

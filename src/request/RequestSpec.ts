@@ -7,6 +7,7 @@ import type { Logger } from '../log/Logger';
 import type { AnswerStats } from '../ollama/AnswerStats';
 import type { OllamaClient } from '../ollama/OllamaClient';
 import type { OllamaError } from '../ollama/OllamaError';
+import type { LastPrompts } from './LastPrompts';
 import type { ModelResolver } from './ModelResolver';
 import type { RequestSettings } from './RequestSettings';
 
@@ -37,6 +38,8 @@ export interface RequestServices {
    * wait in a queue while settings change, so the check cannot be made only when it is asked for.
    */
   readonly mayContact?: (settings: RequestSettings) => Promise<OllamaError | undefined>;
+  /** Our previous request to each model, so a server reporting only new prompt tokens is not taken for a cut. */
+  readonly lastPrompts?: LastPrompts;
 }
 
 export interface RequestOutcome {

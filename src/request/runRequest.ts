@@ -28,7 +28,9 @@ export async function runRequest(services: RequestServices, spec: RequestSpec, s
   let fitted: FittedPrompt | undefined;
   let stats: AnswerStats | undefined;
   let error: OllamaError | undefined;
+  let shared = 0;
   const client = services.client();
+  const promptKey = `${settings.host}|${settings.model}`;
   try {
     const refused = await services.mayContact?.(settings);
     if (refused) throw refused;
@@ -38,6 +40,7 @@ export async function runRequest(services: RequestServices, spec: RequestSpec, s
     numPredict = fitted.answerTokens;
     const maxChars = numPredict * MAX_CHARS_PER_TOKEN;
     services.log.trace(`${spec.kind} prompt:\n${fitted.messages.map((m) => `[${m.role}] ${m.content}`).join('\n')}`);
+    shared = services.lastPrompts?.sharedTokens(promptKey, fitted.messages) ?? 0;
     const request = { model: settings.model, format: resolved.format, messages: fitted.messages, numCtx: resolved.numCtx, numPredict, temperature: settings.temperature, keepAlive: settings.keepAlive };
     const take = (text: string): void => {
       if (capped) return;
@@ -55,8 +58,10 @@ export async function runRequest(services: RequestServices, spec: RequestSpec, s
   } finally {
     signal.removeEventListener('abort', forward);
   }
+  // What reached the server is now in its cache: the prompt and whatever was generated.
+  if (fitted && (stats || parts.length > 0)) services.lastPrompts?.remember(promptKey, fitted.messages, parts.join(''));
 
-  const notes = [...(spec.notes ?? []), ...requestNotes(fitted, stats)];
+  const notes = [...(spec.notes ?? []), ...requestNotes(fitted, stats, shared)];
   if (capped) notes.push(`The answer was stopped after ${chars.toLocaleString('en-US')} characters, far more than the ${numPredict} tokens asked for: the server seems to ignore the length limit or repeat itself.`);
   const outcome: RequestOutcome = { text: parts.join(''), model: settings.model, fitted, stats, notes, error, cutOff: capped || stats?.doneReason === 'length' };
   logOutcome(services, spec.kind, outcome);
