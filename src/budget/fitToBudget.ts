@@ -3,6 +3,7 @@ import type { ChatMessage } from '../chatml/renderChatML';
 import type { GatheredContext } from '../context/EditorContext';
 import { composeUserMessage } from '../prompt/composeUserMessage';
 import { GENERATION_PROMPT_TOKENS, countMessageTokens, countTokens } from '../tokens/countTokens';
+import { trimHistory, type TrimPolicy } from './trimHistory';
 
 export interface PromptParts {
   readonly system: string;
@@ -17,6 +18,8 @@ export interface BudgetLimits {
   readonly maxAnswerTokens: number;
   /** Reserve for tokenizer differences between our count and the server's. */
   readonly margin?: number;
+  /** How earlier turns are left out when they do not all fit (BLOCK_TRIM unless given). */
+  readonly trim?: TrimPolicy;
 }
 
 export interface DroppedContext {
@@ -96,26 +99,18 @@ export function fitToBudget(parts: PromptParts, limits: BudgetLimits): FittedPro
     used = fixed + countMessageTokens(user);
   }
 
-  // Older turns go first: keep the newest that fit, never splitting a question from its answer.
-  const history = parts.history;
-  let keptFrom = history.length;
-  while (keptFrom > 0) {
-    const start = keptFrom >= 2 && history[keptFrom - 1].role === 'assistant' ? keptFrom - 2 : keptFrom - 1;
-    let cost = 0;
-    for (let i = start; i < keptFrom; i++) cost += countMessageTokens(history[i].content);
-    if (used + cost > available) break;
-    used += cost;
-    keptFrom = start;
-  }
+  // History gets the room left, trimmed in large blocks so the prompt's start survives many turns.
+  const history = trimHistory(parts.history, available - used, limits.trim);
+  used += history.tokens;
 
-  const messages: ChatMessage[] = [{ role: 'system', content: parts.system }, ...history.slice(keptFrom), { role: 'user', content: user }];
+  const messages: ChatMessage[] = [{ role: 'system', content: parts.system }, ...history.messages, { role: 'user', content: user }];
   return {
     messages,
     promptTokens: used,
     available,
     answerTokens: answerReserve(limits),
     dropped: {
-      historyMessages: keptFrom,
+      historyMessages: history.dropped,
       linesBefore: (context?.before.length ?? 0) - before,
       linesAfter: (context?.after.length ?? 0) - after,
     },

@@ -1,0 +1,63 @@
+// Ollama evaluates only what follows the start a prompt shares with the previous prompt and its answer. Each
+// chat or Explain prompt must therefore begin, byte for byte, with the prompt before it plus the answer the
+// model gave, also once old turns have to be left out (then only rarely not).
+import * as assert from 'node:assert/strict';
+import { ChatSession } from '../../../src/chat/ChatSession';
+import { gatherContext } from '../../../src/context/gatherContext';
+import { silentLogger } from '../../../src/log/Logger';
+import { OllamaClient } from '../../../src/ollama/OllamaClient';
+import { EXPLAIN_QUESTION } from '../../../src/prompt/systemPrompts';
+import { LastPrompts } from '../../../src/request/LastPrompts';
+import { ModelResolver } from '../../../src/request/ModelResolver';
+import type { RequestSettings } from '../../../src/request/RequestSettings';
+import { ConversationStore } from '../../../src/storage/ConversationStore';
+import { OllamaTestServer } from '../../support/ollamaTestServer';
+import { useTempDir } from '../../support/useTempDir';
+
+describe('prompt prefix across turns', () => {
+  const server = new OllamaTestServer();
+  const dir = useTempDir();
+  let settings: RequestSettings;
+  const session = (): ChatSession =>
+    new ChatSession({ client: () => new OllamaClient({ host: settings.host }), settings: () => settings, resolver: new ModelResolver(), lastPrompts: new LastPrompts(), store: new ConversationStore({ dir: dir() }), log: silentLogger });
+  const prompts = (): string[] => server.answerRequests().map((r) => String(r.body?.prompt));
+
+  before(() => server.start());
+  after(() => server.stop());
+  beforeEach(() => {
+    server.reset();
+    settings = { host: server.url, model: 'phi4', contextWindow: 0, maxAnswerTokens: 1024, temperature: 0.2, keepAlive: '30m', promptFormat: 'auto' };
+  });
+
+  it('chat and Explain turns: prompt n+1 starts with prompt n and answer n, and the server reuses it', async () => {
+    const chat = session();
+    const code = 'function total(xs) {\n  let t = 0;\n  for (const x of xs) t += x;\n  return t;\n}\n';
+    const context = gatherContext({ text: code, languageId: 'javascript', relativePath: 'total.js', selectionStart: 0, selectionEnd: code.length, diagnostics: [] });
+    // Answers with code fences, a literal special-token string and trailing spaces: re-sent exactly as generated.
+    const answers = ['It sums `xs`.\n\n```js\nreturn t;\n```  ', 'Empty `xs` gives 0; a `<|im_end|>` inside a string stays text. ', 'Yes.\n'];
+    server.enqueue(...answers.map((answer) => ({ answer })));
+    await chat.send({ text: 'Explain total.js', question: EXPLAIN_QUESTION, context, kind: 'explain' });
+    await chat.send({ text: 'And when xs is empty?' });
+    await chat.send({ text: 'Explain it again', question: EXPLAIN_QUESTION, context, kind: 'explain' });
+    const sent = prompts();
+    assert.equal(sent.length, 3);
+    for (let n = 0; n + 1 < sent.length; n++) {
+      const generated = answers[n].replace('<|im_end|>', '<\u200B|im_end|>');
+      assert.ok(sent[n + 1].startsWith(sent[n] + generated), `prompt ${n + 2} does not start with prompt ${n + 1} and its answer`);
+    }
+    assert.ok(sent[1].includes('for (const x of xs) t += x;'), 'the follow-up still carries the code it is about');
+    const evaluations = server.answerRequests().map((r) => r.evaluation!);
+    for (let n = 1; n < evaluations.length; n++) {
+      assert.ok(evaluations[n].cachedTokens >= evaluations[n - 1].promptTokens, `turn ${n + 1}: only ${evaluations[n].cachedTokens} tokens from the cache`);
+    }
+  });
+
+  it('a long chat over a small window re-evaluates the whole history only on rare turns', async () => {
+    settings = { ...settings, contextWindow: 4096, maxAnswerTokens: 512 };
+    const chat = session();
+    server.defaultBehaviour = { answer: 'Here is a long answer. '.repeat(60) };
+    for (let i = 0; i < 20; i++) await chat.send({ text: `Question ${i}: ${'tell me more about it '.repeat(25)}` });
+    const misses = server.answerRequests().filter((r) => r.evaluation!.cachedTokens < r.evaluation!.promptTokens / 2).length;
+    assert.ok(misses <= 5, `${misses} of 20 turns evaluated most of their prompt`);
+  });
+});
