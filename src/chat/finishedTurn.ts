@@ -11,7 +11,16 @@ export function finishedTurn(turn: TurnView, outcome: RequestOutcome): TurnView 
     ...turn,
     text: outcome.text,
     state: error ? (error.kind === 'cancelled' ? 'stopped' : 'failed') : 'done',
-    stats: stats && { model: stats.model, promptTokens: stats.promptEvalCount ?? fitted?.promptTokens, answerTokens: stats.evalCount, timeToFirstTokenMs: stats.timeToFirstTokenMs, tokensPerSecond: stats.tokensPerSecond },
+    stats: stats && {
+      model: stats.model,
+      promptTokens: stats.promptEvalCount ?? fitted?.promptTokens,
+      answerTokens: stats.evalCount,
+      timeToFirstTokenMs: stats.timeToFirstTokenMs,
+      tokensPerSecond: stats.tokensPerSecond,
+      cachedPromptTokens: stats.promptEvalCachedCount,
+      promptEvalMs: stats.promptEvalMs,
+      loadMs: stats.loadMs,
+    },
     notes: outcome.notes.length > 0 ? outcome.notes : undefined,
     error: error && error.kind !== 'cancelled' ? { message: error.message, actions: error.actions } : undefined,
   };

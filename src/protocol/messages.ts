@@ -19,6 +19,12 @@ export interface StatsView {
   readonly answerTokens?: number;
   readonly timeToFirstTokenMs?: number;
   readonly tokensPerSecond?: number;
+  /** Prompt tokens the server took from its cache, when it reports them. */
+  readonly cachedPromptTokens?: number;
+  /** Time the server spent reading the prompt's uncached part. */
+  readonly promptEvalMs?: number;
+  /** Time the server spent loading the model for this answer. */
+  readonly loadMs?: number;
 }
 
 export type TurnState = 'streaming' | 'done' | 'stopped' | 'failed';

@@ -38,7 +38,7 @@ function checkChip(raw: unknown): ContextChip | undefined {
 function checkStats(raw: unknown): StatsView | undefined {
   if (!isRecord(raw) || typeof raw.model !== 'string') return undefined;
   const stats: { -readonly [K in keyof StatsView]: StatsView[K] } = { model: raw.model };
-  for (const key of ['promptTokens', 'answerTokens', 'timeToFirstTokenMs', 'tokensPerSecond'] as const) {
+  for (const key of ['promptTokens', 'answerTokens', 'timeToFirstTokenMs', 'tokensPerSecond', 'cachedPromptTokens', 'promptEvalMs', 'loadMs'] as const) {
     const value = raw[key];
     if (isNumber(value)) stats[key] = value;
   }

@@ -240,10 +240,20 @@ function turnActions(actions: readonly (readonly [action: string, label: string,
   return bar;
 }
 
+const LOAD_WORTH_SHOWING_MS = 100;
+
+function seconds(ms: number): string {
+  return `${(ms / 1000).toFixed(2)} s`;
+}
+
 export function formatStats(s: StatsView): string {
   const parts = [s.model];
   if (s.promptTokens !== undefined || s.answerTokens !== undefined) parts.push(`${s.promptTokens ?? '?'} prompt → ${s.answerTokens ?? '?'} answer tokens`);
   if (s.timeToFirstTokenMs !== undefined) parts.push(`first token ${(s.timeToFirstTokenMs / 1000).toFixed(2)} s`);
   if (s.tokensPerSecond !== undefined) parts.push(`${s.tokensPerSecond.toFixed(1)} tok/s`);
+  if (s.cachedPromptTokens !== undefined) parts.push(`${s.cachedPromptTokens} prompt tokens cached`);
+  if (s.promptEvalMs !== undefined) parts.push(`prompt read in ${seconds(s.promptEvalMs)}`);
+  // A loaded model reports a few milliseconds; only a real load explains a slow first answer.
+  if (s.loadMs !== undefined && s.loadMs >= LOAD_WORTH_SHOWING_MS) parts.push(`model loaded in ${seconds(s.loadMs)}`);
   return parts.join(' · ');
 }

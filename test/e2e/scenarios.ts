@@ -734,4 +734,17 @@ export const SCENARIOS: Scenario[] = [
       await untitled.waitFor({ state: 'detached' });
     },
   },
+  {
+    name: '21-follow-up-shows-cached-prompt-tokens',
+    async run({ page, ollama }) {
+      const frame = await openChat(page);
+      ollama.enqueue({ answer: 'A closure captures the variables of the scope it was created in.' }, { answer: 'Yes, even after that scope has returned.' });
+      await ask(frame, 'What is a closure?');
+      await ask(frame, 'Even after the function returned?');
+      // The follow-up starts with the first prompt and its answer, which the server had kept in its cache.
+      const cached = ollama.answerRequests().at(-1)?.evaluation?.cachedTokens ?? 0;
+      assert.ok(cached > 20, `${cached} tokens came from the cache`);
+      assert.match(await frame.locator('.turn-assistant .turn-stats').last().innerText(), new RegExp(`· ${cached} prompt tokens cached · prompt read in [\\d.]+ s`));
+    },
+  },
 ];

@@ -7,6 +7,7 @@ import { gatherContext } from '../../../src/context/gatherContext';
 import { silentLogger } from '../../../src/log/Logger';
 import { OllamaClient } from '../../../src/ollama/OllamaClient';
 import { EXPLAIN_QUESTION } from '../../../src/prompt/systemPrompts';
+import { formatStats } from '../../../src/webview/TranscriptView';
 import { LastPrompts } from '../../../src/request/LastPrompts';
 import { ModelResolver } from '../../../src/request/ModelResolver';
 import type { RequestSettings } from '../../../src/request/RequestSettings';
@@ -36,8 +37,8 @@ describe('prompt prefix across turns', () => {
     // Answers with code fences, a literal special-token string and trailing spaces: re-sent exactly as generated.
     const answers = ['It sums `xs`.\n\n```js\nreturn t;\n```  ', 'Empty `xs` gives 0; a `<|im_end|>` inside a string stays text. ', 'Yes.\n'];
     server.enqueue(...answers.map((answer) => ({ answer })));
-    await chat.send({ text: 'Explain total.js', question: EXPLAIN_QUESTION, context, kind: 'explain' });
-    await chat.send({ text: 'And when xs is empty?' });
+    const first = await chat.send({ text: 'Explain total.js', question: EXPLAIN_QUESTION, context, kind: 'explain' });
+    const second = await chat.send({ text: 'And when xs is empty?' });
     await chat.send({ text: 'Explain it again', question: EXPLAIN_QUESTION, context, kind: 'explain' });
     const sent = prompts();
     assert.equal(sent.length, 3);
@@ -46,6 +47,11 @@ describe('prompt prefix across turns', () => {
       assert.ok(sent[n + 1].startsWith(sent[n] + generated), `prompt ${n + 2} does not start with prompt ${n + 1} and its answer`);
     }
     assert.ok(sent[1].includes('for (const x of xs) t += x;'), 'the follow-up still carries the code it is about');
+    // The answer's stats say how much came from the cache, how long reading the prompt took, and the model load.
+    assert.match(formatStats(first.turn.stats!), /· 0 prompt tokens cached · prompt read in [\d.]+ s · model loaded in 2\.00 s$/);
+    const cached = second.turn.stats?.cachedPromptTokens ?? 0;
+    assert.ok(cached > 100, `${cached} cached`);
+    assert.match(formatStats(second.turn.stats!), new RegExp(`· ${cached} prompt tokens cached · prompt read in [\\d.]+ s$`));
     const evaluations = server.answerRequests().map((r) => r.evaluation!);
     for (let n = 1; n < evaluations.length; n++) {
       assert.ok(evaluations[n].cachedTokens >= evaluations[n - 1].promptTokens, `turn ${n + 1}: only ${evaluations[n].cachedTokens} tokens from the cache`);
