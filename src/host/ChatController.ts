@@ -34,7 +34,6 @@ export class ChatController implements vscode.Disposable {
   private pendingContext: { context: GatheredContext; chip: ContextChip } | undefined;
   /** Sends the last request again (Retry after a failed answer). */
   private retryLast: (() => Promise<void>) | undefined;
-  private preloaded = '';
   private readonly statusEmitter = new vscode.EventEmitter<ChatStatus>();
   readonly onStatus = this.statusEmitter.event;
 
@@ -121,24 +120,14 @@ export class ChatController implements vscode.Disposable {
     }
   }
 
-  /**
-   * Loads the model into memory while the user types their first question (once per host and model),
-   * with the same num_ctx the requests will use so Ollama does not reload it.
-   */
+  /** Loads the model while the user types their first question, once a chat view is there to ask it. */
   private preload(): void {
-    const settings = this.services.settings();
-    const key = `${settings.host}|${settings.model}`;
-    if (this.preloaded === key || this.endpoints.size === 0) return;
-    this.preloaded = key;
-    const client = this.services.client();
-    void this.services.resolver
-      .resolve(client, settings)
-      .then((resolved) => client.preload(settings.model, resolved.numCtx, settings.keepAlive))
-      .then(() => this.services.log.info(`preloaded ${settings.model}`))
-      .catch((e: unknown) => {
-        this.preloaded = '';
-        this.services.log.warn(`preloading ${settings.model} failed: ${e instanceof Error ? e.message : String(e)}`);
-      });
+    if (this.endpoints.size > 0) this.preloadModel();
+  }
+
+  /** Loads the model now unless it is loaded (Explain: while the chat view opens). */
+  preloadModel(): void {
+    void this.services.preloader.ensure();
   }
 
   setContext(context: GatheredContext, chip: ContextChip): void {
@@ -196,6 +185,8 @@ export class ChatController implements vscode.Disposable {
         await this.session.open();
         endpoint.markReady(this.snapshot());
         if (this.models.length === 0 || this.banner) await this.refresh();
+        // The check at startup ran before any view existed; the first view shown is the moment to load.
+        else this.preload();
         return;
       case 'send': {
         const pending = this.pendingContext;

@@ -1,6 +1,7 @@
 // Status bar item: ready (model) / generating (click = stop) / offline (click = retry) / host not allowed
 // (click = decide) / missing (click = pull).
 import * as vscode from 'vscode';
+import { namesPhi4 } from '../ollama/detectFormat';
 import type { ChatStatus } from './ChatController';
 
 interface Look {
@@ -11,8 +12,13 @@ interface Look {
   readonly warn?: boolean;
 }
 
-function lookOf(status: ChatStatus, model: string): Look {
+/** The chat's status, or the model loading ahead of the first answer. */
+export type BarStatus = ChatStatus | 'loading';
+
+function lookOf(status: BarStatus, model: string): Look {
   switch (status) {
+    case 'loading':
+      return { text: `$(loading~spin) Loading ${modelLabel(model)}…`, tooltip: `Ollama is loading ${model} into memory — click to stop`, command: 'phi4.stop' };
     case 'ready':
       return { text: `$(hubot) ${model}`, tooltip: 'Phi-4 is ready — click to open the chat', command: 'phi4.openChat' };
     case 'generating':
@@ -26,6 +32,11 @@ function lookOf(status: ChatStatus, model: string): Look {
   }
 }
 
+/** "Phi-4" for the Phi-4 models, else the model's own name. */
+function modelLabel(model: string): string {
+  return namesPhi4(model) ? 'Phi-4' : model;
+}
+
 export class StatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('phi4.status', vscode.StatusBarAlignment.Right, 100);
 
@@ -33,8 +44,8 @@ export class StatusBar implements vscode.Disposable {
     this.item.name = 'Phi-4';
   }
 
-  show(status: ChatStatus): void {
-    void vscode.commands.executeCommand('setContext', 'phi4.generating', status === 'generating');
+  show(status: BarStatus): void {
+    void vscode.commands.executeCommand('setContext', 'phi4.generating', status === 'generating' || status === 'loading');
     const look = lookOf(status, this.model());
     this.item.text = look.text;
     this.item.tooltip = look.tooltip;

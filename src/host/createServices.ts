@@ -8,6 +8,7 @@ import { CustomInstructionsSource } from './CustomInstructionsSource';
 import type { Logger } from '../log/Logger';
 import { OllamaClient } from '../ollama/OllamaClient';
 import { LastPrompts } from '../request/LastPrompts';
+import { ModelPreloader } from '../request/ModelPreloader';
 import { ModelResolver } from '../request/ModelResolver';
 import type { RequestServices } from '../request/RequestSpec';
 import type { RequestSettings } from '../request/RequestSettings';
@@ -24,6 +25,8 @@ export interface Services extends RequestServices {
   /** phi4.instructions and .phi4/instructions.md, appended to the system rules of every request. */
   readonly instructions: CustomInstructionsSource;
   readonly channel: vscode.LogOutputChannel;
+  /** Loads the model ahead of the first answer; drives the status bar's loading state. */
+  readonly preloader: ModelPreloader;
   /** Fires after a phi4.* setting changed and the cached settings and client were dropped. */
   readonly onDidChangeSettings: vscode.Event<void>;
   /** Fires after the user agreed to delete conversations over a lowered phi4.maxConversations. */
@@ -69,5 +72,8 @@ export function createServices(context: vscode.ExtensionContext, channel: vscode
     if (!(await consent.confirm(request.host))) return new OllamaError('cancelled', `Not sent: ${request.host} is not allowed.`, []);
     return undefined;
   };
-  return { settings, client, resolver, lastPrompts: new LastPrompts(), log, channel, store, consent, instructions, mayContact, onDidChangeSettings: changed.event, onDidTrimConversations: trimmed.event };
+  const lastPrompts = new LastPrompts();
+  // Preloading never asks for consent: it waits until the host is valid and allowed.
+  const preloader = new ModelPreloader({ settings, client, resolver, log, lastPrompts }, (s) => !settings().hostError && consent.isAccepted(s.host));
+  return { settings, client, resolver, lastPrompts, preloader, log, channel, store, consent, instructions, mayContact, onDidChangeSettings: changed.event, onDidTrimConversations: trimmed.event };
 }

@@ -19,7 +19,7 @@ export interface ChatFeature {
 
 export function registerChat(context: vscode.ExtensionContext, services: Services): ChatFeature {
   let lastEditor = vscode.window.activeTextEditor;
-  const session = new ChatSession({ client: services.client, settings: services.settings, resolver: services.resolver, log: services.log, mayContact: services.mayContact, store: services.store, systemFor: services.instructions.systemFor });
+  const session = new ChatSession({ client: services.client, settings: services.settings, resolver: services.resolver, lastPrompts: services.lastPrompts, log: services.log, mayContact: services.mayContact, store: services.store, systemFor: services.instructions.systemFor });
   const controller = new ChatController({
     services,
     session,

@@ -18,7 +18,10 @@ export function registerChatCommands(context: vscode.ExtensionContext, services:
       await chat.revealChat();
       await chat.session.newChat();
     }),
-    vscode.commands.registerCommand('phi4.stop', () => chat.session.stop()),
+    vscode.commands.registerCommand('phi4.stop', () => {
+      services.preloader.stop();
+      chat.session.stop();
+    }),
     vscode.commands.registerCommand('phi4.retry', () => chat.controller.retry()),
     vscode.commands.registerCommand('phi4.askAboutSelection', async () => {
       const editor = chat.lastEditor();

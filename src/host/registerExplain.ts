@@ -15,6 +15,7 @@ export function registerExplain(context: vscode.ExtensionContext, chat: ChatFeat
       if (gathered.selection.trim() === '') return void vscode.window.showInformationMessage('There is no code here to explain. Select some code first.');
       const chip = chipFor(gathered);
       const what = gathered.focusKind === 'selection' ? chip.label : `${chip.label} (nothing was selected, so the ${gathered.focusKind === 'block' ? 'enclosing block' : 'current line'})`;
+      chat.controller.preloadModel();
       await chat.revealChat();
       await chat.controller.ask({ text: `Explain ${what}`, question: EXPLAIN_QUESTION, context: gathered, chip, kind: 'explain' });
     }),

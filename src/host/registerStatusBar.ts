@@ -9,9 +9,11 @@ import { StatusBar } from './StatusBar';
 export function registerStatusBar(context: vscode.ExtensionContext, services: Services, chat: ChatFeature): void {
   let statusBar: StatusBar | undefined;
   let status: ChatStatus = 'ready';
+  let loading = false;
+  const show = (): void => statusBar?.show(loading && status !== 'generating' ? 'loading' : status);
   const startup = setTimeout(() => {
     statusBar = new StatusBar(() => services.settings().model);
-    statusBar.show(status);
+    show();
     void chat.controller.refresh();
   }, 0);
   context.subscriptions.push(
@@ -19,7 +21,11 @@ export function registerStatusBar(context: vscode.ExtensionContext, services: Se
     { dispose: () => statusBar?.dispose() },
     chat.controller.onStatus((s) => {
       status = s;
-      statusBar?.show(s);
+      show();
+    }),
+    services.preloader.onLoading((l) => {
+      loading = l;
+      show();
     }),
   );
 }

@@ -136,6 +136,16 @@ export class OllamaClient {
     return this.quick(signal, model, async (o) => parseModelInfo(model, await o.show({ model })));
   }
 
+  /** Models in memory now (/api/ps), with the num_ctx they were loaded with when the server says (≥ 0.10). */
+  async loadedModels(signal?: AbortSignal): Promise<{ name: string; contextLength?: number }[]> {
+    return this.quick(signal, undefined, async (o) =>
+      (await o.ps()).models.map((m) => {
+        const contextLength = (m as { context_length?: unknown }).context_length;
+        return { name: m.name, contextLength: typeof contextLength === 'number' ? contextLength : undefined };
+      }),
+    );
+  }
+
   /** Loads the model into memory ahead of the first question, with the same num_ctx so it is not reloaded. */
   async preload(model: string, numCtx: number, keepAlive: string | number, signal?: AbortSignal): Promise<void> {
     const { ollama, reason } = this.open(signal, this.loadTimeoutMs);

@@ -27,6 +27,7 @@ export function registerEdit(context: vscode.ExtensionContext, services: Service
       let text = given;
       if (!text) {
         asking = true;
+        void services.preloader.ensure(); // while the user types the instruction
         text = (await askInstruction(recent.list(), editor.selection.isEmpty).finally(() => (asking = false))) ?? '';
       }
       if (!text) return; // cancelled or empty: nothing is sent

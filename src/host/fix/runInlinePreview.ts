@@ -52,6 +52,7 @@ export async function runInlinePreview(services: Services, manager: FixPreviewMa
   const document = editor.document;
   const settings = services.settings();
   if (settings.hostError) return void vscode.window.showErrorMessage(settings.hostError, 'Open Settings').then((c) => c && vscode.commands.executeCommand('phi4.openSettings'));
+  void services.preloader.ensure();
   if (!(await confirmReplace(manager, document, noun))) return;
   if (!(await services.consent.confirm(settings.host))) return;
 
