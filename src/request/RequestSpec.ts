@@ -1,6 +1,7 @@
 // What every request kind (chat, Explain, Fix, Edit, slash commands) hands the one pipeline, and what it
 // gets back. Plain values only, so the pipeline is tested in plain Node against the test server.
 import type { FittedPrompt } from '../budget/fitToBudget';
+import type { TrimPolicy } from '../budget/trimHistory';
 import type { ChatMessage } from '../chatml/renderChatML';
 import type { GatheredContext } from '../context/EditorContext';
 import type { Logger } from '../log/Logger';
@@ -40,6 +41,8 @@ export interface RequestServices {
   readonly mayContact?: (settings: RequestSettings) => Promise<OllamaError | undefined>;
   /** Our previous request to each model, so a server reporting only new prompt tokens is not taken for a cut. */
   readonly lastPrompts?: LastPrompts;
+  /** How old turns are left out; BLOCK_TRIM unless a benchmark compares another policy. */
+  readonly trimPolicy?: TrimPolicy;
 }
 
 export interface RequestOutcome {

@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { logFiles, REPO } from '../e2e/codeServer';
 import { fixStreamBench } from './fixStreamBench';
 import { hostBench } from './hostBench';
+import { describe as kvFigures, kvCacheBench } from './kvCacheBench';
 import { medianOf, ms } from './measure';
 import { renderBench } from './renderBench';
 
@@ -46,6 +47,7 @@ async function main(): Promise<void> {
   const host = await hostBench(sizes);
   const render = await renderBench([1000, 4000]);
   const fixStream = await fixStreamBench([1000, 4000, 16000]);
+  const kv = await kvCacheBench();
   const rows: string[][] = [];
   for (const r of host.firstRequest) rows.push(['B1', r.label, `${ms(r.oursMs)} vs bare ollama.generate ${ms(r.baselineMs)}`, `+${ms(r.oursMs - r.baselineMs)}`, `target ≤ ${r.targetMs} ms added`]);
   rows.push(['B2', 'relay throughput, 4,000 tokens', `${host.relay.oursTps.toFixed(0)} tok/s vs raw ollama-js ${host.relay.baselineTps.toFixed(0)} tok/s in ${host.relay.posts} posts`, `${(host.relay.oursTps / host.relay.baselineTps).toFixed(2)}×`, 'target ≥ 0.95×']);
@@ -71,6 +73,9 @@ async function main(): Promise<void> {
   rows.push(['B5', '200 turns in the webview', `${render.domNodesAfter200Turns} DOM nodes`, '', 'reported']);
   rows.push(['Soak', `${host.soak.answers} streamed answers back to back`, `heap after GC ${host.soak.heapBeforeMb.toFixed(1)} → ${host.soak.heapAfterMb.toFixed(1)} MB; active handles ${host.soak.handlesBefore} → ${host.soak.handlesAfter}; open sockets after ${host.soak.openSockets}`, `${(host.soak.heapAfterMb - host.soak.heapBeforeMb).toFixed(2)} MB`, 'flat within a few MB']);
   rows.push(['B6', 'tokenizer and budget', `${(host.tokenizer.tokensPerSecond / 1000).toFixed(0)}K tokens/s on new text, ${(host.tokenizer.cachedTokensPerSecond / 1000).toFixed(0)}K tokens/s counting it again (line cache); fitting a 16K budget in a 40K-token file seen for the first time ${ms(host.tokenizer.fit16kMs)}`, '', 'reported']);
+  rows.push(['B8', '14 chat turns of ~1.2K tokens over a 16K window, cache-keeping test server', `block trimming: ${kvFigures(kv.long.ours)} · one-turn sliding window: ${kvFigures(kv.long.sliding)}`, `${kv.long.ours.ratio.toFixed(2)}× vs ${kv.long.sliding.ratio.toFixed(2)}×`, 'target ≤ 2.0×']);
+  rows.push(['B8', '40 chat turns of ~400 tokens over a 16K window', `block trimming: ${kvFigures(kv.short.ours)} · keeping 75% instead of half: ${kvFigures(kv.halfKeep)} · sliding window: ${kvFigures(kv.short.sliding)}`, `${kv.short.ours.ratio.toFixed(2)}× vs ${kv.short.sliding.ratio.toFixed(2)}×`, 'reported']);
+  rows.push(['B8', 'the 14-turn script with a one-shot Fix before every third turn', `one cache slot: ${kvFigures(kv.withFix.slot)} (Fixes evaluated ${kv.withFix.slot.fixEvaluated.toLocaleString('en-US')} tokens) · with Ollama ≥ 0.30's RAM prompt cache: ${kvFigures(kv.withFix.ram)} · no Fix: ${kv.withFix.none.ratio.toFixed(2)}×`, `${kv.withFix.slot.ratio.toFixed(2)}× / ${kv.withFix.ram.ratio.toFixed(2)}×`, 'reported']);
 
   const machine = `${os.cpus().length} × ${os.cpus()[0]?.model ?? 'cpu'}, ${(os.totalmem() / 2 ** 30).toFixed(0)} GiB, Node ${process.version}, ${os.platform()}`;
   const header = ['', 'what', 'measured', 'added / ratio', 'goal'];
