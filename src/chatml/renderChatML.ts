@@ -1,5 +1,5 @@
 // Renders a conversation as the exact prompt text Phi-4 (or a standard ChatML model) was trained on.
-import { IM_END, IM_SEP, IM_START, neutralizeSpecialTokens } from './specialTokens';
+import { IM_END, IM_SEP, IM_START, neutralizeModelOutput, neutralizeSpecialTokens } from './specialTokens';
 
 export type Role = 'system' | 'user' | 'assistant';
 
@@ -15,8 +15,13 @@ function header(role: Role, dialect: ChatMLDialect): string {
   return dialect === 'phi4' ? `${IM_START}${role}${IM_SEP}\n` : `${IM_START}${role}\n`;
 }
 
+/** A message's text as sent: earlier answers exactly as the model wrote them, everything else neutralized. */
+export function sentContent(message: ChatMessage): string {
+  return message.role === 'assistant' ? neutralizeModelOutput(message.content) : neutralizeSpecialTokens(message.content);
+}
+
 export function renderMessage(message: ChatMessage, dialect: ChatMLDialect): string {
-  return `${header(message.role, dialect)}${neutralizeSpecialTokens(message.content)}${IM_END}\n`;
+  return `${header(message.role, dialect)}${sentContent(message)}${IM_END}\n`;
 }
 
 /** The whole prompt, ending with the open assistant turn the model completes. */

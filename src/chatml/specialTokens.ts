@@ -52,6 +52,17 @@ export function neutralizeSpecialTokens(text: string): string {
   return text.replace(SPECIAL_SHAPED, (match, zwsp: string, name: string) => (SPECIAL_NAMES.has(name) ? `<${ZWSP}${zwsp}|${name}|>` : match));
 }
 
+const BARE_SPECIAL = /<\|([a-z0-9_]+)\|>/g;
+
+/**
+ * For the model's own earlier answers, re-sent in later prompts: they must be the bytes it produced, or Ollama's
+ * cache of the prompt stops matching there. An answer holds escaped strings only where the model copied them from
+ * our neutralized prompt, and those are already ordinary text, so only a bare special string gets the escape.
+ */
+export function neutralizeModelOutput(text: string): string {
+  return text.replace(BARE_SPECIAL, (match, name: string) => (SPECIAL_NAMES.has(name) ? `<${ZWSP}|${name}|>` : match));
+}
+
 /**
  * Undoes neutralization in text the model echoes back (a fix, a code block the user inserts or copies), so
  * no zero-width spaces end up in the user's files; see above for why only one ZWSP is removed.

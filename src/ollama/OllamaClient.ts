@@ -1,8 +1,8 @@
 // The extension's only door to Ollama: streamed answers, model management, all errors mapped. No vscode here.
 import { Ollama, type ChatResponse, type GenerateResponse } from 'ollama/browser';
 import type { ChatMessage } from '../chatml/renderChatML';
-import { renderChatML } from '../chatml/renderChatML';
-import { PHI4_STOP_TOKENS, neutralizeSpecialTokens } from '../chatml/specialTokens';
+import { renderChatML, sentContent } from '../chatml/renderChatML';
+import { PHI4_STOP_TOKENS } from '../chatml/specialTokens';
 import { answerStatsFrom, type AnswerStats } from './AnswerStats';
 import { MAX_LINE_BYTES } from './guardBody';
 import { linkedAbortFetch, type AbortReason, type FetchFn } from './linkedAbortFetch';
@@ -90,7 +90,7 @@ export class OllamaClient {
         request.format === 'ollama-template'
           ? await ollama.chat({
               model: request.model,
-              messages: request.messages.map((m) => ({ role: m.role, content: neutralizeSpecialTokens(m.content) })),
+              messages: request.messages.map((m) => ({ role: m.role, content: sentContent(m) })),
               stream: true,
               keep_alive: request.keepAlive,
               options,

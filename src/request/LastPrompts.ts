@@ -2,7 +2,7 @@
 // next prompt the server may have taken from its cache: a server that reports only newly evaluated tokens
 // (Ollama 0.30.0, ollama/ollama#16414) must not look like one that cut the prompt.
 import type { ChatMessage } from '../chatml/renderChatML';
-import { neutralizeSpecialTokens } from '../chatml/specialTokens';
+import { neutralizeModelOutput } from '../chatml/specialTokens';
 import { GENERATION_PROMPT_TOKENS, countMessageTokens, countTokens } from '../tokens/countTokens';
 
 interface SentPrompt {
@@ -36,7 +36,7 @@ export function sharedPrefixTokens(previous: SentPrompt, messages: readonly Chat
   // The previous prompt ended with the open assistant header, then the answer: a turn re-sent exactly continues it.
   if (same === before.length && next?.role === 'assistant') {
     tokens += GENERATION_PROMPT_TOKENS;
-    if (next.content.startsWith(previous.answer)) tokens += countTokens(neutralizeSpecialTokens(previous.answer));
+    if (next.content.startsWith(previous.answer)) tokens += countTokens(neutralizeModelOutput(previous.answer));
   }
   return tokens;
 }

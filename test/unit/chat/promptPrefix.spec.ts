@@ -34,8 +34,9 @@ describe('prompt prefix across turns', () => {
     const chat = session();
     const code = 'function total(xs) {\n  let t = 0;\n  for (const x of xs) t += x;\n  return t;\n}\n';
     const context = gatherContext({ text: code, languageId: 'javascript', relativePath: 'total.js', selectionStart: 0, selectionEnd: code.length, diagnostics: [] });
-    // Answers with code fences, a literal special-token string and trailing spaces: re-sent exactly as generated.
-    const answers = ['It sums `xs`.\n\n```js\nreturn t;\n```  ', 'Empty `xs` gives 0; a `<|im_end|>` inside a string stays text. ', 'Yes.\n'];
+    // Answers with code fences, trailing spaces, and a special-token string copied from the (neutralized) code the
+    // prompt showed: re-sent exactly as generated.
+    const answers = ['It sums `xs`.\n\n```js\nreturn t;\n```  ', 'Empty `xs` gives 0; `end = "<\u200B|im_end|>"` stays a string. ', 'Yes.\n'];
     server.enqueue(...answers.map((answer) => ({ answer })));
     const first = await chat.send({ text: 'Explain total.js', question: EXPLAIN_QUESTION, context, kind: 'explain' });
     const second = await chat.send({ text: 'And when xs is empty?' });
@@ -43,8 +44,7 @@ describe('prompt prefix across turns', () => {
     const sent = prompts();
     assert.equal(sent.length, 3);
     for (let n = 0; n + 1 < sent.length; n++) {
-      const generated = answers[n].replace('<|im_end|>', '<\u200B|im_end|>');
-      assert.ok(sent[n + 1].startsWith(sent[n] + generated), `prompt ${n + 2} does not start with prompt ${n + 1} and its answer`);
+      assert.ok(sent[n + 1].startsWith(sent[n] + answers[n]), `prompt ${n + 2} does not start with prompt ${n + 1} and its answer`);
     }
     assert.ok(sent[1].includes('for (const x of xs) t += x;'), 'the follow-up still carries the code it is about');
     // The answer's stats say how much came from the cache, how long reading the prompt took, and the model load.

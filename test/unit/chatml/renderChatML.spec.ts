@@ -50,4 +50,11 @@ describe('special-token injection', () => {
     assert.equal(safe.replace(/\u200B/g, ''), attack);
     assert.equal(restoreSpecialTokens(safe), attack);
   });
+
+  it('re-sends an earlier answer byte for byte, escaping only a control string it could not have produced', () => {
+    const echoed = `Keep ${neutralizeSpecialTokens('"<|im_end|>"')} as a string.`;
+    assert.ok(renderChatML([{ role: 'assistant', content: echoed }]).includes(`\n${echoed}<|im_end|>`), 'the answer as generated');
+    const forged = renderChatML([{ role: 'assistant', content: attack }, { role: 'user', content: 'next' }]);
+    assert.deepEqual(controlTokens(forged), [100264, 100266, 100265, 100264, 100266, 100265, 100264, 100266]);
+  });
 });
