@@ -58,6 +58,15 @@ type Job = (signal: AbortSignal) => Promise<AnswerOutcome>;
 let counter = 0;
 const defaultId = (): string => `${Date.now().toString(36)}-${(counter++).toString(36)}-${Math.random().toString(36).slice(2, 8)}`;
 
+/** The model and prompt format of the last answer among these turns. */
+function lastAnswer(turns: readonly TurnView[]): RequestSpec['continues'] {
+  for (let i = turns.length - 1; i >= 0; i--) {
+    const stats = turns[i].role === 'assistant' ? turns[i].stats : undefined;
+    if (stats) return { model: stats.model, format: stats.format };
+  }
+  return undefined;
+}
+
 export class ChatSession {
   /** Read from storage on first use, not at activation: activation should cost nothing it can defer. */
   private shown: Conversation | undefined;
@@ -225,7 +234,7 @@ export class ChatSession {
     conv.turns.push(userTurn);
     if (conv.title === 'New chat' || conv.turns.length === 1 || edited === 0) conv.title = titleFrom(ask.text);
     if (this.conversation === conv) this.emit({ type: 'turnAdded', turn: userTurn });
-    const spec = { kind: ask.kind ?? 'chat', system: ask.system ?? started.system, notes: started.notes, history, question: ask.question ?? ask.text, context: ask.context };
+    const spec = { kind: ask.kind ?? 'chat', system: ask.system ?? started.system, notes: started.notes, history, question: ask.question ?? ask.text, context: ask.context, continues: lastAnswer(kept) };
     // An edited question replaces its turn and what followed only once the new answer is there.
     const replaced = edited >= 0 ? conv.turns.slice(edited, -1).map((t) => t.id) : [];
     return this.stream(conv, userTurn, spec, signal, replaced);
@@ -245,7 +254,7 @@ export class ChatSession {
     const sent = question.sent ?? (question.context ? undefined : question.text);
     if (sent === undefined) return { turn: old, refused: 'This question never reached the model, so there is no stored message to send again. Ask it again instead.' };
     const { system } = await this.systemOf(conv);
-    const spec = { kind: 'chat' as const, system, history: historyOf(conv.turns.slice(0, asked)), question: sent };
+    const spec = { kind: 'chat' as const, system, history: historyOf(conv.turns.slice(0, asked)), question: sent, continues: lastAnswer(conv.turns.slice(0, asked)) };
     // The earlier answers give way only once the new one is there: a failed or stopped attempt loses nothing.
     return this.stream(conv, question, spec, signal, conv.turns.slice(asked + 1).map((t) => t.id));
   }

@@ -20,6 +20,7 @@ export function finishedTurn(turn: TurnView, outcome: RequestOutcome): TurnView 
       cachedPromptTokens: stats.promptEvalCachedCount,
       promptEvalMs: stats.promptEvalMs,
       loadMs: stats.loadMs,
+      format: outcome.format,
     },
     notes: outcome.notes.length > 0 ? outcome.notes : undefined,
     error: error && error.kind !== 'cancelled' ? { message: error.message, actions: error.actions } : undefined,

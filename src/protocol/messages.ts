@@ -25,6 +25,8 @@ export interface StatsView {
   readonly promptEvalMs?: number;
   /** Time the server spent loading the model for this answer. */
   readonly loadMs?: number;
+  /** The prompt format the answer was asked in (phi4, chatml, ollama-template). */
+  readonly format?: string;
 }
 
 export type TurnState = 'streaming' | 'done' | 'stopped' | 'failed';

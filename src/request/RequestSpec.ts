@@ -6,7 +6,7 @@ import type { ChatMessage } from '../chatml/renderChatML';
 import type { GatheredContext } from '../context/EditorContext';
 import type { Logger } from '../log/Logger';
 import type { AnswerStats } from '../ollama/AnswerStats';
-import type { OllamaClient } from '../ollama/OllamaClient';
+import type { OllamaClient, WireFormat } from '../ollama/OllamaClient';
 import type { OllamaError } from '../ollama/OllamaError';
 import type { LastPrompts } from './LastPrompts';
 import type { ModelResolver } from './ModelResolver';
@@ -25,6 +25,8 @@ export interface RequestSpec {
   readonly minAnswerTokens?: number;
   /** What the user should know about the prompt before it is sent (custom instructions cut to fit). */
   readonly notes?: readonly string[];
+  /** The model and prompt format of the conversation's last answer, to say when this one differs. */
+  readonly continues?: { readonly model: string; readonly format?: string };
 }
 
 /** Built once at activation and shared by every request. */
@@ -57,4 +59,6 @@ export interface RequestOutcome {
   readonly error?: OllamaError;
   /** The answer ended at its length limit (or the size cap), so code in it may be cut off. */
   readonly cutOff: boolean;
+  /** The prompt format it was sent in, once the model was looked up. */
+  readonly format?: WireFormat;
 }

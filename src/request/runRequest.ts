@@ -5,6 +5,7 @@ import type { AnswerStats } from '../ollama/AnswerStats';
 import { OllamaError } from '../ollama/OllamaError';
 import { requestNotes } from './requestNotes';
 import type { RequestOutcome, RequestServices, RequestSpec } from './RequestSpec';
+import type { WireFormat } from '../ollama/OllamaClient';
 
 /**
  * An answer longer than this many characters per requested token is the server ignoring num_predict
@@ -29,12 +30,16 @@ export async function runRequest(services: RequestServices, spec: RequestSpec, s
   let stats: AnswerStats | undefined;
   let error: OllamaError | undefined;
   let shared = 0;
+  let format: WireFormat | undefined;
+  let switched: string | undefined;
   const client = services.client();
   const promptKey = `${settings.host}|${settings.model}`;
   try {
     const refused = await services.mayContact?.(settings);
     if (refused) throw refused;
     const resolved = await services.resolver.resolve(client, settings, inner.signal);
+    format = resolved.format;
+    switched = spec.history.length > 0 ? switchNote(spec.continues, settings.model, resolved.format) : undefined;
     fitted = fitToBudget({ system: spec.system, history: spec.history, question: spec.question, context: spec.context }, { contextWindow: resolved.numCtx, maxAnswerTokens: wanted, trim: services.trimPolicy });
     // The budget may give the answer less than wanted (never more than half the window); ask for what it reserved.
     numPredict = fitted.answerTokens;
@@ -61,11 +66,23 @@ export async function runRequest(services: RequestServices, spec: RequestSpec, s
   // What reached the server is now in its cache: the prompt and whatever was generated.
   if (fitted && (stats || parts.length > 0)) services.lastPrompts?.remember(promptKey, fitted.messages, parts.join(''));
 
-  const notes = [...(spec.notes ?? []), ...requestNotes(fitted, stats, shared)];
+  const notes = [...(spec.notes ?? []), ...(switched ? [switched] : []), ...requestNotes(fitted, stats, shared)];
   if (capped) notes.push(`The answer was stopped after ${chars.toLocaleString('en-US')} characters, far more than the ${numPredict} tokens asked for: the server seems to ignore the length limit or repeat itself.`);
-  const outcome: RequestOutcome = { text: parts.join(''), model: settings.model, fitted, stats, notes, error, cutOff: capped || stats?.doneReason === 'length' };
+  const outcome: RequestOutcome = { text: parts.join(''), model: settings.model, fitted, stats, notes, error, cutOff: capped || stats?.doneReason === 'length', format };
   logOutcome(services, spec.kind, outcome);
   return outcome;
+}
+
+/**
+ * Another model or prompt format than the conversation's last answer: nothing of the conversation can come from
+ * the server's cache, and the user should know why this answer is slow to start.
+ */
+function switchNote(previous: RequestSpec['continues'], model: string, format: WireFormat): string | undefined {
+  if (!previous) return undefined;
+  const full = (name: string): string => (name.includes(':') ? name : `${name}:latest`);
+  const change =
+    full(previous.model) !== full(model) ? `the model changed from ${previous.model} to ${model}` : previous.format && previous.format !== format ? `the prompt format changed from ${previous.format} to ${format}` : undefined;
+  return change && `Mid-conversation, ${change}: the whole conversation is read again (nothing of it can come from Ollama's cache). The conversation keeps its own system text.`;
 }
 
 /** Every failure becomes an OllamaError the views know how to show. */

@@ -42,5 +42,6 @@ function checkStats(raw: unknown): StatsView | undefined {
     const value = raw[key];
     if (isNumber(value)) stats[key] = value;
   }
+  if (typeof raw.format === 'string') stats.format = raw.format;
   return stats;
 }
