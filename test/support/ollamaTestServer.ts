@@ -72,6 +72,17 @@ export const PHI4_MODEL: InstalledModel = { name: 'phi4:latest', size: 905311639
  */
 export const VANILJ_PHI4_MODEL: InstalledModel = { name: 'vanilj/Phi-4:latest', size: 9053116391, template: '{{ .Prompt }}', contextLength: 16384 };
 
+/**
+ * An older upload of the same model: a one-prompt template that appends the assistant header inside the user
+ * branch, written with standard ChatML's newline instead of <|im_sep|>.
+ */
+export const OLDER_VANILJ_PHI4_MODEL: InstalledModel = {
+  name: 'vanilj/Phi-4:q8',
+  size: 15580000000,
+  template: '{{ if .System }}<|im_start|>system\n{{ .System }}<|im_end|>\n{{ end }}{{ if .Prompt }}<|im_start|>user\n{{ .Prompt }}<|im_end|>\n<|im_start|>assistant\n{{ end }}{{ .Response }}<|im_end|>',
+  contextLength: 16384,
+};
+
 /** phi4-mini: another model (o200k tokenizer, 128K context) whose template uses <|user|>…<|end|>, not ChatML. */
 export const PHI4_MINI_MODEL: InstalledModel = {
   name: 'phi4-mini:latest',

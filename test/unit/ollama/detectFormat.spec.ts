@@ -1,7 +1,7 @@
 // promptFormat: auto — which dialect each model gets, from its template and its name.
 import * as assert from 'node:assert/strict';
 import { detectFormat, namesPhi4 } from '../../../src/ollama/detectFormat';
-import { PHI4_MINI_MODEL, PHI4_TEMPLATE, VANILJ_PHI4_MODEL } from '../../support/ollamaTestServer';
+import { OLDER_VANILJ_PHI4_MODEL, PHI4_MINI_MODEL, PHI4_TEMPLATE, VANILJ_PHI4_MODEL } from '../../support/ollamaTestServer';
 
 // An older Phi-4 template that puts the assistant header inside the user branch.
 const OLDER_PHI4 = '{{ if .System }}<|im_start|>system<|im_sep|>{{ .System }}<|im_end|>{{ end }}{{ if .Prompt }}<|im_start|>user<|im_sep|>{{ .Prompt }}<|im_end|><|im_start|>assistant<|im_sep|>{{ end }}{{ .Response }}<|im_end|>';
@@ -16,6 +16,8 @@ describe('detectFormat (promptFormat: auto)', () => {
     ['vanilj/phi-4:latest', '{{ .Prompt }}', 'phi4'],
     ['microsoft/phi-4', '', 'phi4'],
     ['my-phi4-copy', OLDER_PHI4, 'phi4'],
+    ['vanilj/Phi-4:q8', OLDER_VANILJ_PHI4_MODEL.template, 'phi4'],
+    ['qwen2.5-legacy', OLDER_VANILJ_PHI4_MODEL.template, 'chatml'],
     ['phi4-mini', PHI4_MINI_MODEL.template, 'ollama-template'],
     ['phi4-mini:3.8b', '{{ .Prompt }}', 'ollama-template'],
     ['qwen2.5-coder', QWEN_CHATML, 'chatml'],

@@ -8,7 +8,7 @@ import { ModelResolver } from '../../../src/request/ModelResolver';
 import type { RequestSettings } from '../../../src/request/RequestSettings';
 import type { RequestServices, RequestSpec } from '../../../src/request/RequestSpec';
 import { MAX_CHARS_PER_TOKEN, runRequest } from '../../../src/request/runRequest';
-import { OllamaTestServer, PHI4_MINI_MODEL, VANILJ_PHI4_MODEL } from '../../support/ollamaTestServer';
+import { OLDER_VANILJ_PHI4_MODEL, OllamaTestServer, PHI4_MINI_MODEL, VANILJ_PHI4_MODEL } from '../../support/ollamaTestServer';
 
 describe('runRequest (the one request pipeline)', () => {
   const server = new OllamaTestServer();
@@ -107,6 +107,15 @@ describe('runRequest (the one request pipeline)', () => {
     settings = { ...settings, model: 'phi4-mini' };
     await runRequest(services(), spec(), new AbortController().signal);
     assert.equal(server.answerRequests()[1].path, '/api/chat');
+  });
+
+  it("an older vanilj/Phi-4 upload, whose one-prompt template uses ChatML's newline, still gets raw Phi-4 ChatML", async () => {
+    server.models = [OLDER_VANILJ_PHI4_MODEL];
+    settings = { ...settings, model: 'vanilj/Phi-4:q8' };
+    await runRequest(services(), spec(), new AbortController().signal);
+    const sent = server.answerRequests()[0];
+    assert.deepEqual([sent.path, sent.body?.raw], ['/api/generate', true]);
+    assert.match(String(sent.body?.prompt), /^<\|im_start\|>system<\|im_sep\|>\nBe brief\./);
   });
 
   it('every request of a session carries the same load options, whatever its kind, so Ollama never reloads the model between them', async () => {
