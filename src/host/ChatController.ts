@@ -199,6 +199,7 @@ export class ChatController implements vscode.Disposable {
       case 'slashCommand':
         return runSlashCommand(message.name, message.argument, { newChat: () => this.session.newChat(), notice: (m) => this.broadcast({ type: 'notice', message: m }) });
       case 'stop':
+        this.services.preloader.stop();
         return this.session.stop();
       case 'newChat':
         return this.session.newChat();
