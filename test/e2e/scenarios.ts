@@ -31,6 +31,12 @@ async function editSettings(page: Page, file: string, patch: Record<string, unkn
   await waitForWorkbench(page);
 }
 
+async function waitUntil(probe: () => boolean, ms = 10_000): Promise<void> {
+  for (const end = Date.now() + ms; !probe(); await new Promise((r) => setTimeout(r, 50))) {
+    if (Date.now() > end) throw new Error('timed out');
+  }
+}
+
 export interface Scenario {
   readonly name: string;
   run(ctx: ScenarioContext): Promise<void>;
@@ -745,6 +751,24 @@ export const SCENARIOS: Scenario[] = [
       const cached = ollama.answerRequests().at(-1)?.evaluation?.cachedTokens ?? 0;
       assert.ok(cached > 20, `${cached} tokens came from the cache`);
       assert.match(await frame.locator('.turn-assistant .turn-stats').last().innerText(), new RegExp(`· ${cached} prompt tokens cached · prompt read in [\\d.]+ s`));
+    },
+  },
+  {
+    name: '22-chat-view-preloads-model-loading-state-stop',
+    async run({ page, ollama }) {
+      // A new window, and a model not in memory (the server was reset): showing the chat loads it, slowly.
+      ollama.enqueue({ headersDelayMs: 30_000 });
+      await page.reload();
+      await waitForWorkbench(page);
+      await openChat(page);
+      const loading = page.locator('.statusbar-item', { hasText: 'Loading Phi-4…' });
+      await loading.waitFor();
+      const preload = ollama.requests.find((r) => r.path === '/api/generate' && r.body?.prompt === '');
+      assert.equal((preload?.body?.options as { num_ctx?: number } | undefined)?.num_ctx, 16384, 'the num_ctx every request carries');
+      // Stop, from the status bar item, ends the load and the loading state.
+      await loading.click();
+      await page.locator('.statusbar-item', { hasText: /^\s*phi4\s*$/ }).waitFor();
+      await waitUntil(() => preload?.closedByClient === true);
     },
   },
 ];
