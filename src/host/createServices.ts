@@ -7,6 +7,9 @@ import { askToTrimConversations } from './askToTrimConversations';
 import { CustomInstructionsSource } from './CustomInstructionsSource';
 import type { Logger } from '../log/Logger';
 import { OllamaClient } from '../ollama/OllamaClient';
+import { OpenAiClient } from '../openai/OpenAiClient';
+import type { AnswerClient } from '../request/AnswerClient';
+import { ApiKeys } from './ApiKeys';
 import { ModelResolver } from '../request/ModelResolver';
 import type { RequestServices } from '../request/RequestSpec';
 import type { RequestSettings } from '../request/RequestSettings';
@@ -17,6 +20,9 @@ import { affectsSettings, readSettings, type Settings } from './settings';
 
 export interface Services extends RequestServices {
   readonly settings: () => Settings;
+  /** The Ollama client for Ollama-only actions (pull, preload); requests go through `client`. */
+  readonly ollama: () => OllamaClient;
+  readonly apiKeys: ApiKeys;
   readonly mayContact: NonNullable<RequestServices['mayContact']>;
   readonly consent: HostConsent;
   readonly store: ConversationStore;
@@ -32,8 +38,20 @@ export interface Services extends RequestServices {
 export function createServices(context: vscode.ExtensionContext, channel: vscode.LogOutputChannel, log: Logger): Services {
   let cachedSettings: Settings | undefined;
   const settings = (): Settings => (cachedSettings ??= readSettings(log));
-  let cachedClient: OllamaClient | undefined;
-  const client = (): OllamaClient => (cachedClient ??= new OllamaClient({ host: settings().host, loadTimeoutMs: settings().loadTimeoutMs, stallTimeoutMs: settings().stallTimeoutMs }));
+  const apiKeys = new ApiKeys(context.secrets);
+  context.subscriptions.push(apiKeys);
+  let cachedClient: OllamaClient | OpenAiClient | undefined;
+  const client = (): OllamaClient | OpenAiClient => {
+    if (cachedClient) return cachedClient;
+    const { provider, host, loadTimeoutMs, stallTimeoutMs } = settings();
+    // Read per request from secret storage, so a key set or cleared applies to the next request.
+    const options = { host, loadTimeoutMs, stallTimeoutMs, apiKey: () => apiKeys.get(host) };
+    return (cachedClient = provider === 'openai-compatible' ? new OpenAiClient(options) : new OllamaClient(options));
+  };
+  const ollama = (): OllamaClient => {
+    const current = client();
+    return current instanceof OllamaClient ? current : new OllamaClient({ host: current.host });
+  };
   const resolver = new ModelResolver();
   const changed = new vscode.EventEmitter<void>();
   const instructions = new CustomInstructionsSource(settings, log);
@@ -68,5 +86,5 @@ export function createServices(context: vscode.ExtensionContext, channel: vscode
     if (!(await consent.confirm(request.host))) return new OllamaError('cancelled', `Not sent: ${request.host} is not allowed.`, []);
     return undefined;
   };
-  return { settings, client, resolver, log, channel, store, consent, instructions, mayContact, onDidChangeSettings: changed.event, onDidTrimConversations: trimmed.event };
+  return { settings, client: client as () => AnswerClient, ollama, apiKeys, resolver, log, channel, store, consent, instructions, mayContact, onDidChangeSettings: changed.event, onDidTrimConversations: trimmed.event };
 }

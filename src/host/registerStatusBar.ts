@@ -10,7 +10,7 @@ export function registerStatusBar(context: vscode.ExtensionContext, services: Se
   let statusBar: StatusBar | undefined;
   let status: ChatStatus = 'ready';
   const startup = setTimeout(() => {
-    statusBar = new StatusBar(() => services.settings().model);
+    statusBar = new StatusBar(() => services.settings());
     statusBar.show(status);
     void chat.controller.refresh();
   }, 0);

@@ -5,6 +5,8 @@ export interface AnswerStats {
   /** Tokens Ollama evaluated for the prompt (smaller than ours means it cut the front). */
   readonly promptEvalCount?: number;
   readonly evalCount?: number;
+  /** Prompt tokens the server took from its prefix cache, when it says (vLLM with --enable-prompt-tokens-details, llama-server). */
+  readonly cachedPromptTokens?: number;
   readonly doneReason?: string;
   readonly timeToFirstTokenMs?: number;
   readonly tokensPerSecond?: number;

@@ -29,16 +29,18 @@ export async function runRequest(services: RequestServices, spec: RequestSpec, s
   let stats: AnswerStats | undefined;
   let error: OllamaError | undefined;
   const client = services.client();
+  let model = settings.model;
   try {
     const refused = await services.mayContact?.(settings);
     if (refused) throw refused;
     const resolved = await services.resolver.resolve(client, settings, inner.signal);
+    model = resolved.model;
     fitted = fitToBudget({ system: spec.system, history: spec.history, question: spec.question, context: spec.context }, { contextWindow: resolved.numCtx, maxAnswerTokens: wanted });
     // The budget may give the answer less than wanted (never more than half the window); ask for what it reserved.
     numPredict = fitted.answerTokens;
     const maxChars = numPredict * MAX_CHARS_PER_TOKEN;
     services.log.trace(`${spec.kind} prompt:\n${fitted.messages.map((m) => `[${m.role}] ${m.content}`).join('\n')}`);
-    const request = { model: settings.model, format: resolved.format, messages: fitted.messages, numCtx: resolved.numCtx, numPredict, temperature: settings.temperature, keepAlive: settings.keepAlive };
+    const request = { model, format: resolved.format, messages: fitted.messages, numCtx: resolved.numCtx, numPredict, promptTokens: fitted.promptTokens, temperature: settings.temperature, keepAlive: settings.keepAlive };
     const take = (text: string): void => {
       if (capped) return;
       parts.push(text);
@@ -56,9 +58,9 @@ export async function runRequest(services: RequestServices, spec: RequestSpec, s
     signal.removeEventListener('abort', forward);
   }
 
-  const notes = [...(spec.notes ?? []), ...requestNotes(fitted, stats)];
+  const notes = [...(spec.notes ?? []), ...requestNotes(fitted, stats, settings.provider === 'ollama' ? 'Ollama' : 'The server')];
   if (capped) notes.push(`The answer was stopped after ${chars.toLocaleString('en-US')} characters, far more than the ${numPredict} tokens asked for: the server seems to ignore the length limit or repeat itself.`);
-  const outcome: RequestOutcome = { text: parts.join(''), model: settings.model, fitted, stats, notes, error, cutOff: capped || stats?.doneReason === 'length' };
+  const outcome: RequestOutcome = { text: parts.join(''), model, fitted, stats, notes, error, cutOff: capped || stats?.doneReason === 'length' };
   logOutcome(services, spec.kind, outcome);
   return outcome;
 }
@@ -73,7 +75,7 @@ export function toRequestError(e: unknown, signal?: AbortSignal): OllamaError {
 
 function logOutcome(services: RequestServices, kind: string, o: RequestOutcome): void {
   const { fitted, stats, error } = o;
-  const parts = [`model=${o.model}`, `promptTokens=${fitted?.promptTokens ?? '-'}`, `ollamaPromptTokens=${stats?.promptEvalCount ?? '-'}`, `answerTokens=${stats?.evalCount ?? '-'}`, `chars=${o.text.length}`];
+  const parts = [`model=${o.model}`, `promptTokens=${fitted?.promptTokens ?? '-'}`, `serverPromptTokens=${stats?.promptEvalCount ?? '-'}`, `cachedTokens=${stats?.cachedPromptTokens ?? '-'}`, `answerTokens=${stats?.evalCount ?? '-'}`, `chars=${o.text.length}`];
   if (stats) parts.push(`ttft=${stats.timeToFirstTokenMs ?? '-'}ms`, `tps=${stats.tokensPerSecond?.toFixed(1) ?? '-'}`, `total=${stats.totalMs}ms`, `done=${stats.doneReason ?? '-'}`);
   parts.push(`outcome=${error ? error.kind : 'ok'}`);
   const log = services.log;

@@ -33,7 +33,7 @@ describe('network: only the configured Ollama host is contacted', () => {
 
   it('chat, explain context, model listing, show, preload and pull connect nowhere else', async () => {
     const client = new OllamaClient({ host: server.url });
-    const settings = { host: server.url, model: 'phi4', contextWindow: 0, maxAnswerTokens: 512, temperature: 0.2, keepAlive: '30m', promptFormat: 'auto' as const };
+    const settings = { provider: 'ollama' as const, host: server.url, model: 'phi4', contextWindow: 0, maxAnswerTokens: 512, temperature: 0.2, keepAlive: '30m', promptFormat: 'auto' as const };
     const session = new ChatSession({ client: () => client, settings: () => settings, resolver: new ModelResolver(), store: new ConversationStore({ dir: dir() }), log: silentLogger });
     // Model output full of links and image URLs must not make anything fetch them.
     server.enqueue({ answer: 'See https://evil.example/x and ![i](https://evil.example/i.png) <img src="http://tracker.example/p">' });
