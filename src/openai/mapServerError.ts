@@ -71,6 +71,7 @@ export function mapServerError(error: unknown, ctx: ServerErrorContext): OllamaE
   if (ctx.abortReason === 'timeout' || name === 'TimeoutError') {
     return new OllamaError('timeout', `The server at ${ctx.host} accepted the connection but did not answer in time (phi4.loadTimeoutSeconds).`, ['retry', 'openSettings', 'showLog']);
   }
+  if (name === 'MalformedStreamError') return new OllamaError('incompleteStream', `The answer from the server at ${ctx.host} broke off: ${message}.`, ['retry', 'showLog'], message);
   const code = causeCode(error);
   const why = code ? (TLS_CODES[code] ?? UNREACHABLE_CODES[code]) : undefined;
   if (ctx.streaming && (why || name === 'TypeError')) {
