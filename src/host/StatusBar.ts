@@ -57,6 +57,8 @@ export class StatusBar implements vscode.Disposable {
     const look = lookOf(status, this.destination());
     this.item.text = look.text;
     this.item.tooltip = look.tooltip;
+    // Screen readers hear where prompts go too, not just the model name.
+    this.item.accessibilityInformation = { label: `${look.text.replace(/\$\([^)]*\)\s*/g, '')}. ${look.tooltip}` };
     this.item.command = look.command;
     this.item.backgroundColor = look.warn ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     this.item.show();
