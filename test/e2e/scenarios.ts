@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import type { OllamaTestServer } from '../support/ollamaTestServer';
 import { OpenAiTestServer } from '../support/openAiTestServer';
 import { answerAfter, ask, openChat, openFile, rightClickSelection, runCommand, selectLines, sendMessage, waitForWorkbench } from './workbench';
@@ -66,6 +66,12 @@ async function until<T>(what: string, probe: () => T | undefined | false, ms = 1
 const AVERAGE_ANSWER = 'Two problems: the loop reads past the end, and an empty list divides by zero.\n\n```javascript\nfunction average(xs) {\n    let total = 0;\n    for (let i = 0; i < xs.length; i++) {\n        total += xs[i];\n    }\n    return xs.length === 0 ? 0 : total / xs.length;\n}\n```\n';
 
 const SHARED_KEY = 'sk-team-7f3e9a1c2b';
+
+/** Starts a new conversation and waits until the view shows it empty, so answers are counted from zero. */
+async function newChat(page: Page, frame: Frame): Promise<void> {
+  await runCommand(page, 'Phi-4: New Chat');
+  await frame.locator('.turn-assistant').first().waitFor({ state: 'detached' });
+}
 
 /** Files under `dir` whose bytes contain `needle` (as UTF-8 or UTF-16LE, as some stores write). */
 function filesContaining(dir: string, needle: string): string[] {
@@ -755,7 +761,7 @@ export const SCENARIOS: Scenario[] = [
     async run({ page, ollama, settingsFile }) {
       // The same question through Ollama first: the shared server must get the very same prompt bytes.
       let frame = await openChat(page);
-      await runCommand(page, 'Phi-4: New Chat');
+      await newChat(page, frame);
       ollama.enqueue({ answer: 'From Ollama.' });
       await ask(frame, 'Reply with OK.');
       const ollamaPrompt = String(ollama.answerRequests()[0].body?.prompt);
@@ -771,7 +777,7 @@ export const SCENARIOS: Scenario[] = [
         await page.keyboard.press('Enter');
         await page.locator('.notifications-toasts', { hasText: 'API key saved' }).waitFor();
         frame = await openChat(page);
-        await runCommand(page, 'Phi-4: New Chat');
+        await newChat(page, frame);
         shared.enqueue({ answer: 'From the shared server.' });
         assert.ok((await ask(frame, 'Reply with OK.')).includes('From the shared server.'));
         const [first] = shared.completions();

@@ -38,6 +38,8 @@ export interface OaiRecordedRequest {
   readonly body: Record<string, unknown> | undefined;
   readonly authorization?: string;
   closedByClient: boolean;
+  /** performance.now() when the whole request had arrived (the bench times the relay from it). */
+  readonly receivedAt: number;
 }
 
 export interface OaiServerOptions {
@@ -114,7 +116,7 @@ export class OpenAiTestServer {
     } catch {
       body = undefined;
     }
-    const record: OaiRecordedRequest = { method: req.method ?? 'GET', path, body, authorization: req.headers.authorization, closedByClient: false };
+    const record: OaiRecordedRequest = { method: req.method ?? 'GET', path, body, authorization: req.headers.authorization, closedByClient: false, receivedAt: performance.now() };
     if (path.startsWith('/__test')) return this.control(path, body, res);
     this.requests.push(record);
     res.on('close', () => {
