@@ -7,7 +7,7 @@ import { restoreSpecialTokens } from '../chatml/specialTokens';
 import type { GatheredContext } from '../context/EditorContext';
 import { OllamaError } from '../ollama/OllamaError';
 import { isWebviewToHost, rejectionNotice, type ActionId, type Banner, type ContextChip, type HostToWebview, type WebviewToHost } from '../protocol/messages';
-import { hostNotAllowedBanner, missingModelBanner, modelMissingBanner, offlineBanner } from './chatBanners';
+import { chooseModelBanner, hostNotAllowedBanner, missingModelBanner, modelMissingBanner, offlineBanner } from './chatBanners';
 import { ChatEndpoint } from './ChatEndpoint';
 import { insertCode } from './insertCode';
 import { openExternalLink } from './openExternalLink';
@@ -75,7 +75,7 @@ export class ChatController implements vscode.Disposable {
     this.statusEmitter.fire(status);
     const settings = this.services.settings();
     if (status === 'offline' && error) this.setBanner(offlineBanner(settings, error));
-    else if (status === 'modelMissing') this.setBanner(missingModelBanner(settings, this.models) ?? modelMissingBanner(settings.model));
+    else if (status === 'modelMissing') this.setBanner(settings.provider === 'ollama' ? modelMissingBanner(settings.model) : chooseModelBanner(settings, error?.message ?? 'The server does not serve this model.'));
     else if (status === 'ready' && this.banner?.kind !== 'info') this.setBanner(null);
   }
 

@@ -60,6 +60,10 @@ export function missingModelBanner(settings: Where & Pick<RequestSettings, 'mode
   }
   // Unset: the server's only model is used. A shared server's models are its admin's business: no Pull.
   if (settings.model === '' ? models.length === 1 : models.includes(settings.model)) return undefined;
-  const message = settings.model === '' ? `phi4.model is not set and the server serves ${models.length} models.` : `The server does not serve "${settings.model}".`;
+  return chooseModelBanner(settings, settings.model === '' ? `phi4.model is not set and the server serves ${models.length} models.` : `The server does not serve "${settings.model}".`);
+}
+
+/** A shared server's models are its admin's business: choose one of them, never pull. */
+export function chooseModelBanner(settings: Where, message: string): Banner {
   return { kind: 'modelMissing', title: `Choose the model to use on ${settings.host}`, message, actions: [{ id: 'selectModel', label: 'Choose Model' }, { id: 'openSettings', label: 'Open Settings' }] };
 }
