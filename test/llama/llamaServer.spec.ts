@@ -58,6 +58,8 @@ describe('llama-server with Phi-4 tokenizer (real engine)', function () {
       delete body.stop_token_ids;
       return fetch(input, { ...init, body: JSON.stringify({ ...body, ignore_eos: true, max_tokens: 2000 }) });
     };
+    const releases = (): RegExpMatchArray[] => [...server.log().matchAll(/release.*n_tokens = (\d+)/g)];
+    const releasedBefore = releases().length;
     const stop = new AbortController();
     const stream = new OpenAiClient({ host: server.baseUrl, fetch: longRun }).streamAnswer({ model: 'phi4-tiny', format: 'phi4', messages: [{ role: 'user', content: 'Tell me everything.' }], numCtx: 16384, numPredict: 2000, temperature: 0, keepAlive: '' }, stop.signal);
     const pieces: string[] = [];
@@ -73,7 +75,7 @@ describe('llama-server with Phi-4 tokenizer (real engine)', function () {
     assert.ok(error instanceof OllamaError && error.kind === 'cancelled', String(error));
     assert.equal(pieces.length, 3, 'text streamed in pieces before Stop');
     // The server notices the closed connection, cancels the task and frees the slot long before 2,000 tokens.
-    const released = await until(() => [...server.log().matchAll(/release.*n_tokens = (\d+)/g)].at(-1));
+    const released = await until(() => releases()[releasedBefore]);
     assert.match(server.log(), /cancel/i);
     assert.ok(Number(released[1]) < 500, `the slot stopped at ${released[1]} tokens`);
     const slots = await fetch(`${server.root}/slots`);
