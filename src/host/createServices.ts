@@ -38,7 +38,7 @@ export interface Services extends RequestServices {
 export function createServices(context: vscode.ExtensionContext, channel: vscode.LogOutputChannel, log: Logger): Services {
   let cachedSettings: Settings | undefined;
   const settings = (): Settings => (cachedSettings ??= readSettings(log));
-  const apiKeys = new ApiKeys(context.secrets);
+  const apiKeys = new ApiKeys(context.secrets, context.globalState);
   context.subscriptions.push(apiKeys);
   let cachedClient: OllamaClient | OpenAiClient | undefined;
   const client = (): OllamaClient | OpenAiClient => {
