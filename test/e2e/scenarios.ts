@@ -796,6 +796,7 @@ export const SCENARIOS: Scenario[] = [
         shared.enqueue({ answer: 'Still the shared server.' });
         assert.ok((await ask(frame, 'And again?')).includes('Still the shared server.'));
         assert.equal(shared.completions().at(-1)?.authorization, `Bearer ${SHARED_KEY}`);
+        await page.screenshot({ path: path.join(SHOT_DIR, '21-shared-server-chat.png') });
         await runCommand(page, 'Phi-4: Clear API Key');
         await page.locator('.notifications-toasts', { hasText: 'API key removed' }).waitFor();
       } finally {

@@ -56,9 +56,12 @@ export async function startLlamaServer(extra: readonly string[] = []): Promise<R
   };
 }
 
-/** llama-server's own count of a text, special-token strings parsed as the control tokens they name. */
-export async function serverTokenize(root: string, content: string): Promise<number[]> {
-  const response = await fetch(`${root}/tokenize`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ content, add_special: false, parse_special: true }) });
+/**
+ * llama-server's own tokens for a text. With `parseSpecial` (as for completion prompts), special-token strings
+ * become the control tokens they name; without it they are plain text, as our counter treats user text.
+ */
+export async function serverTokenize(root: string, content: string, parseSpecial = true): Promise<number[]> {
+  const response = await fetch(`${root}/tokenize`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify({ content, add_special: false, parse_special: parseSpecial }) });
   if (!response.ok) throw new Error(`/tokenize answered ${response.status}`);
   return ((await response.json()) as { tokens: number[] }).tokens;
 }
