@@ -77,6 +77,7 @@ describe('llama-server with Phi-4 tokenizer (real engine)', function () {
     // The server notices the closed connection, cancels the task and frees the slot long before 2,000 tokens.
     const released = await until(() => releases()[releasedBefore]);
     assert.match(server.log(), /cancel/i);
+    console.log(`      Stop: the server released the slot at ${released[1]} tokens (2,000 were allowed)`);
     assert.ok(Number(released[1]) < 500, `the slot stopped at ${released[1]} tokens`);
     const slots = await fetch(`${server.root}/slots`);
     if (slots.ok) assert.ok(((await slots.json()) as { is_processing: boolean }[]).every((s) => !s.is_processing), 'no slot is still generating');
@@ -121,13 +122,17 @@ describe('llama-server with Phi-4 tokenizer (real engine)', function () {
   });
 
   it('U+0085 (NEL) is the one known difference, and it stays within one token per NEL', async () => {
-    const texts = ['a\u0085"d', 'line\u0085next', 'x = 1\u0085\u0085y = 2', '\u0085', 'end\u0085'];
+    const texts = ['a\u0085"d', 'line\u0085next', 'x = 1\u0085\u0085y = 2', '\u0085', 'end\u0085', 'q\u0085\u0085!!'];
+    let differ = 0;
     for (const text of texts) {
       const theirs = (await serverTokenize(server.root, text, false)).length;
       const ours = countTokens(text);
       const nels = [...text].filter((c) => c === '\u0085').length;
       assert.ok(Math.abs(ours - theirs) <= nels, `${JSON.stringify(text)}: ours ${ours}, server ${theirs}`);
+      if (ours !== theirs) differ++;
     }
+    // JavaScript's \s lacks U+0085, so `\u0085"d` splits as `\u0085"` + `d` for us and `\u0085` + `"d` for llama.cpp.
+    assert.ok(differ > 0, 'the documented difference still exists; if it is gone, update docs/TEAM-SETUP.md');
   });
 });
 
