@@ -19,8 +19,10 @@ if [ ! -d "$SRC/llama.cpp" ]; then
 fi
 echo "Building llama-server (first time only, ~12 min on 2 cores)…" >&2
 cmake -S "$SRC/llama.cpp" -B "$SRC/build" -DCMAKE_BUILD_TYPE=Release -DLLAMA_USE_PREBUILT_UI=OFF -DLLAMA_OPENSSL=OFF -DLLAMA_CURL=OFF \
-  -DLLAMA_BUILD_TESTS=OFF -DLLAMA_BUILD_EXAMPLES=OFF -DGGML_NATIVE=ON -DBUILD_SHARED_LIBS=OFF >&2
+  -DLLAMA_BUILD_TESTS=OFF -DLLAMA_BUILD_EXAMPLES=OFF -DGGML_NATIVE=ON >&2
 cmake --build "$SRC/build" --target llama-server -j"$(nproc)" >&2
 mkdir -p "$OUT/bin"
+# The libraries go beside the binary; the tests run it with LD_LIBRARY_PATH pointing there.
+cp "$SRC"/build/bin/lib*.so* "$OUT/bin/"
 cp "$SRC/build/bin/llama-server" "$BIN"
 echo "$BIN"
