@@ -29,11 +29,16 @@ export default tseslint.config(
       'no-restricted-imports': [
         'error',
         {
-          paths: [vscodeBan, { name: 'ollama', message: 'Only the extension host talks to Ollama.' }, { name: 'ollama/browser', message: 'Only the extension host talks to Ollama.' }],
-          patterns: [{ regex: '^(\\.\\./)+(chat|chatml|tokens|budget|context|fix|ollama|prompt|storage|host|extension)(/|$)', message: 'The webview may import only its own files and src/protocol.' }],
+          paths: [vscodeBan, { name: 'ollama', message: 'Only the extension host talks to Ollama.' }, { name: 'ollama/browser', message: 'Only the extension host talks to Ollama.' }, { name: 'eventsource-parser', message: 'Only the extension host talks to servers.' }],
+          patterns: [{ regex: '^(\\.\\./)+(chat|chatml|tokens|budget|context|fix|ollama|openai|prompt|storage|host|extension)(/|$)', message: 'The webview may import only its own files and src/protocol.' }],
         },
       ],
     },
+  },
+  {
+    // The server clients (Ollama and OpenAI-compatible) are plain Node: the host builds them and passes values in.
+    files: ['src/ollama/**/*.ts', 'src/openai/**/*.ts'],
+    rules: { 'no-restricted-imports': ['error', { paths: [vscodeBan], patterns: [{ group: ['**/host/**', '**/host', '**/webview/**', '**/chat/**', '**/storage/**'], message: 'A server client depends only on pure code (chatml, request types), never on the host, the views or storage.' }] }] },
   },
   {
     files: ['src/protocol/**/*.ts'],

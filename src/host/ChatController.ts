@@ -7,7 +7,7 @@ import { restoreSpecialTokens } from '../chatml/specialTokens';
 import type { GatheredContext } from '../context/EditorContext';
 import { OllamaError } from '../ollama/OllamaError';
 import { isWebviewToHost, rejectionNotice, type ActionId, type Banner, type ContextChip, type HostToWebview, type WebviewToHost } from '../protocol/messages';
-import { hostNotAllowedBanner, modelMissingBanner, offlineBanner } from './chatBanners';
+import { chooseModelBanner, hostNotAllowedBanner, missingModelBanner, modelMissingBanner, offlineBanner } from './chatBanners';
 import { ChatEndpoint } from './ChatEndpoint';
 import { insertCode } from './insertCode';
 import { openExternalLink } from './openExternalLink';
@@ -72,8 +72,9 @@ export class ChatController implements vscode.Disposable {
   /** The session's status after an answer starts, ends or fails. */
   private sessionStatus(status: SessionStatus, error?: OllamaError): void {
     this.statusEmitter.fire(status);
-    if (status === 'offline' && error) this.setBanner(offlineBanner(this.services.settings().host, error));
-    else if (status === 'modelMissing') this.setBanner(modelMissingBanner(this.services.settings().model));
+    const settings = this.services.settings();
+    if (status === 'offline' && error) this.setBanner(offlineBanner(settings, error));
+    else if (status === 'modelMissing') this.setBanner(settings.provider === 'ollama' ? modelMissingBanner(settings.model) : chooseModelBanner(settings, error?.message ?? 'The server does not serve this model.'));
     else if (status === 'ready' && this.banner?.kind !== 'info') this.setBanner(null);
   }
 
@@ -93,21 +94,21 @@ export class ChatController implements vscode.Disposable {
     const settings = this.services.settings();
     if (settings.hostError) {
       this.statusEmitter.fire('offline');
-      return this.setBanner({ kind: 'offline', title: 'phi4.ollamaHost is not valid', message: settings.hostError, actions: [{ id: 'openSettings', label: 'Open Settings' }] });
+      return this.setBanner({ kind: 'offline', title: settings.provider === 'ollama' ? 'phi4.ollamaHost is not valid' : 'phi4.openaiCompatible.baseUrl is not valid', message: settings.hostError, actions: [{ id: 'openSettings', label: 'Open Settings' }] });
     }
     // Not even the health check goes to a host that is not this machine before the user agreed.
     if (!this.services.consent.isAccepted(settings.host)) {
       this.statusEmitter.fire('hostNotAllowed');
-      return this.setBanner(hostNotAllowedBanner(settings.host));
+      return this.setBanner(hostNotAllowedBanner(settings));
     }
     try {
       const models = await this.services.client().listModels();
       this.models = models.map((m) => m.name);
       this.broadcast({ type: 'models', models: this.models, current: settings.model });
-      const wanted = settings.model.includes(':') ? settings.model : `${settings.model}:latest`;
-      if (!this.models.includes(wanted)) {
+      const missing = missingModelBanner(settings, this.models);
+      if (missing) {
         this.statusEmitter.fire('modelMissing');
-        this.setBanner(modelMissingBanner(settings.model));
+        this.setBanner(missing);
       } else {
         if (!this.session.busy) this.statusEmitter.fire('ready');
         this.setBanner(null);
@@ -116,7 +117,7 @@ export class ChatController implements vscode.Disposable {
     } catch (e) {
       const error = e instanceof OllamaError ? e : new OllamaError('unknown', String(e), ['retry']);
       this.statusEmitter.fire('offline');
-      this.setBanner(offlineBanner(settings.host, error));
+      this.setBanner(offlineBanner(settings, error));
     }
   }
 
@@ -146,7 +147,7 @@ export class ChatController implements vscode.Disposable {
     if (!(await this.services.consent.confirm(settings.host))) return;
     this.retryLast = () => this.ask(ask);
     const outcome = await this.session.send(ask, replaces);
-    if (outcome.error?.kind === 'modelNotFound') this.setBanner(modelMissingBanner(settings.model));
+    if (outcome.error?.kind === 'modelNotFound' && settings.provider === 'ollama') this.setBanner(modelMissingBanner(settings.model));
   }
 
   private async regenerate(turnId: string): Promise<void> {
@@ -156,7 +157,7 @@ export class ChatController implements vscode.Disposable {
     const outcome = await this.session.regenerate(turnId);
     if (!outcome.refused) this.retryLast = () => this.regenerate(outcome.turn.id);
     if (outcome.refused) this.broadcast({ type: 'notice', message: outcome.refused });
-    if (outcome.error?.kind === 'modelNotFound') this.setBanner(modelMissingBanner(settings.model));
+    if (outcome.error?.kind === 'modelNotFound' && settings.provider === 'ollama') this.setBanner(modelMissingBanner(settings.model));
   }
 
   async retry(): Promise<void> {

@@ -1,4 +1,5 @@
-// Asks once per host before any prompt or code is sent to an Ollama host that is not this machine.
+// Asks once per host before any prompt or code is sent to a host that is not this machine (an Ollama host or a
+// shared server's base URL).
 import * as vscode from 'vscode';
 import { isLoopbackHost } from '../ollama/resolveHost';
 
@@ -22,7 +23,7 @@ export class HostConsent implements vscode.Disposable {
   async confirm(host: string): Promise<boolean> {
     if (this.isAccepted(host)) return true;
     const choice = await vscode.window.showWarningMessage(
-      `phi4.ollamaHost is ${host}, which is not this machine. Your prompts and code will be sent there. Continue?`,
+      `Phi-4 is set to use ${host}, which is not this machine. Your prompts and code will be sent there. Continue?`,
       { modal: true },
       'Send to This Host',
     );

@@ -3,6 +3,8 @@
 import * as vscode from 'vscode';
 import { namesPhi4 } from '../ollama/detectFormat';
 import type { ChatStatus } from './ChatController';
+import { isLoopbackHost } from '../ollama/resolveHost';
+import type { Provider } from '../request/RequestSettings';
 
 interface Look {
   readonly text: string;
@@ -15,19 +17,36 @@ interface Look {
 /** The chat's status, or the model loading ahead of the first answer. */
 export type BarStatus = ChatStatus | 'loading';
 
-function lookOf(status: BarStatus, model: string): Look {
+/** Where prompts go, as the status bar shows it: this machine, or the shared server that gets them. */
+export interface Destination {
+  readonly model: string;
+  readonly provider: Provider;
+  readonly host: string;
+}
+
+function whereTo(d: Destination): string {
+  const local = isLoopbackHost(d.host);
+  if (d.provider === 'ollama') return local ? 'Prompts stay on this machine (Ollama).' : `Prompts and code go to Ollama at ${d.host}.`;
+  return local ? `Prompts go to the server at ${d.host} on this machine.` : `Prompts and code go to the server at ${d.host}.`;
+}
+
+function lookOf(status: BarStatus, d: Destination): Look {
+  const model = d.model || 'Phi-4';
+  // A shared server gets a visible marker, so no one forgets that code leaves the computer.
+  const remote = isLoopbackHost(d.host) ? '' : '$(globe) ';
   switch (status) {
     case 'loading':
       return { text: `$(loading~spin) Loading ${modelLabel(model)}…`, tooltip: `Ollama is loading ${model} into memory — click to stop`, command: 'phi4.stop' };
     case 'ready':
-      return { text: `$(hubot) ${model}`, tooltip: 'Phi-4 is ready — click to open the chat', command: 'phi4.openChat' };
+      return { text: `$(hubot) ${remote}${model}`, tooltip: `Phi-4 is ready — click to open the chat. ${whereTo(d)}`, command: 'phi4.openChat' };
     case 'generating':
-      return { text: `$(loading~spin) ${model}`, tooltip: 'Phi-4 is answering — click to stop', command: 'phi4.stop' };
+      return { text: `$(loading~spin) ${remote}${model}`, tooltip: `Phi-4 is answering — click to stop. ${whereTo(d)}`, command: 'phi4.stop' };
     case 'offline':
-      return { text: '$(debug-disconnect) Phi-4 offline', tooltip: 'Ollama is not reachable — click to retry', command: 'phi4.retry', warn: true };
+      return { text: '$(debug-disconnect) Phi-4 offline', tooltip: `${d.provider === 'ollama' ? 'Ollama' : `The server at ${d.host}`} is not reachable — click to retry`, command: 'phi4.retry', warn: true };
     case 'hostNotAllowed':
-      return { text: '$(shield) Phi-4: allow host?', tooltip: 'phi4.ollamaHost is not this machine; nothing is sent there until you allow it — click to decide', command: 'phi4.retry', warn: true };
+      return { text: '$(shield) Phi-4: allow host?', tooltip: `${d.host} is not this machine; nothing is sent there until you allow it — click to decide`, command: 'phi4.retry', warn: true };
     case 'modelMissing':
+      if (d.provider !== 'ollama') return { text: '$(warning) Phi-4: choose model', tooltip: `Choose a model served by ${d.host}`, command: 'phi4.selectModel', warn: true };
       return { text: `$(cloud-download) Pull ${model}`, tooltip: `The model ${model} is not installed — click to download it`, command: 'phi4.pullModel', warn: true };
   }
 }
@@ -40,15 +59,17 @@ function modelLabel(model: string): string {
 export class StatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('phi4.status', vscode.StatusBarAlignment.Right, 100);
 
-  constructor(private readonly model: () => string) {
+  constructor(private readonly destination: () => Destination) {
     this.item.name = 'Phi-4';
   }
 
   show(status: BarStatus): void {
     void vscode.commands.executeCommand('setContext', 'phi4.generating', status === 'generating' || status === 'loading');
-    const look = lookOf(status, this.model());
+    const look = lookOf(status, this.destination());
     this.item.text = look.text;
     this.item.tooltip = look.tooltip;
+    // Screen readers hear where prompts go too, not just the model name.
+    this.item.accessibilityInformation = { label: `${look.text.replace(/\$\([^)]*\)\s*/g, '')}. ${look.tooltip}` };
     this.item.command = look.command;
     this.item.backgroundColor = look.warn ? new vscode.ThemeColor('statusBarItem.warningBackground') : undefined;
     this.item.show();

@@ -9,4 +9,5 @@ export const ACTION_COMMANDS: Readonly<Record<ActionId, string>> = {
   showLog: 'phi4.showLog',
   // Retrying asks whether to allow a host that is not this machine before contacting it.
   allowHost: 'phi4.retry',
+  setApiKey: 'phi4.setApiKey',
 };

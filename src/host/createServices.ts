@@ -9,6 +9,9 @@ import type { Logger } from '../log/Logger';
 import { OllamaClient } from '../ollama/OllamaClient';
 import { LastPrompts } from '../request/LastPrompts';
 import { ModelPreloader } from '../request/ModelPreloader';
+import { OpenAiClient } from '../openai/OpenAiClient';
+import type { AnswerClient } from '../request/AnswerClient';
+import { ApiKeys } from './ApiKeys';
 import { ModelResolver } from '../request/ModelResolver';
 import type { RequestServices } from '../request/RequestSpec';
 import type { RequestSettings } from '../request/RequestSettings';
@@ -19,6 +22,9 @@ import { affectsSettings, readSettings, type Settings } from './settings';
 
 export interface Services extends RequestServices {
   readonly settings: () => Settings;
+  /** The Ollama client for Ollama-only actions (pull, preload); requests go through `client`. */
+  readonly ollama: () => OllamaClient;
+  readonly apiKeys: ApiKeys;
   readonly mayContact: NonNullable<RequestServices['mayContact']>;
   readonly consent: HostConsent;
   readonly store: ConversationStore;
@@ -36,8 +42,20 @@ export interface Services extends RequestServices {
 export function createServices(context: vscode.ExtensionContext, channel: vscode.LogOutputChannel, log: Logger): Services {
   let cachedSettings: Settings | undefined;
   const settings = (): Settings => (cachedSettings ??= readSettings(log));
-  let cachedClient: OllamaClient | undefined;
-  const client = (): OllamaClient => (cachedClient ??= new OllamaClient({ host: settings().host, loadTimeoutMs: settings().loadTimeoutMs, stallTimeoutMs: settings().stallTimeoutMs }));
+  const apiKeys = new ApiKeys(context.secrets, context.globalState);
+  context.subscriptions.push(apiKeys);
+  let cachedClient: OllamaClient | OpenAiClient | undefined;
+  const client = (): OllamaClient | OpenAiClient => {
+    if (cachedClient) return cachedClient;
+    const { provider, host, loadTimeoutMs, stallTimeoutMs } = settings();
+    // Read per request from secret storage, so a key set or cleared applies to the next request.
+    const options = { host, loadTimeoutMs, stallTimeoutMs, apiKey: () => apiKeys.get(host) };
+    return (cachedClient = provider === 'openai-compatible' ? new OpenAiClient(options) : new OllamaClient(options));
+  };
+  const ollama = (): OllamaClient => {
+    const current = client();
+    return current instanceof OllamaClient ? current : new OllamaClient({ host: current.host });
+  };
   const resolver = new ModelResolver();
   const changed = new vscode.EventEmitter<void>();
   const instructions = new CustomInstructionsSource(settings, log);
@@ -73,7 +91,7 @@ export function createServices(context: vscode.ExtensionContext, channel: vscode
     return undefined;
   };
   const lastPrompts = new LastPrompts();
-  // Preloading never asks for consent: it waits until the host is valid and allowed.
-  const preloader = new ModelPreloader({ settings, client, resolver, log, lastPrompts }, (s) => !settings().hostError && consent.isAccepted(s.host));
-  return { settings, client, resolver, lastPrompts, preloader, log, channel, store, consent, instructions, mayContact, onDidChangeSettings: changed.event, onDidTrimConversations: trimmed.event };
+  // Preloading never asks for consent: it waits until the host is valid and allowed. A shared server keeps its model loaded.
+  const preloader = new ModelPreloader({ settings, ollama, resolver, log }, (s) => s.provider === 'ollama' && !settings().hostError && consent.isAccepted(s.host));
+  return { settings, client: client as () => AnswerClient, ollama, apiKeys, resolver, lastPrompts, preloader, log, channel, store, consent, instructions, mayContact, onDidChangeSettings: changed.event, onDidTrimConversations: trimmed.event };
 }

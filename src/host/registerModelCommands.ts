@@ -4,6 +4,7 @@ import type { Services } from './createServices';
 import { pullModel } from './pullModel';
 import type { ChatFeature } from './registerChat';
 import { updateSetting } from './settings';
+import { registerApiKeyCommands } from './registerApiKeyCommands';
 
 export function registerModelCommands(context: vscode.ExtensionContext, services: Services, chat: ChatFeature): void {
   context.subscriptions.push(
@@ -11,14 +12,18 @@ export function registerModelCommands(context: vscode.ExtensionContext, services
     vscode.commands.registerCommand('phi4.openSettings', () => vscode.commands.executeCommand('workbench.action.openSettings', 'phi4.')),
     vscode.commands.registerCommand('phi4.pullModel', async (model?: unknown) => {
       const name = typeof model === 'string' && model ? model : services.settings().model;
+      if (services.settings().provider !== 'ollama') {
+        void vscode.window.showInformationMessage('Pulling a model is for Ollama only: a shared server serves the models its admin installed. Use "Phi-4: Choose Model" instead.');
+        return;
+      }
       if (!(await mayContact(services))) return;
-      if (await pullModel(services.client(), name)) {
+      if (await pullModel(services.ollama(), name)) {
         services.resolver.invalidate();
         await chat.controller.refresh();
       }
     }),
     vscode.commands.registerCommand('phi4.selectModel', async () => {
-      const current = services.settings().model;
+      const { model: current, provider, host } = services.settings();
       if (!(await mayContact(services))) return;
       let names: string[] = [];
       try {
@@ -29,11 +34,14 @@ export function registerModelCommands(context: vscode.ExtensionContext, services
       }
       const picked = await vscode.window.showQuickPick(
         names.map((n) => ({ label: n, description: n === current || n === `${current}:latest` ? 'current' : undefined })),
-        { title: 'Phi-4: Choose the Ollama model', placeHolder: names.length ? 'Installed models' : 'No models installed — run `ollama pull phi4`' },
+        provider === 'ollama'
+          ? { title: 'Phi-4: Choose the Ollama model', placeHolder: names.length ? 'Installed models' : 'No models installed — run `ollama pull phi4`' }
+          : { title: `Phi-4: Choose a model served by ${host}`, placeHolder: names.length ? 'Served models' : 'The server lists no models' },
       );
       if (picked) await updateSetting('model', picked.label);
     }),
   );
+  registerApiKeyCommands(context, services, () => chat.controller.refresh());
 }
 
 /** The same check as every request: an unusable host is reported, and a host that is not this machine is asked about. */

@@ -12,7 +12,7 @@ export function registerStatusBar(context: vscode.ExtensionContext, services: Se
   let loading = false;
   const show = (): void => statusBar?.show(loading && status !== 'generating' ? 'loading' : status);
   const startup = setTimeout(() => {
-    statusBar = new StatusBar(() => services.settings().model);
+    statusBar = new StatusBar(() => services.settings());
     show();
     void chat.controller.refresh();
   }, 0);

@@ -1,11 +1,14 @@
 // The one place that reads phi4.* settings. Keys are typed so a typo cannot silently read nothing.
 import * as vscode from 'vscode';
-import type { RequestSettings, PromptFormatSetting } from '../request/RequestSettings';
+import type { RequestSettings, PromptFormatSetting, Provider } from '../request/RequestSettings';
+import { normalizeBaseUrl } from '../openai/normalizeBaseUrl';
 import { NUMERIC_SETTING_BOUNDS, clampSetting, type NumericSettingKey } from '../settings/clampSetting';
 import type { Logger } from '../log/Logger';
 import { DEFAULT_OLLAMA_HOST, resolveHost } from '../ollama/resolveHost';
 
 export const SETTING_KEYS = [
+  'provider',
+  'openaiCompatible.baseUrl',
   'ollamaHost',
   'model',
   'contextWindow',
@@ -41,8 +44,9 @@ function text(config: vscode.WorkspaceConfiguration, key: SettingKey, fallback: 
   return typeof value === 'string' ? value : fallback;
 }
 
-function userSetHost(config: vscode.WorkspaceConfiguration): string | undefined {
-  const inspected = config.inspect<unknown>('ollamaHost');
+/** The value the user wrote anywhere (the package default not counted), if it is a string. */
+function userSetText(config: vscode.WorkspaceConfiguration, key: SettingKey): string | undefined {
+  const inspected = config.inspect<unknown>(key);
   const value = inspected?.workspaceFolderValue ?? inspected?.workspaceValue ?? inspected?.globalValue;
   return typeof value === 'string' ? value : undefined;
 }
@@ -56,21 +60,26 @@ function numeric(config: vscode.WorkspaceConfiguration, key: NumericSettingKey, 
 
 export function readSettings(log?: Pick<Logger, 'warn'>, env: NodeJS.ProcessEnv = process.env): Settings {
   const config = vscode.workspace.getConfiguration('phi4');
+  const provider: Provider = text(config, 'provider', 'ollama') === 'openai-compatible' ? 'openai-compatible' : 'ollama';
   let host = DEFAULT_OLLAMA_HOST;
   let hostError: string | undefined;
   try {
-    host = resolveHost(userSetHost(config), env);
+    host = provider === 'ollama' ? resolveHost(userSetText(config, 'ollamaHost'), env) : normalizeBaseUrl(text(config, 'openaiCompatible.baseUrl', ''));
   } catch (e) {
     hostError = e instanceof Error ? e.message : String(e);
+    if (provider === 'openai-compatible') host = '';
   }
+  // A shared server names its models freely (microsoft/phi-4, a --served-model-name); unset, its only model is used.
+  const model = provider === 'ollama' ? text(config, 'model', 'phi4').trim() || 'phi4' : (userSetText(config, 'model') ?? '').trim();
   const format = text(config, 'promptFormat', 'auto');
   // keepAlive is a duration string, but a plain number of seconds is what people often write.
   const rawKeepAlive = config.get<unknown>('keepAlive');
   const keepAlive = (typeof rawKeepAlive === 'number' && Number.isFinite(rawKeepAlive) ? String(rawKeepAlive) : text(config, 'keepAlive', '30m')).trim();
   return {
+    provider,
     host,
     hostError,
-    model: text(config, 'model', 'phi4').trim() || 'phi4',
+    model,
     contextWindow: numeric(config, 'contextWindow', log),
     maxAnswerTokens: numeric(config, 'maxAnswerTokens', log),
     temperature: numeric(config, 'temperature', log),

@@ -7,7 +7,10 @@ export interface AnswerStats {
    * the front), only the newly evaluated ones on 0.30.0 (ollama/ollama#16414).
    */
   readonly promptEvalCount?: number;
-  /** The part of the prompt that came from Ollama's cache, on versions that report it (ollama/ollama#17943). */
+  /**
+   * The part of the prompt that came from the server's cache, when it says: Ollama on versions that report it
+   * (ollama/ollama#17943), vLLM with --enable-prompt-tokens-details, llama-server.
+   */
   readonly promptEvalCachedCount?: number;
   /** Time spent evaluating the prompt's uncached part. */
   readonly promptEvalMs?: number;

@@ -7,6 +7,8 @@ import { answerStatsFrom, type AnswerStats } from './AnswerStats';
 import { MAX_LINE_BYTES } from './guardBody';
 import { linkedAbortFetch, type AbortReason, type FetchFn } from './linkedAbortFetch';
 import { mapOllamaError } from './mapOllamaError';
+import { withBearer, type ApiKeySource } from './withBearer';
+import type { AnswerClient } from '../request/AnswerClient';
 import { parseModelInfo, type ModelInfo } from './ModelInfo';
 
 export type WireFormat = 'phi4' | 'chatml' | 'ollama-template';
@@ -19,6 +21,8 @@ export interface AnswerRequest {
   readonly numPredict: number;
   readonly temperature: number;
   readonly keepAlive: string | number;
+  /** Our count of the rendered prompt, for the report when a server finds it too long. */
+  readonly promptTokens?: number;
 }
 
 export type AnswerEvent = { readonly kind: 'text'; readonly text: string } | { readonly kind: 'done'; readonly stats: AnswerStats };
@@ -46,9 +50,11 @@ export interface ClientOptions {
   readonly quickTimeoutMs?: number;
   readonly fetch?: FetchFn;
   readonly now?: () => number;
+  /** Sent as a bearer token when set: Ollama often sits behind a reverse proxy that wants one. */
+  readonly apiKey?: ApiKeySource;
 }
 
-export class OllamaClient {
+export class OllamaClient implements AnswerClient {
   private readonly loadTimeoutMs: number;
   private readonly quickTimeoutMs: number;
   private readonly stallTimeoutMs: number;
@@ -67,7 +73,7 @@ export class OllamaClient {
 
   // A client per call: ollama-js's abort() is per instance, and our fetch carries one request's signal.
   private open(signal: AbortSignal | undefined, timeoutMs: number, stallTimeoutMs?: number): { ollama: Ollama; reason: () => AbortReason | undefined } {
-    const linked = linkedAbortFetch(signal, { firstByteTimeoutMs: timeoutMs, stallTimeoutMs, maxLineBytes: MAX_LINE_BYTES }, this.options.fetch);
+    const linked = linkedAbortFetch(signal, { firstByteTimeoutMs: timeoutMs, stallTimeoutMs, maxLineBytes: MAX_LINE_BYTES }, withBearer(this.options.fetch ?? fetch, this.options.apiKey));
     return { ollama: new Ollama({ host: this.options.host, fetch: linked.fetch }), reason: linked.abortReason };
   }
 

@@ -9,6 +9,10 @@ export type OllamaErrorKind =
   | 'loadFailed'
   | 'badRequest'
   | 'forbidden'
+  /** The server wants an API key, or rejected the one sent (401/403 from a shared server). */
+  | 'unauthorized'
+  /** The server refused a prompt our budget let through: a bug in our counting, reported with both numbers. */
+  | 'contextExceeded'
   | 'streamError'
   | 'connectionLost'
   | 'incompleteStream'
@@ -20,7 +24,7 @@ export type OllamaErrorKind =
   | 'unknown';
 
 /** Buttons the UI may offer; the host layer turns each into a command. */
-export type SuggestedAction = 'retry' | 'openSettings' | 'pullModel' | 'selectModel' | 'showLog';
+export type SuggestedAction = 'retry' | 'openSettings' | 'pullModel' | 'selectModel' | 'showLog' | 'setApiKey';
 
 export class OllamaError extends Error {
   constructor(

@@ -14,7 +14,7 @@ export interface ErrorContext {
   readonly stallTimeoutMs?: number;
 }
 
-const UNREACHABLE_CODES: Record<string, string> = {
+export const UNREACHABLE_CODES: Record<string, string> = {
   ECONNREFUSED: 'nothing is listening there',
   ENOTFOUND: 'the host name does not resolve',
   EAI_AGAIN: 'the host name could not be resolved',
@@ -29,7 +29,7 @@ const UNREACHABLE_CODES: Record<string, string> = {
 
 const MAX_LINE_MB = MAX_LINE_BYTES / (1024 * 1024);
 
-function causeCode(error: unknown): string | undefined {
+export function causeCode(error: unknown): string | undefined {
   let current: unknown = error;
   for (let depth = 0; depth < 4 && current && typeof current === 'object'; depth++) {
     const code = (current as { code?: unknown }).code;

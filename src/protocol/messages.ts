@@ -2,10 +2,10 @@
 // both bundles compile it, and the host validates everything that arrives with isWebviewToHost.
 import { SLASH_COMMANDS, type SlashCommandName } from './slashCommands';
 
-export type ActionId = 'retry' | 'openSettings' | 'pullModel' | 'selectModel' | 'showLog' | 'allowHost';
+export type ActionId = 'retry' | 'openSettings' | 'pullModel' | 'selectModel' | 'showLog' | 'allowHost' | 'setApiKey';
 
 /** Button text for each action, the same in the chat view and in the host's notifications. */
-export const ACTION_LABELS: Readonly<Record<ActionId, string>> = { retry: 'Retry', openSettings: 'Open Settings', pullModel: 'Pull Model', selectModel: 'Choose Model', showLog: 'Show Log', allowHost: 'Allow This Host' };
+export const ACTION_LABELS: Readonly<Record<ActionId, string>> = { retry: 'Retry', openSettings: 'Open Settings', pullModel: 'Pull Model', selectModel: 'Choose Model', showLog: 'Show Log', allowHost: 'Allow This Host', setApiKey: 'Set API Key' };
 
 export interface ContextChip {
   readonly label: string; // "src/a.ts:10-20"

@@ -1,8 +1,18 @@
 // Loads the model before the first answer needs it (the chat view shown, Explain, Fix or Edit invoked), with
 // the num_ctx every request carries, so the load is not paid again or twice. Skipped when /api/ps shows the
 // model already loaded with that num_ctx; a model another client loaded differently costs one reload, once.
-import type { RequestServices } from './RequestSpec';
+import type { Logger } from '../log/Logger';
+import type { OllamaClient } from '../ollama/OllamaClient';
+import type { ModelResolver } from './ModelResolver';
 import type { RequestSettings } from './RequestSettings';
+
+/** Only Ollama loads models on demand; a shared server keeps its model loaded. */
+export interface PreloadServices {
+  readonly settings: () => RequestSettings;
+  readonly ollama: () => OllamaClient;
+  readonly resolver: ModelResolver;
+  readonly log: Logger;
+}
 
 export class ModelPreloader {
   private readonly done = new Set<string>();
@@ -12,7 +22,7 @@ export class ModelPreloader {
 
   /** `allowed`: false while the host may not be contacted yet (not valid, or not this machine and not agreed to). */
   constructor(
-    private readonly services: RequestServices,
+    private readonly services: PreloadServices,
     private readonly allowed: (settings: RequestSettings) => boolean,
   ) {}
 
@@ -50,7 +60,7 @@ export class ModelPreloader {
   }
 
   private async load(settings: RequestSettings, signal: AbortSignal): Promise<void> {
-    const client = this.services.client();
+    const client = this.services.ollama();
     const resolved = await this.services.resolver.resolve(client, settings, signal);
     const name = settings.model.includes(':') ? settings.model : `${settings.model}:latest`;
     const loaded = await client.loadedModels(signal);

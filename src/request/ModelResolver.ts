@@ -1,9 +1,12 @@
 // Decides, once per model and settings, the prompt format and the num_ctx every request will carry.
-import type { OllamaClient, WireFormat } from '../ollama/OllamaClient';
+import type { WireFormat } from '../ollama/OllamaClient';
 import { OllamaError } from '../ollama/OllamaError';
+import type { AnswerClient } from './AnswerClient';
 import type { RequestSettings } from './RequestSettings';
 
 export interface ResolvedModel {
+  /** The model to name in requests: phi4.model, or the one model a shared server serves when it is unset. */
+  readonly model: string;
   readonly format: WireFormat;
   /** Constant for a model: a different num_ctx would make Ollama reload it. */
   readonly numCtx: number;
@@ -15,8 +18,8 @@ export const PHI4_CONTEXT = 16384;
 export class ModelResolver {
   private cache = new Map<string, Promise<ResolvedModel>>();
 
-  async resolve(client: OllamaClient, settings: RequestSettings, signal?: AbortSignal): Promise<ResolvedModel> {
-    const key = `${settings.host}|${settings.model}|${settings.contextWindow}|${settings.promptFormat}`;
+  async resolve(client: AnswerClient, settings: RequestSettings, signal?: AbortSignal): Promise<ResolvedModel> {
+    const key = `${settings.provider}|${settings.host}|${settings.model}|${settings.contextWindow}|${settings.promptFormat}`;
     let pending = this.cache.get(key);
     if (!pending) {
       // Shared by every request waiting on it, so no one caller's Stop may cancel it; it has its own time limit.
@@ -31,14 +34,27 @@ export class ModelResolver {
     this.cache.clear();
   }
 
-  private async lookup(client: OllamaClient, settings: RequestSettings): Promise<ResolvedModel> {
-    const info = await client.showModel(settings.model);
+  private async lookup(client: AnswerClient, settings: RequestSettings): Promise<ResolvedModel> {
+    const model = settings.model || (await onlyServedModel(client));
+    const info = await client.showModel(model);
     const trained = info.contextLength ?? PHI4_CONTEXT;
-    // Ollama caps num_ctx at the trained length; budgeting above it would silently overflow.
+    // Ollama caps num_ctx at the trained length, and a shared server rejects every prompt over its own
+    // limit: budgeting above either would fail or silently overflow.
     const numCtx = settings.contextWindow > 0 ? Math.min(settings.contextWindow, trained) : trained;
-    const format = settings.promptFormat === 'auto' ? info.detectedFormat : settings.promptFormat;
-    return { format, numCtx };
+    let format = settings.promptFormat === 'auto' ? info.detectedFormat : settings.promptFormat;
+    // A completions endpoint has no template of its own to apply: Phi-4's ChatML is sent raw.
+    if (settings.provider === 'openai-compatible' && format === 'ollama-template') format = 'phi4';
+    return { model, format, numCtx };
   }
+}
+
+/** With phi4.model unset, a server that serves exactly one model answers with that one. */
+async function onlyServedModel(client: AnswerClient): Promise<string> {
+  const models = await client.listModels();
+  if (models.length === 1) return models[0].name;
+  const names = models.map((m) => m.name).join(', ');
+  const why = models.length === 0 ? 'serves no model' : `serves ${models.length} models (${names})`;
+  return Promise.reject(new OllamaError('modelNotFound', `phi4.model is not set and the server at ${client.host} ${why}: choose the model to use.`, ['selectModel', 'openSettings']));
 }
 
 /** The shared lookup for one caller: it stops waiting when that caller stops, the lookup goes on for the others. */

@@ -6,8 +6,9 @@ import type { ChatMessage } from '../chatml/renderChatML';
 import type { GatheredContext } from '../context/EditorContext';
 import type { Logger } from '../log/Logger';
 import type { AnswerStats } from '../ollama/AnswerStats';
-import type { OllamaClient, WireFormat } from '../ollama/OllamaClient';
+import type { WireFormat } from '../ollama/OllamaClient';
 import type { OllamaError } from '../ollama/OllamaError';
+import type { AnswerClient } from './AnswerClient';
 import type { LastPrompts } from './LastPrompts';
 import type { ModelResolver } from './ModelResolver';
 import type { RequestSettings } from './RequestSettings';
@@ -31,7 +32,8 @@ export interface RequestSpec {
 
 /** Built once at activation and shared by every request. */
 export interface RequestServices {
-  readonly client: () => OllamaClient;
+  /** The client for phi4.provider: Ollama, or an OpenAI-compatible server. */
+  readonly client: () => AnswerClient;
   readonly settings: () => RequestSettings;
   readonly resolver: ModelResolver;
   readonly log: Logger;

@@ -3,7 +3,7 @@ import type { FittedPrompt } from '../budget/fitToBudget';
 import { promptWasTruncated, type AnswerStats } from '../ollama/AnswerStats';
 
 /** `sharedPrefix`: prompt tokens shared with our previous request to the model (see promptWasTruncated). */
-export function requestNotes(fitted: FittedPrompt | undefined, stats: AnswerStats | undefined, sharedPrefix = 0): string[] {
+export function requestNotes(fitted: FittedPrompt | undefined, stats: AnswerStats | undefined, sharedPrefix = 0, server = 'Ollama'): string[] {
   const notes: string[] = [];
   if (fitted) {
     const { historyMessages, linesBefore, linesAfter } = fitted.dropped;
@@ -11,7 +11,7 @@ export function requestNotes(fitted: FittedPrompt | undefined, stats: AnswerStat
     if (linesBefore + linesAfter > 0) notes.push(`${linesBefore + linesAfter} line(s) of surrounding code left out to fit the context window (${linesBefore} above, ${linesAfter} below).`);
   }
   if (fitted && stats && promptWasTruncated(fitted.promptTokens, stats, sharedPrefix)) {
-    notes.push(`Ollama read only ${stats.promptEvalCount} of the ${fitted.promptTokens} prompt tokens sent — it cut the start of the prompt, so this answer may lack context. Lower phi4.contextWindow or check the model's context length.`);
+    notes.push(`${server} read only ${stats.promptEvalCount} of the ${fitted.promptTokens} prompt tokens sent — it cut the start of the prompt, so this answer may lack context. Lower phi4.contextWindow or check the model's context length.`);
   }
   if (stats?.doneReason === 'length') notes.push('The answer hit the phi4.maxAnswerTokens limit and may be cut off.');
   return notes;

@@ -33,20 +33,23 @@ export async function runRequest(services: RequestServices, spec: RequestSpec, s
   let format: WireFormat | undefined;
   let switched: string | undefined;
   const client = services.client();
-  const promptKey = `${settings.host}|${settings.model}`;
+  let model = settings.model;
+  let promptKey = `${settings.host}|${settings.model}`;
   try {
     const refused = await services.mayContact?.(settings);
     if (refused) throw refused;
     const resolved = await services.resolver.resolve(client, settings, inner.signal);
+    model = resolved.model;
+    promptKey = `${settings.host}|${model}`;
     format = resolved.format;
-    switched = spec.history.length > 0 ? switchNote(spec.continues, settings.model, resolved.format) : undefined;
+    switched = spec.history.length > 0 ? switchNote(spec.continues, model, resolved.format) : undefined;
     fitted = fitToBudget({ system: spec.system, history: spec.history, question: spec.question, context: spec.context }, { contextWindow: resolved.numCtx, maxAnswerTokens: wanted, trim: services.trimPolicy });
     // The budget may give the answer less than wanted (never more than half the window); ask for what it reserved.
     numPredict = fitted.answerTokens;
     const maxChars = numPredict * MAX_CHARS_PER_TOKEN;
     services.log.trace(`${spec.kind} prompt:\n${fitted.messages.map((m) => `[${m.role}] ${m.content}`).join('\n')}`);
     shared = services.lastPrompts?.sharedTokens(promptKey, fitted.messages) ?? 0;
-    const request = { model: settings.model, format: resolved.format, messages: fitted.messages, numCtx: resolved.numCtx, numPredict, temperature: settings.temperature, keepAlive: settings.keepAlive };
+    const request = { model, format: resolved.format, messages: fitted.messages, numCtx: resolved.numCtx, numPredict, promptTokens: fitted.promptTokens, temperature: settings.temperature, keepAlive: settings.keepAlive };
     const take = (text: string): void => {
       if (capped) return;
       parts.push(text);
@@ -66,9 +69,9 @@ export async function runRequest(services: RequestServices, spec: RequestSpec, s
   // What reached the server is now in its cache: the prompt and whatever was generated.
   if (fitted && (stats || parts.length > 0)) services.lastPrompts?.remember(promptKey, fitted.messages, parts.join(''));
 
-  const notes = [...(spec.notes ?? []), ...(switched ? [switched] : []), ...requestNotes(fitted, stats, shared)];
+  const notes = [...(spec.notes ?? []), ...(switched ? [switched] : []), ...requestNotes(fitted, stats, shared, settings.provider === 'ollama' ? 'Ollama' : 'The server')];
   if (capped) notes.push(`The answer was stopped after ${chars.toLocaleString('en-US')} characters, far more than the ${numPredict} tokens asked for: the server seems to ignore the length limit or repeat itself.`);
-  const outcome: RequestOutcome = { text: parts.join(''), model: settings.model, fitted, stats, notes, error, cutOff: capped || stats?.doneReason === 'length', format };
+  const outcome: RequestOutcome = { text: parts.join(''), model, fitted, stats, notes, error, cutOff: capped || stats?.doneReason === 'length', format };
   logOutcome(services, spec.kind, outcome);
   return outcome;
 }
@@ -95,7 +98,7 @@ export function toRequestError(e: unknown, signal?: AbortSignal): OllamaError {
 
 function logOutcome(services: RequestServices, kind: string, o: RequestOutcome): void {
   const { fitted, stats, error } = o;
-  const parts = [`model=${o.model}`, `promptTokens=${fitted?.promptTokens ?? '-'}`, `ollamaPromptTokens=${stats?.promptEvalCount ?? '-'}`, `answerTokens=${stats?.evalCount ?? '-'}`, `chars=${o.text.length}`];
+  const parts = [`model=${o.model}`, `promptTokens=${fitted?.promptTokens ?? '-'}`, `serverPromptTokens=${stats?.promptEvalCount ?? '-'}`, `cachedTokens=${stats?.promptEvalCachedCount ?? '-'}`, `answerTokens=${stats?.evalCount ?? '-'}`, `chars=${o.text.length}`];
   if (stats) parts.push(`ttft=${stats.timeToFirstTokenMs ?? '-'}ms`, `tps=${stats.tokensPerSecond?.toFixed(1) ?? '-'}`, `total=${stats.totalMs}ms`, `done=${stats.doneReason ?? '-'}`);
   parts.push(`outcome=${error ? error.kind : 'ok'}`);
   const log = services.log;

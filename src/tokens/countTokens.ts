@@ -89,7 +89,11 @@ export function countTokens(text: string): number {
   return total + (start < text.length ? countSegment(start === 0 ? text : text.slice(start)) : 0);
 }
 
-/** Tokens one message costs in the rendered prompt, counting its content as it is sent (neutralized). */
+/**
+ * Tokens one message costs in the rendered prompt, counting its content as it is sent (neutralized). The
+ * newline after `<|im_sep|>` is counted together with the content: a content starting with whitespace and a
+ * newline merges with it into one token, which counting them apart would miss.
+ */
 export function countMessageTokens(content: string): number {
-  return countTokens(neutralizeSpecialTokens(content)) + MESSAGE_OVERHEAD_TOKENS;
+  return countTokens(`\n${neutralizeSpecialTokens(content)}`) + MESSAGE_OVERHEAD_TOKENS - 1;
 }

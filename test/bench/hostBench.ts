@@ -41,7 +41,7 @@ function arrivalWatcher(server: OllamaTestServer): () => Promise<number> {
 export async function hostBench(sizes: readonly number[]): Promise<HostFigures> {
   const server = new OllamaTestServer();
   await server.start();
-  const settings: RequestSettings = { host: server.url, model: 'phi4', contextWindow: 0, maxAnswerTokens: 1024, temperature: 0.2, keepAlive: '30m', promptFormat: 'auto' };
+  const settings: RequestSettings = { provider: 'ollama' as const, host: server.url, model: 'phi4', contextWindow: 0, maxAnswerTokens: 1024, temperature: 0.2, keepAlive: '30m', promptFormat: 'auto' };
   const resolver = new ModelResolver();
   const client = new OllamaClient({ host: server.url });
   await resolver.resolve(client, settings); // warm: /api/show is cached per model, as in the extension

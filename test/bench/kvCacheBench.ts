@@ -62,7 +62,7 @@ export async function runKvScript(script: KvScript): Promise<KvFigures> {
   await server.start();
   server.kv = new KvCache({ ramCache: script.ramCache ?? false });
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'phi4-b8-'));
-  const settings: RequestSettings = { host: server.url, model: 'phi4', contextWindow: 16384, maxAnswerTokens: 1024, temperature: 0.2, keepAlive: '30m', promptFormat: 'phi4' };
+  const settings: RequestSettings = { host: server.url, model: 'phi4', contextWindow: 16384, maxAnswerTokens: 1024, temperature: 0.2, keepAlive: '30m', promptFormat: 'phi4', provider: 'ollama' };
   const services: RequestServices = { client: () => new OllamaClient({ host: server.url }), settings: () => settings, resolver: new ModelResolver(), log: silentLogger, lastPrompts: new LastPrompts(), trimPolicy: script.policy };
   const session = new ChatSession({ ...services, store: new ConversationStore({ dir }) });
   let userTokens = 0;

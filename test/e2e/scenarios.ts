@@ -3,8 +3,9 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as path from 'node:path';
-import type { Page } from 'playwright-core';
+import type { Frame, Page } from 'playwright-core';
 import type { OllamaTestServer } from '../support/ollamaTestServer';
+import { OpenAiTestServer } from '../support/openAiTestServer';
 import { answerAfter, ask, openChat, openFile, rightClickSelection, runCommand, selectLines, sendMessage, waitForWorkbench } from './workbench';
 
 export interface ScenarioContext {
@@ -69,6 +70,27 @@ async function until<T>(what: string, probe: () => T | undefined | false, ms = 1
 }
 
 const AVERAGE_ANSWER = 'Two problems: the loop reads past the end, and an empty list divides by zero.\n\n```javascript\nfunction average(xs) {\n    let total = 0;\n    for (let i = 0; i < xs.length; i++) {\n        total += xs[i];\n    }\n    return xs.length === 0 ? 0 : total / xs.length;\n}\n```\n';
+
+const SHARED_KEY = 'sk-team-7f3e9a1c2b';
+
+/** Starts a new conversation and waits until the view shows it empty, so answers are counted from zero. */
+async function newChat(page: Page, frame: Frame): Promise<void> {
+  await runCommand(page, 'Phi-4: New Chat');
+  await frame.locator('.turn-assistant').first().waitFor({ state: 'detached' });
+}
+
+/** Files under `dir` whose bytes contain `needle` (as UTF-8 or UTF-16LE, as some stores write). */
+function filesContaining(dir: string, needle: string): string[] {
+  const found: string[] = [];
+  const patterns = [Buffer.from(needle, 'utf8'), Buffer.from(needle, 'utf16le')];
+  for (const entry of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    const file = path.join(entry.parentPath, entry.name);
+    const bytes = fs.readFileSync(file);
+    if (patterns.some((p) => bytes.includes(p))) found.push(file);
+  }
+  return found;
+}
 
 const SHOT_DIR = path.join(__dirname, '../../../test-results/screenshots');
 
@@ -769,6 +791,55 @@ export const SCENARIOS: Scenario[] = [
       await loading.click();
       await page.locator('.statusbar-item', { hasText: /^\s*phi4\s*$/ }).waitFor();
       await waitUntil(() => preload?.closedByClient === true);
+    },
+  },
+  {
+    name: '23-shared-server-with-api-key',
+    async run({ page, ollama, settingsFile }) {
+      // The same question through Ollama first: the shared server must get the very same prompt bytes.
+      let frame = await openChat(page);
+      await newChat(page, frame);
+      ollama.enqueue({ answer: 'From Ollama.' });
+      await ask(frame, 'Reply with OK.');
+      const ollamaPrompt = String(ollama.answerRequests()[0].body?.prompt);
+      const shared = new OpenAiTestServer({ flavor: 'vllm', apiKey: SHARED_KEY });
+      await shared.start();
+      try {
+        await editSettings(page, settingsFile, { 'phi4.provider': 'openai-compatible', 'phi4.openaiCompatible.baseUrl': shared.baseUrl });
+        await runCommand(page, 'Phi-4: Set API Key…');
+        const input = page.locator('.quick-input-widget .quick-input-box input');
+        await input.waitFor();
+        assert.equal(await input.getAttribute('type'), 'password', 'the key is typed into a password box');
+        await input.fill(SHARED_KEY);
+        await page.keyboard.press('Enter');
+        await page.locator('.notifications-toasts', { hasText: 'API key saved' }).waitFor();
+        frame = await openChat(page);
+        await newChat(page, frame);
+        shared.enqueue({ answer: 'From the shared server.' });
+        assert.ok((await ask(frame, 'Reply with OK.')).includes('From the shared server.'));
+        const [first] = shared.completions();
+        assert.equal(first.authorization, `Bearer ${SHARED_KEY}`);
+        assert.equal(first.body?.prompt, ollamaPrompt, 'byte-exact the same Phi-4 ChatML as sent to Ollama');
+        assert.equal(first.body?.model, 'microsoft/phi-4', 'the one served model is used while phi4.model is unset');
+        // The status bar says where prompts go.
+        await page.locator(`.statusbar-item[aria-label*="${shared.baseUrl}"], .statusbar-item [aria-label*="${shared.baseUrl}"]`).first().waitFor();
+        assert.deepEqual(filesContaining(path.dirname(path.dirname(settingsFile)), SHARED_KEY), [], 'the key is in no file of the user data');
+
+        // After a reload the key comes back from secret storage: nothing to type again.
+        await runCommand(page, 'Developer: Reload Window');
+        await page.waitForLoadState('load');
+        await waitForWorkbench(page);
+        frame = await openChat(page);
+        shared.enqueue({ answer: 'Still the shared server.' });
+        assert.ok((await ask(frame, 'And again?')).includes('Still the shared server.'));
+        assert.equal(shared.completions().at(-1)?.authorization, `Bearer ${SHARED_KEY}`);
+        await page.screenshot({ path: path.join(SHOT_DIR, '23-shared-server-chat.png') });
+        await runCommand(page, 'Phi-4: Clear API Key');
+        await page.locator('.notifications-toasts', { hasText: 'API key removed' }).waitFor();
+      } finally {
+        await editSettings(page, settingsFile, { 'phi4.provider': undefined, 'phi4.openaiCompatible.baseUrl': undefined });
+        await shared.stop();
+      }
     },
   },
 ];

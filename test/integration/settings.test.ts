@@ -45,4 +45,21 @@ describe('settings from a workspace', () => {
     assert.equal(config().inspect('maxConversations')?.workspaceValue, undefined);
     assert.equal(readSettings().maxConversations, 50);
   });
+
+  it('the OpenAI-compatible provider with no base URL is an error that says what to set, and nothing is contacted', async () => {
+    await config().update('provider', 'openai-compatible', vscode.ConfigurationTarget.Global);
+    try {
+      const settings = readSettings();
+      assert.equal(settings.provider, 'openai-compatible');
+      assert.match(settings.hostError ?? '', /phi4\.openaiCompatible\.baseUrl is empty.*http:\/\/gpu-box:8000\/v1/);
+      await config().update('openaiCompatible.baseUrl', 'http://127.0.0.1:9/v1/', vscode.ConfigurationTarget.Global);
+      const set = readSettings();
+      assert.equal(set.hostError, undefined);
+      assert.equal(set.host, 'http://127.0.0.1:9/v1');
+      assert.equal(set.model, '', 'phi4.model unset means the server\'s only model, not Ollama\'s default name');
+    } finally {
+      await config().update('provider', undefined, vscode.ConfigurationTarget.Global);
+      await config().update('openaiCompatible.baseUrl', undefined, vscode.ConfigurationTarget.Global);
+    }
+  });
 });

@@ -36,7 +36,7 @@ describe('ChatSession', () => {
     server.reset();
     posted = [];
     statuses = [];
-    settings = { host: server.url, model: 'phi4', contextWindow: 0, maxAnswerTokens: 1024, temperature: 0.2, keepAlive: '30m', promptFormat: 'auto' };
+    settings = { provider: 'ollama' as const, host: server.url, model: 'phi4', contextWindow: 0, maxAnswerTokens: 1024, temperature: 0.2, keepAlive: '30m', promptFormat: 'auto' };
   });
 
   it('streams an answer in batches, with stats, and sends the trained num_ctx', async () => {

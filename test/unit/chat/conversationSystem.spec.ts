@@ -20,7 +20,7 @@ describe('a conversation keeps its system text', () => {
   let instructions: string;
 
   const makeSession = (): ChatSession => {
-    const settings: RequestSettings = { host: server.url, model: 'phi4', contextWindow: 0, maxAnswerTokens: 512, temperature: 0.2, keepAlive: '30m', promptFormat: 'auto' };
+    const settings: RequestSettings = { provider: 'ollama' as const, host: server.url, model: 'phi4', contextWindow: 0, maxAnswerTokens: 512, temperature: 0.2, keepAlive: '30m', promptFormat: 'auto' };
     return new ChatSession({
       client: () => new OllamaClient({ host: settings.host }),
       settings: () => settings,

@@ -23,7 +23,7 @@ describe('model or prompt format switched mid-conversation', () => {
   beforeEach(() => {
     server.reset();
     server.models = [PHI4_MODEL, VANILJ_PHI4_MODEL];
-    settings = { host: server.url, model: 'phi4', contextWindow: 0, maxAnswerTokens: 1024, temperature: 0.2, keepAlive: '30m', promptFormat: 'auto' };
+    settings = { host: server.url, model: 'phi4', contextWindow: 0, maxAnswerTokens: 1024, temperature: 0.2, keepAlive: '30m', promptFormat: 'auto', provider: 'ollama' };
   });
 
   it('says so when the model changed, and keeps the conversation system text', async () => {

@@ -27,7 +27,7 @@ describe('prompt prefix across turns', () => {
   after(() => server.stop());
   beforeEach(() => {
     server.reset();
-    settings = { host: server.url, model: 'phi4', contextWindow: 0, maxAnswerTokens: 1024, temperature: 0.2, keepAlive: '30m', promptFormat: 'auto' };
+    settings = { host: server.url, model: 'phi4', contextWindow: 0, maxAnswerTokens: 1024, temperature: 0.2, keepAlive: '30m', promptFormat: 'auto', provider: 'ollama' };
   });
 
   it('chat and Explain turns: prompt n+1 starts with prompt n and answer n, and the server reuses it', async () => {

@@ -13,7 +13,7 @@ describe('ModelPreloader', () => {
   let settings: RequestSettings;
   let loading: boolean[];
   const preloader = (allowed = true): ModelPreloader => {
-    const p = new ModelPreloader({ client: () => new OllamaClient({ host: settings.host }), settings: () => settings, resolver: new ModelResolver(), log: silentLogger }, () => allowed);
+    const p = new ModelPreloader({ ollama: () => new OllamaClient({ host: settings.host }), settings: () => settings, resolver: new ModelResolver(), log: silentLogger }, () => allowed);
     p.onLoading((l) => loading.push(l));
     return p;
   };
@@ -26,7 +26,7 @@ describe('ModelPreloader', () => {
   beforeEach(() => {
     server.reset();
     loading = [];
-    settings = { host: server.url, model: 'phi4', contextWindow: 0, maxAnswerTokens: 1024, temperature: 0.2, keepAlive: '30m', promptFormat: 'auto' };
+    settings = { host: server.url, model: 'phi4', contextWindow: 0, maxAnswerTokens: 1024, temperature: 0.2, keepAlive: '30m', promptFormat: 'auto', provider: 'ollama' };
   });
 
   it('loads a model that is not loaded, with the num_ctx and keep_alive of the requests, once', async () => {

@@ -21,7 +21,7 @@ describe('runRequest (the one request pipeline)', () => {
   after(() => server.stop());
   beforeEach(() => {
     server.reset();
-    settings = { host: server.url, model: 'phi4', contextWindow: 0, maxAnswerTokens: 1024, temperature: 0.2, keepAlive: '30m', promptFormat: 'auto' };
+    settings = { provider: 'ollama' as const, host: server.url, model: 'phi4', contextWindow: 0, maxAnswerTokens: 1024, temperature: 0.2, keepAlive: '30m', promptFormat: 'auto' };
   });
 
   it('streams the answer to the caller and returns it whole, with the server stats and no notes', async () => {

@@ -32,7 +32,7 @@ describe('truncation check', () => {
     after(() => server.stop());
     beforeEach(() => {
       server.reset();
-      settings = { host: server.url, model: 'phi4', contextWindow: 0, maxAnswerTokens: 1024, temperature: 0.2, keepAlive: '30m', promptFormat: 'auto' };
+      settings = { host: server.url, model: 'phi4', contextWindow: 0, maxAnswerTokens: 1024, temperature: 0.2, keepAlive: '30m', promptFormat: 'auto', provider: 'ollama' };
       services = { client: () => new OllamaClient({ host: settings.host }), settings: () => settings, resolver: new ModelResolver(), log: silentLogger, lastPrompts: new LastPrompts() };
     });
 

@@ -28,6 +28,14 @@ describe('countTokens (cl100k_base)', () => {
     assert.equal(MESSAGE_OVERHEAD_TOKENS, 6);
   });
 
+  it('is exact for messages that start with a newline, which merges with the one after <|im_sep|>', () => {
+    for (const content of ['\nfoo', '\n\nbar', ' \nx', '\r\ny', '\t\n\tz', '\n', 'plain']) {
+      const messages = [{ role: 'user' as const, content }];
+      const ours = countMessageTokens(content) + GENERATION_PROMPT_TOKENS;
+      assert.equal(ours, phi4Tokenize(renderChatML(messages)).length, JSON.stringify(content));
+    }
+  });
+
   it('counting line by line (cached) gives exactly the tokenizer\'s count, whatever the whitespace', () => {
     // Real text: our fixtures, and the sources of libraries we ship.
     const root = path.join(__dirname, '..', '..', '..', '..');

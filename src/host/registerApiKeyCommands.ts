@@ -1,0 +1,43 @@
+// "Set API Key…" and "Clear API Key": the key for the server prompts go to now (base URL or Ollama host),
+// typed into a password box and kept in secret storage only.
+import * as vscode from 'vscode';
+import { serverName } from './chatBanners';
+import type { Services } from './createServices';
+
+export function registerApiKeyCommands(context: vscode.ExtensionContext, services: Services, refresh: () => Promise<void>): void {
+  context.subscriptions.push(
+    vscode.commands.registerCommand('phi4.setApiKey', async () => {
+      const settings = services.settings();
+      if (!(await usableHost(services))) return;
+      const key = await vscode.window.showInputBox({
+        title: 'Phi-4: Set API Key',
+        prompt: `The API key for ${serverName(settings)}. It is kept in VS Code's secret storage and sent as a bearer token to this server only.`,
+        password: true,
+        ignoreFocusOut: true,
+        validateInput: (value) => (/\s/.test(value.trim()) || /[\r\n]/.test(value) ? 'An API key has no spaces or line breaks.' : undefined),
+      });
+      if (key === undefined || key.trim() === '') return;
+      await services.apiKeys.set(settings.host, key.trim());
+      services.log.info(`API key set for ${settings.host}`);
+      void vscode.window.showInformationMessage(`API key saved for ${settings.host}.`);
+      await refresh();
+    }),
+    vscode.commands.registerCommand('phi4.clearApiKey', async () => {
+      const settings = services.settings();
+      if (!(await usableHost(services))) return;
+      await services.apiKeys.clear(settings.host);
+      services.log.info(`API key cleared for ${settings.host}`);
+      void vscode.window.showInformationMessage(`API key removed for ${settings.host}.`);
+      await refresh();
+    }),
+  );
+}
+
+/** A key belongs to a server: with no usable base URL there is nothing to store it for. */
+async function usableHost(services: Services): Promise<boolean> {
+  const hostError = services.settings().hostError;
+  if (!hostError) return true;
+  const choice = await vscode.window.showErrorMessage(hostError, 'Open Settings');
+  if (choice) await vscode.commands.executeCommand('phi4.openSettings');
+  return false;
+}

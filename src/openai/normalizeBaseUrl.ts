@@ -1,0 +1,29 @@
+// Checks phi4.openaiCompatible.baseUrl: an http(s) URL, kept as written (its /v1 included), without a trailing slash.
+
+export class InvalidBaseUrlError extends Error {
+  constructor(readonly value: string, why: string) {
+    super(`phi4.openaiCompatible.baseUrl ${why}. Set it to your server's OpenAI-compatible base URL, such as http://gpu-box:8000/v1.`);
+    this.name = 'InvalidBaseUrlError';
+  }
+}
+
+export function normalizeBaseUrl(raw: string): string {
+  const value = raw.trim();
+  if (value === '') throw new InvalidBaseUrlError(raw, 'is empty, but phi4.provider is "openai-compatible"');
+  let url: URL;
+  try {
+    url = new URL(value);
+  } catch {
+    throw new InvalidBaseUrlError(raw, `("${value}") is not a URL`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new InvalidBaseUrlError(raw, `must use http or https, not ${url.protocol}`);
+  // A key in the URL would end up in logs and messages; it belongs in secret storage (Set API Key…).
+  if (url.username || url.password) throw new InvalidBaseUrlError(raw, 'must not contain a user name or password; use "Phi-4: Set API Key…" instead');
+  if (url.search || url.hash) throw new InvalidBaseUrlError(raw, 'must not contain a query or fragment');
+  return `${url.protocol}//${url.host}${url.pathname.replace(/\/+$/, '')}`;
+}
+
+/** llama-server serves /props beside /v1, at the server's root. */
+export function serverRoot(baseUrl: string): string {
+  return baseUrl.replace(/\/v1$/, '');
+}
