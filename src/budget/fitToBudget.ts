@@ -1,8 +1,12 @@
 // Fits a prompt into the context window by priority, and reports exactly what had to be left out.
 import type { ChatMessage } from '../chatml/renderChatML';
 import type { GatheredContext } from '../context/EditorContext';
-import { composeUserMessage } from '../prompt/composeUserMessage';
+import type { ContextItem } from '../protocol/contextItems';
+import { composeUserMessage, type Surroundings } from '../prompt/composeUserMessage';
+import type { DefinitionForm } from '../prompt/definitionBlock';
 import { GENERATION_PROMPT_TOKENS, countMessageTokens, countTokens } from '../tokens/countTokens';
+import { packDefinitions } from './packDefinitions';
+import { reportItems } from './reportItems';
 
 export interface PromptParts {
   readonly system: string;
@@ -33,6 +37,8 @@ export interface FittedPrompt {
   /** Tokens reserved for the answer: send this as num_predict, so the answer always fits beside the prompt. */
   readonly answerTokens: number;
   readonly dropped: DroppedContext;
+  /** Every part of this turn's context and what became of it, for the "Context used" list. */
+  readonly items: readonly ContextItem[];
 }
 
 export class BudgetExceededError extends Error {
@@ -56,43 +62,60 @@ export function availableForPrompt(limits: BudgetLimits): number {
 export function fitToBudget(parts: PromptParts, limits: BudgetLimits): FittedPrompt {
   const available = availableForPrompt(limits);
   const context = parts.context;
-  const userFor = (before: number, after: number): string => composeUserMessage(parts.question, context, { before, after });
-
   const fixed = countMessageTokens(parts.system) + GENERATION_PROMPT_TOKENS;
-  const must = fixed + countMessageTokens(userFor(0, 0));
+  const must = fixed + countMessageTokens(composeUserMessage(parts.question, context, { before: 0, after: 0 }));
   if (must > available) throw new BudgetExceededError(must, available);
 
-  // Surrounding code comes before history in priority; estimate per line, then verify exactly.
-  let before = 0;
-  let after = 0;
-  let left = available - must;
-  if (context) {
-    const headerCost = 24; // the "Code before/after it in … (lines a–b):" line and fences
-    // Counted with its newline, as the line appears in the message: the exact check below then reuses it.
-    const cost = (line: string): number => countTokens(`${line}\n`);
-    let beforeOpen = context.before.length > 0 && left > headerCost;
-    let afterOpen = context.after.length > 0 && left > headerCost * 2;
-    if (beforeOpen) left -= headerCost;
-    if (afterOpen) left -= headerCost;
-    while (beforeOpen || afterOpen) {
-      if (beforeOpen) {
-        const c = cost(context.before[context.before.length - 1 - before]);
-        if (c <= left) { left -= c; before++; } else beforeOpen = false;
-        if (before === context.before.length) beforeOpen = false;
-      }
-      if (afterOpen) {
-        const c = cost(context.after[after]);
-        if (c <= left) { left -= c; after++; } else afterOpen = false;
-        if (after === context.after.length) afterOpen = false;
-      }
-    }
+  // Optional context is packed first, definitions whole where they fit; when that leaves out history, the
+  // definitions give way to their signatures before any earlier exchange does.
+  let plan = planTurn(parts, available, fixed, 'whole');
+  if (plan.keptFrom > 0 && plan.forms.includes('whole')) {
+    const shorter = planTurn(parts, available, fixed, 'signature');
+    if (shorter.keptFrom < plan.keptFrom) plan = shorter;
   }
+  const { user, used, keptFrom, keep } = plan;
+  const history = parts.history;
+  const messages: ChatMessage[] = [{ role: 'system', content: parts.system }, ...history.slice(keptFrom), { role: 'user', content: user }];
+  return {
+    messages,
+    promptTokens: used,
+    available,
+    answerTokens: answerReserve(limits),
+    dropped: {
+      historyMessages: keptFrom,
+      linesBefore: (context?.before.length ?? 0) - keep.before,
+      linesAfter: (context?.after.length ?? 0) - keep.after,
+    },
+    items: reportItems(parts, keep, keptFrom),
+  };
+}
 
-  let user = userFor(before, after);
+interface TurnPlan {
+  readonly user: string;
+  readonly used: number;
+  readonly keptFrom: number;
+  readonly forms: DefinitionForm[];
+  readonly keep: Surroundings;
+}
+
+/** This turn's user message with as much optional context as fits (definitions at most `largest`), then the history that still fits. */
+function planTurn(parts: PromptParts, available: number, fixed: number, largest: 'whole' | 'signature'): TurnPlan {
+  const context = parts.context;
+  const userFor = (keep: Surroundings): string => composeUserMessage(parts.question, context, keep);
+  let left = available - fixed - countMessageTokens(userFor({ before: 0, after: 0 }));
+  const forms = packDefinitions(context?.definitions ?? [], left, largest);
+  left -= forms.used;
+  const { before, after } = packSurroundings(context, left);
+  let keep: Surroundings = { before, after, definitions: forms.forms };
+
+  let user = userFor(keep);
   let used = fixed + countMessageTokens(user);
-  while (used > available && (before > 0 || after > 0)) {
-    if (before >= after) before--; else after--;
-    user = userFor(before, after);
+  // The estimates are per part; the exact count decides. Surroundings give way first, then definitions from the last.
+  while (used > available) {
+    const next = shrink(keep);
+    if (!next) break;
+    keep = next;
+    user = userFor(keep);
     used = fixed + countMessageTokens(user);
   }
 
@@ -107,17 +130,44 @@ export function fitToBudget(parts: PromptParts, limits: BudgetLimits): FittedPro
     used += cost;
     keptFrom = start;
   }
+  return { user, used, keptFrom, forms: [...(keep.definitions ?? [])], keep };
+}
 
-  const messages: ChatMessage[] = [{ role: 'system', content: parts.system }, ...history.slice(keptFrom), { role: 'user', content: user }];
-  return {
-    messages,
-    promptTokens: used,
-    available,
-    answerTokens: answerReserve(limits),
-    dropped: {
-      historyMessages: keptFrom,
-      linesBefore: (context?.before.length ?? 0) - before,
-      linesAfter: (context?.after.length ?? 0) - after,
-    },
-  };
+/** Lines of surrounding code, nearest first on both sides, estimated per line (the exact check follows). */
+function packSurroundings(context: GatheredContext | undefined, budget: number): { before: number; after: number } {
+  let before = 0;
+  let after = 0;
+  let left = budget;
+  if (!context) return { before, after };
+  const headerCost = 24; // the "Code before/after it in … (lines a–b):" line and fences
+  // Counted with its newline, as the line appears in the message: the exact check then reuses it.
+  const cost = (line: string): number => countTokens(`${line}\n`);
+  let beforeOpen = context.before.length > 0 && left > headerCost;
+  let afterOpen = context.after.length > 0 && left > headerCost * 2;
+  if (beforeOpen) left -= headerCost;
+  if (afterOpen) left -= headerCost;
+  while (beforeOpen || afterOpen) {
+    if (beforeOpen) {
+      const c = cost(context.before[context.before.length - 1 - before]);
+      if (c <= left) { left -= c; before++; } else beforeOpen = false;
+      if (before === context.before.length) beforeOpen = false;
+    }
+    if (afterOpen) {
+      const c = cost(context.after[after]);
+      if (c <= left) { left -= c; after++; } else afterOpen = false;
+      if (after === context.after.length) afterOpen = false;
+    }
+  }
+  return { before, after };
+}
+
+/** One step smaller: a line of surroundings, else the last definition still sent goes to its signature or out. */
+function shrink(keep: Surroundings): Surroundings | undefined {
+  if (keep.before > 0 || keep.after > 0) return keep.before >= keep.after ? { ...keep, before: keep.before - 1 } : { ...keep, after: keep.after - 1 };
+  const forms = [...(keep.definitions ?? [])];
+  let last = forms.length - 1;
+  while (last >= 0 && forms[last] === 'omit') last--;
+  if (last < 0) return undefined;
+  forms[last] = forms[last] === 'whole' ? 'signature' : 'omit';
+  return { ...keep, definitions: forms };
 }

@@ -22,6 +22,8 @@ export interface Ask {
   readonly chip?: ContextChip;
   readonly system?: string;
   readonly kind?: RequestKind;
+  /** What the user should know about how the context was gathered (definitions left out). */
+  readonly notes?: readonly string[];
 }
 
 export type SessionStatus = 'ready' | 'generating' | 'offline' | 'modelMissing';
@@ -225,7 +227,7 @@ export class ChatSession {
     conv.turns.push(userTurn);
     if (conv.title === 'New chat' || conv.turns.length === 1 || edited === 0) conv.title = titleFrom(ask.text);
     if (this.conversation === conv) this.emit({ type: 'turnAdded', turn: userTurn });
-    const spec = { kind: ask.kind ?? 'chat', system: ask.system ?? started.system, notes: started.notes, history, question: ask.question ?? ask.text, context: ask.context };
+    const spec = { kind: ask.kind ?? 'chat', system: ask.system ?? started.system, notes: [...started.notes, ...(ask.notes ?? [])], history, question: ask.question ?? ask.text, context: ask.context };
     // An edited question replaces its turn and what followed only once the new answer is there.
     const replaced = edited >= 0 ? conv.turns.slice(edited, -1).map((t) => t.id) : [];
     return this.stream(conv, userTurn, spec, signal, replaced);

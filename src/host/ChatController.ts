@@ -31,7 +31,7 @@ export class ChatController implements vscode.Disposable {
   private readonly subscription: { dispose(): void };
   private banner: Banner | null = null;
   private models: readonly string[] = [];
-  private pendingContext: { context: GatheredContext; chip: ContextChip } | undefined;
+  private pendingContext: { context: GatheredContext; chip: ContextChip; notes?: readonly string[] } | undefined;
   /** Sends the last request again (Retry after a failed answer). */
   private retryLast: (() => Promise<void>) | undefined;
   private preloaded = '';
@@ -147,6 +147,11 @@ export class ChatController implements vscode.Disposable {
     this.broadcast({ type: 'focusInput' });
   }
 
+  /** Adds the definitions found later to the pending context, unless the user replaced or removed it meanwhile. */
+  updateContext(was: GatheredContext, context: GatheredContext, notes: readonly string[]): void {
+    if (this.pendingContext?.context === was) this.pendingContext = { ...this.pendingContext, context, notes };
+  }
+
   /** Sends a prepared request (Explain, or a message typed in the view). */
   async ask(ask: Ask, replaces?: string): Promise<void> {
     const settings = this.services.settings();
@@ -201,7 +206,7 @@ export class ChatController implements vscode.Disposable {
         const pending = this.pendingContext;
         this.pendingContext = undefined;
         this.broadcast({ type: 'contextChip', chip: null });
-        return this.ask({ text: message.text, context: pending?.context, chip: pending?.chip }, message.replaces);
+        return this.ask({ text: message.text, context: pending?.context, chip: pending?.chip, notes: pending?.notes }, message.replaces);
       }
       case 'regenerate':
         return this.regenerate(message.turnId);

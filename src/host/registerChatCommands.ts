@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { gatherContext } from '../context/gatherContext';
 import { openChatInEditor } from './ChatViewProvider';
 import type { Services } from './createServices';
+import { addDefinitions } from './context/addDefinitions';
 import { exportConversation } from './exportConversation';
 import type { ChatFeature } from './registerChat';
 import { chipFor, snapshotEditor } from './snapshotEditor';
@@ -26,6 +27,9 @@ export function registerChatCommands(context: vscode.ExtensionContext, services:
       const gathered = gatherContext(snapshotEditor(editor));
       await chat.revealChat();
       chat.controller.setContext(gathered, chipFor(gathered));
+      // The chip shows at once; the definitions join it when the language server has answered.
+      const found = await addDefinitions(services, editor.document, editor.selection, gathered);
+      chat.controller.updateContext(gathered, found.context, found.notes);
     }),
     vscode.commands.registerCommand('phi4.exportConversation', async () => {
       await chat.session.open();

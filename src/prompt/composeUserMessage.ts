@@ -1,5 +1,6 @@
 // Lays out the user's turn: code context first (surroundings, selection, diagnostics), the request last.
 import type { GatheredContext } from '../context/EditorContext';
+import { definitionBlock, type DefinitionForm } from './definitionBlock';
 import { fenced } from './fenceFor';
 
 export interface Surroundings {
@@ -7,6 +8,8 @@ export interface Surroundings {
   readonly before: number;
   /** How many of `context.after` (nearest to the selection) to include. */
   readonly after: number;
+  /** How each of `context.definitions` is sent; a missing entry leaves that definition out. */
+  readonly definitions?: readonly DefinitionForm[];
 }
 
 const human = (line: number): number => line + 1;
@@ -18,6 +21,10 @@ export function composeUserMessage(question: string, context: GatheredContext | 
   if (!context) return question;
   const lang = context.languageId;
   const parts: string[] = [];
+  (context.definitions ?? []).forEach((def, i) => {
+    const form = keep.definitions?.[i] ?? 'omit';
+    if (form !== 'omit') parts.push(definitionBlock(def, form));
+  });
   const focusName = context.focusKind === 'selection' ? 'Selected code' : context.focusKind === 'block' ? 'Code at the cursor (enclosing block)' : 'Code at the cursor (current line)';
   if (keep.before > 0) {
     const lines = context.before.slice(context.before.length - keep.before);
