@@ -35,6 +35,7 @@ export type SessionEvent =
   | { readonly type: 'turnAdded'; readonly turn: TurnView }
   | { readonly type: 'answerChunk'; readonly id: string; readonly text: string }
   | { readonly type: 'answerEnded'; readonly turn: TurnView }
+  | { readonly type: 'questionUpdated'; readonly turn: TurnView }
   /** Turns replaced by an edited question or a regenerated answer: views take them out. */
   | { readonly type: 'turnsRemoved'; readonly ids: readonly string[] }
   | { readonly type: 'busy'; readonly busy: boolean; readonly queued: number }
@@ -280,7 +281,12 @@ export class ChatSession {
     // A new object, so storage sees the question changed: it now carries the message as sent.
     const sent = outcome.fitted?.messages.at(-1)?.content;
     const asked = conv.turns.findIndex((t) => t.id === userTurn.id);
-    if (sent !== undefined && sent !== userTurn.sent && asked >= 0) conv.turns[asked] = { ...userTurn, sent };
+    if (sent !== undefined && sent !== userTurn.sent && asked >= 0) {
+      // The list of what this turn sent is kept with it; a regenerated answer re-sends history as it was, so it keeps the first list.
+      const question: TurnView = { ...userTurn, sent, contextUsed: userTurn.contextUsed ?? outcome.fitted?.items };
+      conv.turns[asked] = question;
+      if (this.conversation === conv) this.emit({ type: 'questionUpdated', turn: question });
+    }
     if (this.conversation === conv) this.emit({ type: 'answerEnded', turn: finished });
     if (!outcome.error) this.removeTurns(conv, replaced);
     this.emit({ type: 'status', status: statusFor(outcome.error?.kind), error: outcome.error });

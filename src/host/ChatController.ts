@@ -10,6 +10,7 @@ import { isWebviewToHost, rejectionNotice, type ActionId, type Banner, type Cont
 import { hostNotAllowedBanner, modelMissingBanner, offlineBanner } from './chatBanners';
 import { ChatEndpoint } from './ChatEndpoint';
 import { insertCode } from './insertCode';
+import { openContextRange } from './context/openContextRange';
 import { openExternalLink } from './openExternalLink';
 import { runSlashCommand } from './runSlashCommand';
 import type { Services } from './createServices';
@@ -245,6 +246,8 @@ export class ChatController implements vscode.Disposable {
         return insertCode(this.deps.lastEditor(), restoreSpecialTokens(message.code), message.mode, (m) => this.broadcast({ type: 'notice', message: m }));
       case 'openLink':
         return openExternalLink(message.href, this.services.log);
+      case 'openContext':
+        return openContextRange(message.path, message.startLine, message.endLine, (m) => this.broadcast({ type: 'notice', message: m }));
       default: {
         const never: never = message;
         return never;

@@ -1,5 +1,6 @@
 // The one message protocol between the chat webview and the extension host. Imports nothing:
 // both bundles compile it, and the host validates everything that arrives with isWebviewToHost.
+import type { ContextItem } from './contextItems';
 import { SLASH_COMMANDS, type SlashCommandName } from './slashCommands';
 
 export type ActionId = 'retry' | 'openSettings' | 'pullModel' | 'selectModel' | 'showLog' | 'allowHost';
@@ -33,6 +34,8 @@ export interface TurnView {
    * model keeps seeing the code and the prompt's start stays the same from turn to turn.
    */
   readonly sent?: string;
+  /** On a question: what its prompt carried, item by item, and what was shortened or left out (the "Context used" list). */
+  readonly contextUsed?: readonly ContextItem[];
   readonly state?: TurnState;
   readonly stats?: StatsView;
   /** Things the user should know about this answer (dropped context, truncation, errors). */
@@ -62,6 +65,8 @@ export type HostToWebview =
   | { readonly type: 'turnAdded'; readonly turn: TurnView }
   | { readonly type: 'answerChunk'; readonly id: string; readonly text: string }
   | { readonly type: 'answerEnded'; readonly turn: TurnView }
+  /** A question now carries what was sent with it (its "Context used" list). */
+  | { readonly type: 'questionUpdated'; readonly turn: TurnView }
   | { readonly type: 'turnsRemoved'; readonly ids: readonly string[] }
   | { readonly type: 'banner'; readonly banner: Banner | null }
   | { readonly type: 'busy'; readonly busy: boolean; readonly queued: number }
@@ -84,7 +89,9 @@ export type WebviewToHost =
   | { readonly type: 'action'; readonly action: ActionId }
   | { readonly type: 'copyCode'; readonly code: string }
   | { readonly type: 'insertCode'; readonly code: string; readonly mode: 'insert' | 'replace' }
-  | { readonly type: 'openLink'; readonly href: string };
+  | { readonly type: 'openLink'; readonly href: string }
+  /** Opens a file range listed under "Context used" (workspace-relative path, 0-based lines). */
+  | { readonly type: 'openContext'; readonly path: string; readonly startLine: number; readonly endLine: number };
 
 const ACTIONS: readonly string[] = Object.keys(ACTION_LABELS);
 const MAX_TEXT = 1_000_000;
@@ -104,6 +111,7 @@ export function questionTooLong(text: string): string | undefined {
 }
 
 const str = (v: unknown, max = MAX_TEXT): v is string => typeof v === 'string' && v.length <= max;
+const line = (v: unknown): boolean => typeof v === 'number' && Number.isInteger(v) && v >= 0;
 
 /** Validates a message from the webview: anything else is dropped by the host. */
 export function isWebviewToHost(value: unknown): value is WebviewToHost {
@@ -134,6 +142,8 @@ export function isWebviewToHost(value: unknown): value is WebviewToHost {
       return str(m.code) && (m.mode === 'insert' || m.mode === 'replace');
     case 'openLink':
       return str(m.href, 4096);
+    case 'openContext':
+      return str(m.path, 4096) && m.path.length > 0 && line(m.startLine) && line(m.endLine);
     default:
       return false;
   }

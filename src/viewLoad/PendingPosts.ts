@@ -27,6 +27,7 @@ export class PendingPosts {
       case 'turnAdded':
       case 'answerChunk':
       case 'answerEnded':
+      case 'questionUpdated':
       case 'turnsRemoved':
       case 'banner':
       case 'busy':

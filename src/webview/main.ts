@@ -133,6 +133,11 @@ document.addEventListener('click', (e) => {
     } else send({ type: 'insertCode', code, mode: action === 'replace' ? 'replace' : 'insert' });
     return;
   }
+  const contextButton = target.closest<HTMLElement>('[data-context-path]');
+  if (contextButton) {
+    const { contextPath, contextStart, contextEnd } = contextButton.dataset;
+    return send({ type: 'openContext', path: contextPath ?? '', startLine: Number(contextStart), endLine: Number(contextEnd) });
+  }
   const turnButton = target.closest<HTMLElement>('[data-turn-action]');
   if (turnButton) {
     const id = turnButton.closest<HTMLElement>('[data-turn-id]')?.dataset.turnId;
@@ -241,6 +246,9 @@ window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {
       break;
     case 'answerEnded':
       transcript.end(message.turn);
+      break;
+    case 'questionUpdated':
+      transcript.updateQuestion(message.turn);
       break;
     case 'turnsRemoved':
       if (editingId !== undefined && message.ids.includes(editingId)) setEditing(undefined);
