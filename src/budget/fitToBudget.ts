@@ -6,6 +6,8 @@ import { composeUserMessage, type Surroundings } from '../prompt/composeUserMess
 import type { DefinitionForm } from '../prompt/definitionBlock';
 import { GENERATION_PROMPT_TOKENS, countMessageTokens, countTokens } from '../tokens/countTokens';
 import { packDefinitions } from './packDefinitions';
+import { packMentions } from './packMentions';
+import type { Mention } from '../context/mentions/Mention';
 import { reportItems } from './reportItems';
 
 export interface PromptParts {
@@ -14,6 +16,8 @@ export interface PromptParts {
   readonly history: readonly ChatMessage[];
   readonly question: string;
   readonly context?: GatheredContext;
+  /** What the user added explicitly, in the order added; packed before definitions. */
+  readonly mentions?: readonly Mention[];
 }
 
 export interface BudgetLimits {
@@ -101,12 +105,14 @@ interface TurnPlan {
 /** This turn's user message with as much optional context as fits (definitions at most `largest`), then the history that still fits. */
 function planTurn(parts: PromptParts, available: number, fixed: number, largest: 'whole' | 'signature'): TurnPlan {
   const context = parts.context;
-  const userFor = (keep: Surroundings): string => composeUserMessage(parts.question, context, keep);
+  const userFor = (keep: Surroundings): string => composeUserMessage(parts.question, context, keep, parts.mentions);
   let left = available - fixed - countMessageTokens(userFor({ before: 0, after: 0 }));
+  const mentions = packMentions(parts.mentions ?? [], left);
+  left -= mentions.used;
   const forms = packDefinitions(context?.definitions ?? [], left, largest);
   left -= forms.used;
   const { before, after } = packSurroundings(context, left);
-  let keep: Surroundings = { before, after, definitions: forms.forms };
+  let keep: Surroundings = { before, after, definitions: forms.forms, mentions: mentions.forms };
 
   let user = userFor(keep);
   let used = fixed + countMessageTokens(user);
@@ -167,7 +173,15 @@ function shrink(keep: Surroundings): Surroundings | undefined {
   const forms = [...(keep.definitions ?? [])];
   let last = forms.length - 1;
   while (last >= 0 && forms[last] === 'omit') last--;
-  if (last < 0) return undefined;
-  forms[last] = forms[last] === 'whole' ? 'signature' : 'omit';
-  return { ...keep, definitions: forms };
+  if (last >= 0) {
+    forms[last] = forms[last] === 'whole' ? 'signature' : 'omit';
+    return { ...keep, definitions: forms };
+  }
+  // Mentions give way last: the user asked for them.
+  const mentions = [...(keep.mentions ?? [])];
+  let m = mentions.length - 1;
+  while (m >= 0 && mentions[m] === 'omit') m--;
+  if (m < 0) return undefined;
+  mentions[m] = 'omit';
+  return { ...keep, mentions };
 }

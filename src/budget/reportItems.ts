@@ -5,6 +5,9 @@ import type { ContextItem } from '../protocol/contextItems';
 import type { Surroundings } from '../prompt/composeUserMessage';
 import { countMessageTokens, countTokens } from '../tokens/countTokens';
 import { definitionTokens } from './packDefinitions';
+import { mentionTokens } from './packMentions';
+import type { Mention } from '../context/mentions/Mention';
+import type { MentionForm } from '../prompt/mentionBlock';
 
 const NO_ROOM = 'left out: no room left in the context window';
 
@@ -12,8 +15,9 @@ function span(path: string, start: number, end: number): string {
   return start === end ? `${path}:${start + 1}` : `${path}:${start + 1}-${end + 1}`;
 }
 
-export function reportItems(parts: { system: string; history: readonly ChatMessage[]; context?: GatheredContext }, keep: Surroundings, keptFrom: number): ContextItem[] {
+export function reportItems(parts: { system: string; history: readonly ChatMessage[]; context?: GatheredContext; mentions?: readonly Mention[] }, keep: Surroundings, keptFrom: number): ContextItem[] {
   const items: ContextItem[] = [{ kind: 'instructions', label: 'Rules and instructions (system message)', tokens: countMessageTokens(parts.system), status: 'sent' }];
+  (parts.mentions ?? []).forEach((mention, i) => items.push(mentionItem(mention, keep.mentions?.[i] ?? 'omit')));
   const context = parts.context;
   if (context) {
     const path = context.relativePath;
@@ -62,4 +66,11 @@ function surroundingItems(context: GatheredContext, keep: Surroundings): Context
   side(context.before.length, keep.before, context.startLine - keep.before, context.startLine - 1, context.before.slice(context.before.length - keep.before), 'before');
   side(context.after.length, keep.after, context.endLine + 1, context.endLine + keep.after, context.after.slice(0, keep.after), 'after');
   return items;
+}
+
+function mentionItem(mention: Mention, form: MentionForm): ContextItem {
+  const where = mention.kind === 'problems' ? { label: `Problems in ${mention.relativePath}` } : { label: span(mention.relativePath, mention.startLine, mention.endLine), path: mention.relativePath, startLine: mention.startLine, endLine: mention.endLine };
+  if (form === 'omit') return { kind: 'mention', ...where, tokens: 0, status: 'omitted', note: NO_ROOM };
+  if (form === 'reduced') return { kind: 'mention', ...where, tokens: mentionTokens(mention, form), status: 'shortened', note: mention.reduced?.note };
+  return { kind: 'mention', ...where, tokens: mentionTokens(mention, form), status: 'sent' };
 }

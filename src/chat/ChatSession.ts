@@ -2,6 +2,7 @@
 // text, turns finished, busy state and status. Views subscribe; the session never reaches into a view.
 // Tested in plain Node against the test server.
 import type { GatheredContext } from '../context/EditorContext';
+import type { Mention } from '../context/mentions/Mention';
 import type { OllamaError } from '../ollama/OllamaError';
 import type { SystemText } from '../prompt/customInstructions';
 import { CHAT_SYSTEM_PROMPT } from '../prompt/systemPrompts';
@@ -19,6 +20,8 @@ export interface Ask {
   /** What is sent as the request, when it differs from `text` (e.g. Explain's instructions). */
   readonly question?: string;
   readonly context?: GatheredContext;
+  /** Files, symbols, problems and further selections the user added. */
+  readonly mentions?: readonly Mention[];
   readonly chip?: ContextChip;
   readonly system?: string;
   readonly kind?: RequestKind;
@@ -228,7 +231,7 @@ export class ChatSession {
     conv.turns.push(userTurn);
     if (conv.title === 'New chat' || conv.turns.length === 1 || edited === 0) conv.title = titleFrom(ask.text);
     if (this.conversation === conv) this.emit({ type: 'turnAdded', turn: userTurn });
-    const spec = { kind: ask.kind ?? 'chat', system: ask.system ?? started.system, notes: [...started.notes, ...(ask.notes ?? [])], history, question: ask.question ?? ask.text, context: ask.context };
+    const spec = { kind: ask.kind ?? 'chat', system: ask.system ?? started.system, notes: [...started.notes, ...(ask.notes ?? [])], history, question: ask.question ?? ask.text, context: ask.context, mentions: ask.mentions };
     // An edited question replaces its turn and what followed only once the new answer is there.
     const replaced = edited >= 0 ? conv.turns.slice(edited, -1).map((t) => t.id) : [];
     return this.stream(conv, userTurn, spec, signal, replaced);

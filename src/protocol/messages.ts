@@ -12,6 +12,19 @@ export interface ContextChip {
   readonly label: string; // "src/a.ts:10-20"
   readonly languageId: string;
   readonly lineCount: number;
+  /** Set on a chip waiting in the chat input, so the view can ask to remove that one. */
+  readonly id?: string;
+  /** What the chip adds; a plain selection when absent. */
+  readonly kind?: 'selection' | 'file' | 'symbol' | 'problems';
+}
+
+/** One entry of the @-mention list. */
+export interface MentionOption {
+  /** Opaque to the view: the host resolves it when the entry is chosen. */
+  readonly id: string;
+  readonly kind: 'file' | 'symbol' | 'problems' | 'selection';
+  readonly label: string;
+  readonly detail: string;
 }
 
 export interface StatsView {
@@ -61,7 +74,9 @@ export type HostToWebview =
   | { readonly type: 'restore'; readonly conversationId: string; readonly turns: readonly TurnView[]; readonly history: readonly ConversationSummary[]; readonly busy: boolean }
   | { readonly type: 'history'; readonly history: readonly ConversationSummary[]; readonly currentId: string }
   | { readonly type: 'models'; readonly models: readonly string[]; readonly current: string }
-  | { readonly type: 'contextChip'; readonly chip: ContextChip | null }
+  /** The chips waiting in the chat input, sent with the next message. */
+  | { readonly type: 'contextChips'; readonly chips: readonly ContextChip[] }
+  | { readonly type: 'mentionOptions'; readonly query: string; readonly options: readonly MentionOption[] }
   | { readonly type: 'turnAdded'; readonly turn: TurnView }
   | { readonly type: 'answerChunk'; readonly id: string; readonly text: string }
   | { readonly type: 'answerEnded'; readonly turn: TurnView }
@@ -84,7 +99,10 @@ export type WebviewToHost =
   | { readonly type: 'switchConversation'; readonly id: string }
   | { readonly type: 'deleteConversation'; readonly id: string }
   | { readonly type: 'clearHistory' }
-  | { readonly type: 'removeContext' }
+  /** Removes one chip (by id), or all when no id is given. */
+  | { readonly type: 'removeContext'; readonly id?: string }
+  | { readonly type: 'mentionQuery'; readonly query: string }
+  | { readonly type: 'addMention'; readonly id: string }
   | { readonly type: 'selectModel'; readonly model: string }
   | { readonly type: 'action'; readonly action: ActionId }
   | { readonly type: 'copyCode'; readonly code: string }
@@ -122,8 +140,13 @@ export function isWebviewToHost(value: unknown): value is WebviewToHost {
     case 'stop':
     case 'newChat':
     case 'clearHistory':
-    case 'removeContext':
       return true;
+    case 'removeContext':
+      return m.id === undefined || str(m.id, 200);
+    case 'mentionQuery':
+      return str(m.query, 200);
+    case 'addMention':
+      return str(m.id, 4096) && m.id.length > 0;
     case 'send':
       return str(m.text, MAX_QUESTION_CHARS) && (m.replaces === undefined || str(m.replaces, 200));
     case 'slashCommand':

@@ -33,7 +33,7 @@ export async function runRequest(services: RequestServices, spec: RequestSpec, s
     const refused = await services.mayContact?.(settings);
     if (refused) throw refused;
     const resolved = await services.resolver.resolve(client, settings, inner.signal);
-    fitted = fitToBudget({ system: spec.system, history: spec.history, question: spec.question, context: spec.context }, { contextWindow: resolved.numCtx, maxAnswerTokens: wanted });
+    fitted = fitToBudget({ system: spec.system, history: spec.history, question: spec.question, context: spec.context, mentions: spec.mentions }, { contextWindow: resolved.numCtx, maxAnswerTokens: wanted });
     // The budget may give the answer less than wanted (never more than half the window); ask for what it reserved.
     numPredict = fitted.answerTokens;
     const maxChars = numPredict * MAX_CHARS_PER_TOKEN;

@@ -23,7 +23,8 @@ export class PendingPosts {
       case 'restore':
       case 'history':
       case 'models':
-      case 'contextChip':
+      case 'contextChips':
+      case 'mentionOptions':
       case 'turnAdded':
       case 'answerChunk':
       case 'answerEnded':

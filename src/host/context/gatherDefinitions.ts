@@ -12,6 +12,8 @@ import { documentSymbols } from './documentSymbols';
 import { workspacePath } from './workspacePath';
 
 export const MAX_LOOKUPS = 8;
+/** Lookups one level further out, after everything the focus itself uses. */
+const MAX_FURTHER = 12;
 /** Languages whose comments start with `#`, so the identifier scanner skips them. */
 const HASH_COMMENTS = new Set(['python', 'ruby', 'shellscript', 'perl', 'r', 'yaml', 'coffeescript', 'elixir']);
 const RANK: Record<IdentifierRole, DefinitionRank> = { call: 0, value: 0, type: 1, member: 2 };
@@ -71,6 +73,17 @@ export async function gatherDefinitions(document: vscode.TextDocument, focus: vs
       const path = workspacePath(targetUri);
       const signatureOnly = /(^|[/\\])node_modules[/\\]/.test(targetUri.path) || targetUri.path.endsWith('.d.ts');
       hits.push({ name, rank, relativePath: path, languageId: file.doc.languageId, lines, cut, signatureOnly });
+      if (rank < 2 && depth === 0 && !signatureOnly) furtherOut(targetUri, file.doc, cut.startLine);
+    }
+  };
+
+  // One level further out: the types named in a direct definition's head (its parameters and result), packed last.
+  let further = 0;
+  const furtherOut = (uri: vscode.Uri, doc: vscode.TextDocument, line: number): void => {
+    const head = doc.lineAt(Math.min(line, doc.lineCount - 1));
+    for (const use of findIdentifiers(head.text, head.lineNumber, 0, { limit: 8 }).filter((u) => u.role === 'type')) {
+      if (further++ >= MAX_FURTHER) return;
+      tasks.push(() => resolve('vscode.executeDefinitionProvider', uri, positionOf(use), use.name, 3, 1));
     }
   };
 

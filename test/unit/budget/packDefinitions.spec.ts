@@ -73,3 +73,33 @@ describe('fitToBudget with definitions', () => {
     assert.deepEqual(fitted.messages.slice(1, 3), p.history);
   });
 });
+
+describe('fitToBudget with mentions', () => {
+  const mention = (lines: number, reduced = true) => ({
+    kind: 'file' as const,
+    relativePath: 'src/big.ts',
+    languageId: 'typescript',
+    startLine: 0,
+    endLine: lines - 1,
+    text: Array.from({ length: lines }, (_, i) => `export const item${i} = "mentioned file content ${i}";`).join('\n'),
+    reduced: reduced ? { text: 'Outline (…):\n- function main (lines 1–9)', note: 'too large to send whole: sent as its outline and its start (lines 1–80 of 2000)' } : undefined,
+  });
+
+  it('packs an explicit mention before any definition, and a file too large as its outline, saying so', () => {
+    const p = { ...parts([def('alpha', 200)]), mentions: [mention(20)] };
+    const fitted = fitToBudget(p, { contextWindow: 4096, maxAnswerTokens: 1024 });
+    const user = userOf(fitted);
+    assert.ok(user.indexOf('File `src/big.ts` (lines 1–20) mentioned by the user') < user.indexOf('Definition of `alpha`'));
+    const big = fitToBudget({ ...parts([]), mentions: [mention(2000)] }, { contextWindow: 4096, maxAnswerTokens: 1024 });
+    assert.ok(userOf(big).includes('File `src/big.ts` mentioned by the user (too large to send whole: sent as its outline and its start'));
+    const item = big.items.find((i) => i.kind === 'mention');
+    assert.equal(item?.status, 'shortened');
+    assert.match(item?.note ?? '', /outline/);
+  });
+
+  it('sends mentions with no code selected at all', () => {
+    const fitted = fitToBudget({ system: 'S', history: [], question: 'What is in it?', mentions: [mention(3, false)] }, { contextWindow: 4096, maxAnswerTokens: 1024 });
+    assert.ok(userOf(fitted).startsWith('File `src/big.ts` (lines 1–3) mentioned by the user:\n```typescript\nexport const item0'));
+    assert.ok(userOf(fitted).endsWith('What is in it?'));
+  });
+});
