@@ -18,7 +18,7 @@ export async function addDefinitions(services: Pick<Services, 'settings' | 'log'
   const focus = context.focusKind === 'selection' ? range : new vscode.Range(context.startLine, 0, context.endLine, document.lineAt(context.endLine).text.length);
   try {
     const found = await gatherDefinitions(document, focus, settings.contextTimeoutMs);
-    services.log.info(`definitions found=${found.definitions.length} lookups=${found.lookups} ms=${found.ms.toFixed(0)}${found.timedOut ? ' timedOut' : ''}`);
+    services.log.info(`definitions file=${context.relativePath.replace(/\s/g, '_')} found=${found.definitions.length} lookups=${found.lookups} ms=${found.ms.toFixed(0)}${found.timedOut ? ' timedOut' : ''}`);
     const notes: string[] = [];
     const ms = settings.contextTimeoutMs;
     if (found.timedOut && found.definitions.length === 0) notes.push(`Sent without definitions from other files: the language server did not answer within ${ms} ms (it may still be loading the project). Ask again in a moment, or raise phi4.context.timeoutMs.`);

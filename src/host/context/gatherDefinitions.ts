@@ -5,10 +5,10 @@
 import * as vscode from 'vscode';
 import { assembleDefinitions, type DefinitionHit } from '../../context/definitions/assembleDefinitions';
 import type { ContextDefinition, DefinitionRank } from '../../context/definitions/ContextDefinition';
-import { cutDeclaration } from '../../context/definitions/cutDeclaration';
+import { cutDeclaration, WHOLE_CONTAINER_LINES } from '../../context/definitions/cutDeclaration';
 import { findIdentifiers, type IdentifierRole, type IdentifierUse } from '../../context/definitions/findIdentifiers';
 import { runLimited } from '../../context/definitions/runLimited';
-import { documentSymbols } from './documentSymbols';
+import { SourceFiles } from './SourceFiles';
 import { workspacePath } from './workspacePath';
 
 export const MAX_LOOKUPS = 8;
@@ -34,21 +34,8 @@ export async function gatherDefinitions(document: vscode.TextDocument, focus: vs
   const started = performance.now();
   const uses = findIdentifiers(document.getText(focus), focus.start.line, focus.start.character, { hashComments: HASH_COMMENTS.has(document.languageId) });
   const hits: DefinitionHit[] = [];
-  const files = new Map<string, Promise<{ doc: vscode.TextDocument; symbols: Awaited<ReturnType<typeof documentSymbols>> } | undefined>>();
+  const files = new SourceFiles();
   const tasks: (() => Promise<void>)[] = [];
-
-  const fileOf = (uri: vscode.Uri) => {
-    const key = uri.toString();
-    let found = files.get(key);
-    if (!found) {
-      found = (async () => {
-        const doc = await vscode.workspace.openTextDocument(uri);
-        return { doc, symbols: await documentSymbols(uri).catch(() => []) };
-      })().catch(() => undefined);
-      files.set(key, found);
-    }
-    return found;
-  };
 
   const resolve = async (command: string, uri: vscode.Uri, position: vscode.Position, name: string, rank: DefinitionRank, depth: number): Promise<void> => {
     const targets = (await vscode.commands.executeCommand<Target[] | undefined>(command, uri, position)) ?? [];
@@ -58,30 +45,32 @@ export async function gatherDefinitions(document: vscode.TextDocument, focus: vs
       const range = 'targetRange' in target ? target.targetRange : target.range;
       // Files outside the workspace (the language's own library, other folders) are not the user's code.
       if (!vscode.workspace.getWorkspaceFolder(targetUri)) continue;
-      const file = await fileOf(targetUri);
+      const file = await files.read(targetUri);
       if (!file) continue;
-      const lineText = file.doc.lineAt(Math.min(at.start.line, file.doc.lineCount - 1)).text;
+      const lineText = file.lines[Math.min(at.start.line, file.lines.length - 1)] ?? '';
       if (FORWARDING.test(lineText)) {
         const same = targetUri.toString() === uri.toString() && at.start.isEqual(position);
         if (depth < 3 && !same) tasks.push(() => resolve('vscode.executeDefinitionProvider', targetUri, at.start, name, rank, depth + 1));
         continue;
       }
-      const lines = file.doc.getText().split(/\r?\n/);
+      const lines = file.lines;
       // Generated or minified code is never sent.
       if (lines.some((l) => l.length > 1000 || l.includes('\0'))) continue;
-      const cut = cutDeclaration(file.symbols, at.start.line, { startLine: range.start.line, endLine: range.end.line });
+      // A top-level declaration the server gave whole needs no symbols; a member or a long class does (its container).
+      const given = 'targetRange' in target && range.end.line > range.start.line && !/^\s/.test(lineText) && range.end.line - range.start.line < WHOLE_CONTAINER_LINES;
+      const symbols = given ? [] : await files.symbols(targetUri, file);
+      const cut = cutDeclaration(symbols, at.start.line, { startLine: range.start.line, endLine: range.end.line });
       const path = workspacePath(targetUri);
       const signatureOnly = /(^|[/\\])node_modules[/\\]/.test(targetUri.path) || targetUri.path.endsWith('.d.ts');
-      hits.push({ name, rank, relativePath: path, languageId: file.doc.languageId, lines, cut, signatureOnly });
-      if (rank < 2 && depth === 0 && !signatureOnly) furtherOut(targetUri, file.doc, cut.startLine);
+      hits.push({ name, rank, relativePath: path, languageId: file.languageId, lines, cut, signatureOnly });
+      if (rank < 2 && depth === 0 && !signatureOnly) furtherOut(targetUri, lines, cut.startLine);
     }
   };
 
   // One level further out: the types named in a direct definition's head (its parameters and result), packed last.
   let further = 0;
-  const furtherOut = (uri: vscode.Uri, doc: vscode.TextDocument, line: number): void => {
-    const head = doc.lineAt(Math.min(line, doc.lineCount - 1));
-    for (const use of findIdentifiers(head.text, head.lineNumber, 0, { limit: 8 }).filter((u) => u.role === 'type')) {
+  const furtherOut = (uri: vscode.Uri, lines: readonly string[], line: number): void => {
+    for (const use of findIdentifiers(lines[line] ?? '', line, 0, { limit: 8 }).filter((u) => u.role === 'type')) {
       if (further++ >= MAX_FURTHER) return;
       tasks.push(() => resolve('vscode.executeDefinitionProvider', uri, positionOf(use), use.name, 3, 1));
     }
