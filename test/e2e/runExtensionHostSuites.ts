@@ -21,7 +21,7 @@ export async function runExtensionHostSuites(ollamaUrl: string): Promise<SuiteRe
 }
 
 async function runSuites(ollamaUrl: string, name: string, untrusted: boolean): Promise<SuiteResult> {
-  const workspace = prepareWorkspace(`${name}-ws`);
+  const workspace = prepareWorkspace(`${name}-ws`, { definitions: !untrusted });
   const resultsFile = path.join(REPO, '.cache', 'runs', `${name}-results.json`);
   fs.rmSync(resultsFile, { force: true });
   const env: Record<string, string> = { PHI4_TEST_RESULTS: resultsFile, ...(untrusted && { PHI4_TEST_UNTRUSTED: '1' }) };
