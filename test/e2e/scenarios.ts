@@ -768,7 +768,8 @@ export const SCENARIOS: Scenario[] = [
       await mention.locator('button.context-open').click();
       await page.locator('.tab.active[aria-label*="label.ts"]').waitFor();
 
-      // Stored with the conversation: a reload shows the same line.
+      // Stored with the conversation: a reload shows the same line. (F1 must reach the workbench, not the webview.)
+      await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
       await runCommand(page, 'Developer: Reload Window');
       await page.waitForLoadState('load');
       await waitForWorkbench(page);
