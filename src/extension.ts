@@ -30,7 +30,7 @@ export function activate(context: vscode.ExtensionContext): Phi4Api {
   registerChatCommands(context, services, chat);
   registerModelCommands(context, services, chat);
   registerStatusBar(context, services, chat);
-  registerExplain(context, chat);
+  registerExplain(context, services, chat);
   const fixes = registerFix(context, services, chat);
   const edits = registerEdit(context, services, chat, fixes);
   registerWriteTests(context, services, chat.lastEditor);

@@ -1,9 +1,15 @@
 // Fits a prompt into the context window by priority, and reports exactly what had to be left out.
 import type { ChatMessage } from '../chatml/renderChatML';
 import type { GatheredContext } from '../context/EditorContext';
-import { composeUserMessage } from '../prompt/composeUserMessage';
+import type { ContextItem } from '../protocol/contextItems';
+import { composeUserMessage, type Surroundings } from '../prompt/composeUserMessage';
+import type { DefinitionForm } from '../prompt/definitionBlock';
 import { GENERATION_PROMPT_TOKENS, countMessageTokens, countTokens } from '../tokens/countTokens';
-import { trimHistory, type TrimPolicy } from './trimHistory';
+import { trimHistory, type TrimPolicy, type TrimmedHistory } from './trimHistory';
+import { packDefinitions } from './packDefinitions';
+import { packMentions } from './packMentions';
+import type { Mention } from '../context/mentions/Mention';
+import { reportItems } from './reportItems';
 
 export interface PromptParts {
   readonly system: string;
@@ -11,6 +17,8 @@ export interface PromptParts {
   readonly history: readonly ChatMessage[];
   readonly question: string;
   readonly context?: GatheredContext;
+  /** What the user added explicitly, in the order added; packed before definitions. */
+  readonly mentions?: readonly Mention[];
 }
 
 export interface BudgetLimits {
@@ -36,6 +44,8 @@ export interface FittedPrompt {
   /** Tokens reserved for the answer: send this as num_predict, so the answer always fits beside the prompt. */
   readonly answerTokens: number;
   readonly dropped: DroppedContext;
+  /** Every part of this turn's context and what became of it, for the "Context used" list. */
+  readonly items: readonly ContextItem[];
 }
 
 export class BudgetExceededError extends Error {
@@ -59,50 +69,18 @@ export function availableForPrompt(limits: BudgetLimits): number {
 export function fitToBudget(parts: PromptParts, limits: BudgetLimits): FittedPrompt {
   const available = availableForPrompt(limits);
   const context = parts.context;
-  const userFor = (before: number, after: number): string => composeUserMessage(parts.question, context, { before, after });
-
   const fixed = countMessageTokens(parts.system) + GENERATION_PROMPT_TOKENS;
-  const must = fixed + countMessageTokens(userFor(0, 0));
+  const must = fixed + countMessageTokens(composeUserMessage(parts.question, context, { before: 0, after: 0 }));
   if (must > available) throw new BudgetExceededError(must, available);
 
-  // Surrounding code comes before history in priority; estimate per line, then verify exactly.
-  let before = 0;
-  let after = 0;
-  let left = available - must;
-  if (context) {
-    const headerCost = 24; // the "Code before/after it in … (lines a–b):" line and fences
-    // Counted with its newline, as the line appears in the message: the exact check below then reuses it.
-    const cost = (line: string): number => countTokens(`${line}\n`);
-    let beforeOpen = context.before.length > 0 && left > headerCost;
-    let afterOpen = context.after.length > 0 && left > headerCost * 2;
-    if (beforeOpen) left -= headerCost;
-    if (afterOpen) left -= headerCost;
-    while (beforeOpen || afterOpen) {
-      if (beforeOpen) {
-        const c = cost(context.before[context.before.length - 1 - before]);
-        if (c <= left) { left -= c; before++; } else beforeOpen = false;
-        if (before === context.before.length) beforeOpen = false;
-      }
-      if (afterOpen) {
-        const c = cost(context.after[after]);
-        if (c <= left) { left -= c; after++; } else afterOpen = false;
-        if (after === context.after.length) afterOpen = false;
-      }
-    }
+  // Optional context is packed first, definitions whole where they fit; when that leaves out history, the
+  // definitions give way to their signatures before any earlier exchange does.
+  let plan = planTurn(parts, available, fixed, 'whole', limits.trim);
+  if (plan.history.dropped > 0 && plan.forms.includes('whole')) {
+    const shorter = planTurn(parts, available, fixed, 'signature', limits.trim);
+    if (shorter.history.dropped < plan.history.dropped) plan = shorter;
   }
-
-  let user = userFor(before, after);
-  let used = fixed + countMessageTokens(user);
-  while (used > available && (before > 0 || after > 0)) {
-    if (before >= after) before--; else after--;
-    user = userFor(before, after);
-    used = fixed + countMessageTokens(user);
-  }
-
-  // History gets the room left, trimmed in large blocks so the prompt's start survives many turns.
-  const history = trimHistory(parts.history, available - used, limits.trim);
-  used += history.tokens;
-
+  const { user, used, history, keep } = plan;
   const messages: ChatMessage[] = [{ role: 'system', content: parts.system }, ...history.messages, { role: 'user', content: user }];
   return {
     messages,
@@ -111,8 +89,92 @@ export function fitToBudget(parts: PromptParts, limits: BudgetLimits): FittedPro
     answerTokens: answerReserve(limits),
     dropped: {
       historyMessages: history.dropped,
-      linesBefore: (context?.before.length ?? 0) - before,
-      linesAfter: (context?.after.length ?? 0) - after,
+      linesBefore: (context?.before.length ?? 0) - keep.before,
+      linesAfter: (context?.after.length ?? 0) - keep.after,
     },
+    items: reportItems(parts, keep, history),
   };
+}
+
+interface TurnPlan {
+  readonly user: string;
+  readonly used: number;
+  readonly history: TrimmedHistory;
+  readonly forms: DefinitionForm[];
+  readonly keep: Surroundings;
+}
+
+/** This turn's user message with as much optional context as fits (definitions at most `largest`), then the history that still fits. */
+function planTurn(parts: PromptParts, available: number, fixed: number, largest: 'whole' | 'signature', trim: TrimPolicy | undefined): TurnPlan {
+  const context = parts.context;
+  const userFor = (keep: Surroundings): string => composeUserMessage(parts.question, context, keep, parts.mentions);
+  let left = available - fixed - countMessageTokens(userFor({ before: 0, after: 0 }));
+  const mentions = packMentions(parts.mentions ?? [], left);
+  left -= mentions.used;
+  const forms = packDefinitions(context?.definitions ?? [], left, largest);
+  left -= forms.used;
+  const { before, after } = packSurroundings(context, left);
+  let keep: Surroundings = { before, after, definitions: forms.forms, mentions: mentions.forms };
+
+  let user = userFor(keep);
+  let used = fixed + countMessageTokens(user);
+  // The estimates are per part; the exact count decides. Surroundings give way first, then definitions from the last.
+  while (used > available) {
+    const next = shrink(keep);
+    if (!next) break;
+    keep = next;
+    user = userFor(keep);
+    used = fixed + countMessageTokens(user);
+  }
+
+  // History gets the room left, trimmed in large blocks so the prompt's start survives many turns.
+  const history = trimHistory(parts.history, available - used, trim);
+  return { user, used: used + history.tokens, history, forms: [...(keep.definitions ?? [])], keep };
+}
+
+/** Lines of surrounding code, nearest first on both sides, estimated per line (the exact check follows). */
+function packSurroundings(context: GatheredContext | undefined, budget: number): { before: number; after: number } {
+  let before = 0;
+  let after = 0;
+  let left = budget;
+  if (!context) return { before, after };
+  const headerCost = 24; // the "Code before/after it in … (lines a–b):" line and fences
+  // Counted with its newline, as the line appears in the message: the exact check then reuses it.
+  const cost = (line: string): number => countTokens(`${line}\n`);
+  let beforeOpen = context.before.length > 0 && left > headerCost;
+  let afterOpen = context.after.length > 0 && left > headerCost * 2;
+  if (beforeOpen) left -= headerCost;
+  if (afterOpen) left -= headerCost;
+  while (beforeOpen || afterOpen) {
+    if (beforeOpen) {
+      const c = cost(context.before[context.before.length - 1 - before]);
+      if (c <= left) { left -= c; before++; } else beforeOpen = false;
+      if (before === context.before.length) beforeOpen = false;
+    }
+    if (afterOpen) {
+      const c = cost(context.after[after]);
+      if (c <= left) { left -= c; after++; } else afterOpen = false;
+      if (after === context.after.length) afterOpen = false;
+    }
+  }
+  return { before, after };
+}
+
+/** One step smaller: a line of surroundings, else the last definition still sent goes to its signature or out. */
+function shrink(keep: Surroundings): Surroundings | undefined {
+  if (keep.before > 0 || keep.after > 0) return keep.before >= keep.after ? { ...keep, before: keep.before - 1 } : { ...keep, after: keep.after - 1 };
+  const forms = [...(keep.definitions ?? [])];
+  let last = forms.length - 1;
+  while (last >= 0 && forms[last] === 'omit') last--;
+  if (last >= 0) {
+    forms[last] = forms[last] === 'whole' ? 'signature' : 'omit';
+    return { ...keep, definitions: forms };
+  }
+  // Mentions give way last: the user asked for them.
+  const mentions = [...(keep.mentions ?? [])];
+  let m = mentions.length - 1;
+  while (m >= 0 && mentions[m] === 'omit') m--;
+  if (m < 0) return undefined;
+  mentions[m] = 'omit';
+  return { ...keep, mentions };
 }

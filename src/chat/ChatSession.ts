@@ -2,6 +2,7 @@
 // text, turns finished, busy state and status. Views subscribe; the session never reaches into a view.
 // Tested in plain Node against the test server.
 import type { GatheredContext } from '../context/EditorContext';
+import type { Mention } from '../context/mentions/Mention';
 import type { OllamaError } from '../ollama/OllamaError';
 import type { SystemText } from '../prompt/customInstructions';
 import { CHAT_SYSTEM_PROMPT } from '../prompt/systemPrompts';
@@ -19,9 +20,13 @@ export interface Ask {
   /** What is sent as the request, when it differs from `text` (e.g. Explain's instructions). */
   readonly question?: string;
   readonly context?: GatheredContext;
+  /** Files, symbols, problems and further selections the user added. */
+  readonly mentions?: readonly Mention[];
   readonly chip?: ContextChip;
   readonly system?: string;
   readonly kind?: RequestKind;
+  /** What the user should know about how the context was gathered (definitions left out). */
+  readonly notes?: readonly string[];
 }
 
 export type SessionStatus = 'ready' | 'generating' | 'offline' | 'modelMissing';
@@ -33,6 +38,7 @@ export type SessionEvent =
   | { readonly type: 'turnAdded'; readonly turn: TurnView }
   | { readonly type: 'answerChunk'; readonly id: string; readonly text: string }
   | { readonly type: 'answerEnded'; readonly turn: TurnView }
+  | { readonly type: 'questionUpdated'; readonly turn: TurnView }
   /** Turns replaced by an edited question or a regenerated answer: views take them out. */
   | { readonly type: 'turnsRemoved'; readonly ids: readonly string[] }
   | { readonly type: 'busy'; readonly busy: boolean; readonly queued: number }
@@ -234,7 +240,7 @@ export class ChatSession {
     conv.turns.push(userTurn);
     if (conv.title === 'New chat' || conv.turns.length === 1 || edited === 0) conv.title = titleFrom(ask.text);
     if (this.conversation === conv) this.emit({ type: 'turnAdded', turn: userTurn });
-    const spec = { kind: ask.kind ?? 'chat', system: ask.system ?? started.system, notes: started.notes, history, question: ask.question ?? ask.text, context: ask.context, continues: lastAnswer(kept) };
+    const spec = { kind: ask.kind ?? 'chat', system: ask.system ?? started.system, notes: [...started.notes, ...(ask.notes ?? [])], history, question: ask.question ?? ask.text, context: ask.context, mentions: ask.mentions, continues: lastAnswer(kept) };
     // An edited question replaces its turn and what followed only once the new answer is there.
     const replaced = edited >= 0 ? conv.turns.slice(edited, -1).map((t) => t.id) : [];
     return this.stream(conv, userTurn, spec, signal, replaced);
@@ -287,7 +293,12 @@ export class ChatSession {
     // A new object, so storage sees the question changed: it now carries the message as sent.
     const sent = outcome.fitted?.messages.at(-1)?.content;
     const asked = conv.turns.findIndex((t) => t.id === userTurn.id);
-    if (sent !== undefined && sent !== userTurn.sent && asked >= 0) conv.turns[asked] = { ...userTurn, sent };
+    if (sent !== undefined && sent !== userTurn.sent && asked >= 0) {
+      // The list of what this turn sent is kept with it; a regenerated answer re-sends history as it was, so it keeps the first list.
+      const question: TurnView = { ...userTurn, sent, contextUsed: userTurn.contextUsed ?? outcome.fitted?.items };
+      conv.turns[asked] = question;
+      if (this.conversation === conv) this.emit({ type: 'questionUpdated', turn: question });
+    }
     if (this.conversation === conv) this.emit({ type: 'answerEnded', turn: finished });
     if (!outcome.error) this.removeTurns(conv, replaced);
     this.emit({ type: 'status', status: statusFor(outcome.error?.kind), error: outcome.error });

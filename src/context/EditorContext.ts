@@ -1,4 +1,5 @@
 // Plain-value description of what the editor shows, so context logic never needs the VS Code API.
+import type { ContextDefinition } from './definitions/ContextDefinition';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 
@@ -40,4 +41,6 @@ export interface GatheredContext {
   /** Lines below the selection, nearest first. */
   readonly after: readonly string[];
   readonly diagnostics: readonly DiagnosticInfo[];
+  /** Declarations the focus code uses, from the language server, most needed first. */
+  readonly definitions?: readonly ContextDefinition[];
 }

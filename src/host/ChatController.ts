@@ -10,6 +10,11 @@ import { isWebviewToHost, rejectionNotice, type ActionId, type Banner, type Cont
 import { chooseModelBanner, hostNotAllowedBanner, missingModelBanner, modelMissingBanner, offlineBanner } from './chatBanners';
 import { ChatEndpoint } from './ChatEndpoint';
 import { insertCode } from './insertCode';
+import { confirmSecret, fileMention, problemsMention, rangeMention } from './context/mentionSources';
+import { openContextRange } from './context/openContextRange';
+import { PendingContext, type PendingItem } from '../chat/PendingContext';
+import { searchMentions, type MentionChoice } from './context/searchMentions';
+import { workspacePath } from './context/workspacePath';
 import { openExternalLink } from './openExternalLink';
 import { runSlashCommand } from './runSlashCommand';
 import type { Services } from './createServices';
@@ -31,7 +36,9 @@ export class ChatController implements vscode.Disposable {
   private readonly subscription: { dispose(): void };
   private banner: Banner | null = null;
   private models: readonly string[] = [];
-  private pendingContext: { context: GatheredContext; chip: ContextChip } | undefined;
+  private readonly pending = new PendingContext();
+  /** What the entries of the @-mention list last offered stand for; ids from the view mean nothing else. */
+  private offered = new Map<string, MentionChoice>();
   /** Sends the last request again (Retry after a failed answer). */
   private retryLast: (() => Promise<void>) | undefined;
   private readonly statusEmitter = new vscode.EventEmitter<ChatStatus>();
@@ -131,10 +138,51 @@ export class ChatController implements vscode.Disposable {
     void this.services.preloader.ensure();
   }
 
-  setContext(context: GatheredContext, chip: ContextChip): void {
-    this.pendingContext = { context, chip };
-    this.broadcast({ type: 'contextChip', chip });
+  /** Adds a selection chip to the chat input (Ask About Selection, @selection); returns it so definitions can join it later. */
+  addSelection(context: GatheredContext, chip: ContextChip): PendingItem {
+    const item = this.pending.add({ chip: { ...chip, kind: 'selection' }, focus: { context, notes: [] } });
+    this.showChips();
+    return item;
+  }
+
+  /** Adds the definitions found later to a selection chip, unless the user removed it meanwhile. */
+  updateSelection(item: PendingItem, context: GatheredContext, notes: readonly string[]): void {
+    if (this.pending.has(item)) item.focus = { context, notes };
+  }
+
+  /** Adds a file chip (Add File to Phi-4 Chat, @file), after asking about one that looks like it holds secrets. */
+  async addFile(uri: vscode.Uri): Promise<void> {
+    if (!(await confirmSecret(uri))) return;
+    this.pending.add({ chip: { label: workspacePath(uri), languageId: '', lineCount: 0, kind: 'file' }, read: (question) => fileMention(uri, question) });
+    this.showChips();
+  }
+
+  private showChips(): void {
+    this.broadcast({ type: 'contextChips', chips: this.pending.chips });
     this.broadcast({ type: 'focusInput' });
+  }
+
+  private async mentionQuery(endpoint: ChatEndpoint, query: string): Promise<void> {
+    const found = await searchMentions(query, this.deps.lastEditor());
+    this.offered = new Map(found.map((f) => [f.option.id, f.choice]));
+    endpoint.post({ type: 'mentionOptions', query, options: found.map((f) => f.option) });
+  }
+
+  private async addMention(id: string): Promise<void> {
+    const choice = this.offered.get(id);
+    if (!choice) return this.services.log.warn('ignored a mention the list did not offer');
+    const editor = this.deps.lastEditor();
+    if (choice.kind === 'file') return this.addFile(choice.uri);
+    if (choice.kind === 'symbol') {
+      if (!(await confirmSecret(choice.uri))) return;
+      this.pending.add({ chip: { label: `${choice.name} (${workspacePath(choice.uri)}:${choice.range.start.line + 1})`, languageId: '', lineCount: choice.range.end.line - choice.range.start.line + 1, kind: 'symbol' }, read: () => rangeMention(choice.uri, choice.range, 'symbol') });
+    } else if (choice.kind === 'problems' && editor) {
+      const uri = editor.document.uri;
+      this.pending.add({ chip: { label: `Problems in ${workspacePath(uri)}`, languageId: '', lineCount: 0, kind: 'problems' }, read: async () => problemsMention(uri) });
+    } else if (choice.kind === 'selection' && editor) {
+      return void (await vscode.commands.executeCommand('phi4.askAboutSelection'));
+    }
+    this.showChips();
   }
 
   /** Sends a prepared request (Explain, or a message typed in the view). */
@@ -175,7 +223,7 @@ export class ChatController implements vscode.Disposable {
       this.session.restoreEvent(),
       { type: 'models', models: this.models, current: settings.model },
       { type: 'banner', banner: this.banner },
-      { type: 'contextChip', chip: this.pendingContext?.chip ?? null },
+      { type: 'contextChips', chips: this.pending.chips },
       { type: 'busy', busy: this.session.busy, queued: this.session.queued },
     ];
   }
@@ -190,10 +238,9 @@ export class ChatController implements vscode.Disposable {
         else this.preload();
         return;
       case 'send': {
-        const pending = this.pendingContext;
-        this.pendingContext = undefined;
-        this.broadcast({ type: 'contextChip', chip: null });
-        return this.ask({ text: message.text, context: pending?.context, chip: pending?.chip }, message.replaces);
+        const taken = await this.pending.take(message.text);
+        this.broadcast({ type: 'contextChips', chips: [] });
+        return this.ask({ text: message.text, context: taken.context, chip: taken.chip, mentions: taken.mentions, notes: taken.notes }, message.replaces);
       }
       case 'regenerate':
         return this.regenerate(message.turnId);
@@ -214,8 +261,12 @@ export class ChatController implements vscode.Disposable {
         return;
       }
       case 'removeContext':
-        this.pendingContext = undefined;
-        return this.broadcast({ type: 'contextChip', chip: null });
+        this.pending.remove(message.id);
+        return this.broadcast({ type: 'contextChips', chips: this.pending.chips });
+      case 'mentionQuery':
+        return this.mentionQuery(endpoint, message.query);
+      case 'addMention':
+        return this.addMention(message.id);
       case 'selectModel':
         // Only a model the server listed: a view's message must not be able to set any model name.
         if (!this.models.includes(message.model)) return this.services.log.warn(`ignored a request to select a model the server did not list`);
@@ -233,6 +284,8 @@ export class ChatController implements vscode.Disposable {
         return insertCode(this.deps.lastEditor(), restoreSpecialTokens(message.code), message.mode, (m) => this.broadcast({ type: 'notice', message: m }));
       case 'openLink':
         return openExternalLink(message.href, this.services.log);
+      case 'openContext':
+        return openContextRange(message.path, message.startLine, message.endLine, (m) => this.broadcast({ type: 'notice', message: m }));
       default: {
         const never: never = message;
         return never;

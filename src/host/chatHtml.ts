@@ -43,10 +43,11 @@ export function chatHtml(webview: vscode.Webview, extensionUri: vscode.Uri, nonc
   <footer class="composer">
     <div id="queue" hidden></div>
     <div id="notice" hidden></div>
-    <div id="chip" class="chip" hidden></div>
+    <div id="chips" class="chips" hidden aria-label="Context to send with your message"></div>
     <div id="editing" hidden><span>Editing your question: sending replaces it and the answer after it.</span> <button id="cancel-edit" type="button" class="link-button">Cancel (Esc)</button></div>
     <ul id="slash-list" hidden></ul>
-    <textarea id="prompt" rows="3" placeholder="Ask Phi-4… (Enter to send, Shift+Enter for a new line, / for commands, ↑ for the last prompt)" aria-label="Message to Phi-4"></textarea>
+    <ul id="mention-list" hidden></ul>
+    <textarea id="prompt" rows="3" placeholder="Ask Phi-4… (Enter to send, Shift+Enter for a new line, / for commands, @ to add files or symbols, ↑ for the last prompt)" aria-label="Message to Phi-4"></textarea>
     <div class="composer-buttons">
       <button id="stop" type="button" class="secondary" hidden title="Stop generating (Esc)"><i class="codicon codicon-debug-stop"></i> Stop</button>
       <button id="send" type="button" title="Send (Enter)"><i class="codicon codicon-send"></i> Send</button>

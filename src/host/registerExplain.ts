@@ -2,10 +2,12 @@
 import * as vscode from 'vscode';
 import { gatherContext } from '../context/gatherContext';
 import { EXPLAIN_QUESTION } from '../prompt/systemPrompts';
+import { addDefinitions } from './context/addDefinitions';
+import type { Services } from './createServices';
 import type { ChatFeature } from './registerChat';
 import { chipFor, snapshotEditor } from './snapshotEditor';
 
-export function registerExplain(context: vscode.ExtensionContext, chat: ChatFeature): void {
+export function registerExplain(context: vscode.ExtensionContext, services: Services, chat: ChatFeature): void {
   context.subscriptions.push(
     vscode.commands.registerCommand('phi4.explainSelection', async (uri?: unknown, range?: unknown) => {
       const editor = vscode.window.activeTextEditor ?? chat.lastEditor();
@@ -14,10 +16,11 @@ export function registerExplain(context: vscode.ExtensionContext, chat: ChatFeat
       const gathered = gatherContext(snapshotEditor(editor, target));
       if (gathered.selection.trim() === '') return void vscode.window.showInformationMessage('There is no code here to explain. Select some code first.');
       const chip = chipFor(gathered);
+      const withDefs = await addDefinitions(services, editor.document, target, gathered);
       const what = gathered.focusKind === 'selection' ? chip.label : `${chip.label} (nothing was selected, so the ${gathered.focusKind === 'block' ? 'enclosing block' : 'current line'})`;
       chat.controller.preloadModel();
       await chat.revealChat();
-      await chat.controller.ask({ text: `Explain ${what}`, question: EXPLAIN_QUESTION, context: gathered, chip, kind: 'explain' });
+      await chat.controller.ask({ text: `Explain ${what}`, question: EXPLAIN_QUESTION, context: withDefs.context, notes: withDefs.notes, chip, kind: 'explain' });
     }),
   );
 }

@@ -10,6 +10,7 @@ import { extractTestFile } from '../unitTests/extractTestFile';
 import { showRequestError } from './showRequestError';
 import { chooseTestFramework } from './chooseTestFramework';
 import type { Services } from './createServices';
+import { addDefinitions } from './context/addDefinitions';
 import { snapshotEditor } from './snapshotEditor';
 
 export function registerWriteTests(context: vscode.ExtensionContext, services: Services, lastEditor: () => vscode.TextEditor | undefined): void {
@@ -26,7 +27,9 @@ async function writeTests(services: Services, editor: vscode.TextEditor | undefi
   if (!framework || !(await services.consent.confirm(settings.host))) return;
 
   const system = await services.instructions.systemFor(TESTS_SYSTEM_PROMPT);
-  const spec = { kind: 'tests' as const, ...system, history: [], question: testsQuestion(framework.guidance, gathered.relativePath), context: gathered, minAnswerTokens: countTokens(gathered.selection) * 3 + 512 };
+  // Tests need the types the code takes and the functions it calls, as Explain and Fix do.
+  const found = await addDefinitions(services, editor.document, editor.selection, gathered);
+  const spec = { kind: 'tests' as const, ...system, notes: [...(system.notes ?? []), ...found.notes], history: [], question: testsQuestion(framework.guidance, gathered.relativePath), context: found.context, minAnswerTokens: countTokens(gathered.selection) * 3 + 512 };
   const outcome = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Phi-4 is writing ${framework.label} tests…`, cancellable: true }, (_progress, token) => {
     const abort = new AbortController();
     token.onCancellationRequested(() => abort.abort());

@@ -20,6 +20,8 @@ export const SETTING_KEYS = [
   'maxConversations',
   'stallTimeoutSeconds',
   'instructions',
+  'context.definitions',
+  'context.timeoutMs',
 ] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
@@ -32,6 +34,10 @@ export interface Settings extends RequestSettings {
   readonly maxConversations: number;
   /** phi4.instructions: application-scoped, so no repository can set it. */
   readonly instructions: string;
+  /** phi4.context.definitions: send the definitions the focus code uses, found by the language server. */
+  readonly contextDefinitions: boolean;
+  /** phi4.context.timeoutMs: the longest a request waits for the language server. */
+  readonly contextTimeoutMs: number;
 }
 
 // No trust check here: for the settings in package.json's restrictedConfigurations, VS Code itself
@@ -90,6 +96,8 @@ export function readSettings(log?: Pick<Logger, 'warn'>, env: NodeJS.ProcessEnv 
     maxConversations: numeric(config, 'maxConversations', log),
     stallTimeoutMs: numeric(config, 'stallTimeoutSeconds', log) * 1000,
     instructions: text(config, 'instructions', ''),
+    contextDefinitions: config.get<unknown>('context.definitions') !== false,
+    contextTimeoutMs: numeric(config, 'context.timeoutMs', log),
   };
 }
 

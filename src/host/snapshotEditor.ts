@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { DiagnosticInfo, EditorSnapshot, GatheredContext, Severity } from '../context/EditorContext';
 import type { ContextChip } from '../protocol/messages';
+import { workspacePath } from './context/workspacePath';
 
 const SEVERITY: Record<vscode.DiagnosticSeverity, Severity> = {
   [vscode.DiagnosticSeverity.Error]: 'error',
@@ -19,7 +20,7 @@ export function snapshotEditor(editor: vscode.TextEditor, range: vscode.Range = 
   return {
     text: document.getText(),
     languageId: document.languageId,
-    relativePath: document.isUntitled ? document.uri.path : vscode.workspace.asRelativePath(document.uri, false),
+    relativePath: workspacePath(document.uri),
     selectionStart: document.offsetAt(range.start),
     selectionEnd: document.offsetAt(range.end),
     diagnostics: diagnosticsOf(document.uri),

@@ -1,12 +1,19 @@
 // Lays out the user's turn: code context first (surroundings, selection, diagnostics), the request last.
 import type { GatheredContext } from '../context/EditorContext';
+import { definitionBlock, type DefinitionForm } from './definitionBlock';
 import { fenced } from './fenceFor';
+import type { Mention } from '../context/mentions/Mention';
+import { mentionBlock, type MentionForm } from './mentionBlock';
 
 export interface Surroundings {
   /** How many of `context.before` (nearest to the selection) to include. */
   readonly before: number;
   /** How many of `context.after` (nearest to the selection) to include. */
   readonly after: number;
+  /** How each of `context.definitions` is sent; a missing entry leaves that definition out. */
+  readonly definitions?: readonly DefinitionForm[];
+  /** How each mention is sent; a missing entry leaves it out. */
+  readonly mentions?: readonly MentionForm[];
 }
 
 const human = (line: number): number => line + 1;
@@ -14,10 +21,19 @@ const human = (line: number): number => line + 1;
 /** Where an insertion goes, in the 1-based line numbers the code excerpts use. */
 const insertionPlace = (line: number): string => (line === 0 ? 'before line 1' : `between lines ${line} and ${line + 1}`);
 
-export function composeUserMessage(question: string, context: GatheredContext | undefined, keep: Surroundings): string {
-  if (!context) return question;
-  const lang = context.languageId;
+export function composeUserMessage(question: string, context: GatheredContext | undefined, keep: Surroundings, mentions: readonly Mention[] = []): string {
+  if (!context && mentions.length === 0) return question;
   const parts: string[] = [];
+  mentions.forEach((mention, i) => {
+    const form = keep.mentions?.[i] ?? 'omit';
+    if (form !== 'omit') parts.push(mentionBlock(mention, form));
+  });
+  if (!context) return [...parts, question].join('\n\n');
+  const lang = context.languageId;
+  (context.definitions ?? []).forEach((def, i) => {
+    const form = keep.definitions?.[i] ?? 'omit';
+    if (form !== 'omit') parts.push(definitionBlock(def, form));
+  });
   const focusName = context.focusKind === 'selection' ? 'Selected code' : context.focusKind === 'block' ? 'Code at the cursor (enclosing block)' : 'Code at the cursor (current line)';
   if (keep.before > 0) {
     const lines = context.before.slice(context.before.length - keep.before);

@@ -1,5 +1,6 @@
 // The one message protocol between the chat webview and the extension host. Imports nothing:
 // both bundles compile it, and the host validates everything that arrives with isWebviewToHost.
+import type { ContextItem } from './contextItems';
 import { SLASH_COMMANDS, type SlashCommandName } from './slashCommands';
 
 export type ActionId = 'retry' | 'openSettings' | 'pullModel' | 'selectModel' | 'showLog' | 'allowHost' | 'setApiKey';
@@ -11,6 +12,19 @@ export interface ContextChip {
   readonly label: string; // "src/a.ts:10-20"
   readonly languageId: string;
   readonly lineCount: number;
+  /** Set on a chip waiting in the chat input, so the view can ask to remove that one. */
+  readonly id?: string;
+  /** What the chip adds; a plain selection when absent. */
+  readonly kind?: 'selection' | 'file' | 'symbol' | 'problems';
+}
+
+/** One entry of the @-mention list. */
+export interface MentionOption {
+  /** Opaque to the view: the host resolves it when the entry is chosen. */
+  readonly id: string;
+  readonly kind: 'file' | 'symbol' | 'problems' | 'selection';
+  readonly label: string;
+  readonly detail: string;
 }
 
 export interface StatsView {
@@ -41,6 +55,8 @@ export interface TurnView {
    * model keeps seeing the code and the prompt's start stays the same from turn to turn.
    */
   readonly sent?: string;
+  /** On a question: what its prompt carried, item by item, and what was shortened or left out (the "Context used" list). */
+  readonly contextUsed?: readonly ContextItem[];
   readonly state?: TurnState;
   readonly stats?: StatsView;
   /** Things the user should know about this answer (dropped context, truncation, errors). */
@@ -66,10 +82,14 @@ export type HostToWebview =
   | { readonly type: 'restore'; readonly conversationId: string; readonly turns: readonly TurnView[]; readonly history: readonly ConversationSummary[]; readonly busy: boolean }
   | { readonly type: 'history'; readonly history: readonly ConversationSummary[]; readonly currentId: string }
   | { readonly type: 'models'; readonly models: readonly string[]; readonly current: string }
-  | { readonly type: 'contextChip'; readonly chip: ContextChip | null }
+  /** The chips waiting in the chat input, sent with the next message. */
+  | { readonly type: 'contextChips'; readonly chips: readonly ContextChip[] }
+  | { readonly type: 'mentionOptions'; readonly query: string; readonly options: readonly MentionOption[] }
   | { readonly type: 'turnAdded'; readonly turn: TurnView }
   | { readonly type: 'answerChunk'; readonly id: string; readonly text: string }
   | { readonly type: 'answerEnded'; readonly turn: TurnView }
+  /** A question now carries what was sent with it (its "Context used" list). */
+  | { readonly type: 'questionUpdated'; readonly turn: TurnView }
   | { readonly type: 'turnsRemoved'; readonly ids: readonly string[] }
   | { readonly type: 'banner'; readonly banner: Banner | null }
   | { readonly type: 'busy'; readonly busy: boolean; readonly queued: number }
@@ -87,12 +107,17 @@ export type WebviewToHost =
   | { readonly type: 'switchConversation'; readonly id: string }
   | { readonly type: 'deleteConversation'; readonly id: string }
   | { readonly type: 'clearHistory' }
-  | { readonly type: 'removeContext' }
+  /** Removes one chip (by id), or all when no id is given. */
+  | { readonly type: 'removeContext'; readonly id?: string }
+  | { readonly type: 'mentionQuery'; readonly query: string }
+  | { readonly type: 'addMention'; readonly id: string }
   | { readonly type: 'selectModel'; readonly model: string }
   | { readonly type: 'action'; readonly action: ActionId }
   | { readonly type: 'copyCode'; readonly code: string }
   | { readonly type: 'insertCode'; readonly code: string; readonly mode: 'insert' | 'replace' }
-  | { readonly type: 'openLink'; readonly href: string };
+  | { readonly type: 'openLink'; readonly href: string }
+  /** Opens a file range listed under "Context used" (workspace-relative path, 0-based lines). */
+  | { readonly type: 'openContext'; readonly path: string; readonly startLine: number; readonly endLine: number };
 
 const ACTIONS: readonly string[] = Object.keys(ACTION_LABELS);
 const MAX_TEXT = 1_000_000;
@@ -112,6 +137,7 @@ export function questionTooLong(text: string): string | undefined {
 }
 
 const str = (v: unknown, max = MAX_TEXT): v is string => typeof v === 'string' && v.length <= max;
+const line = (v: unknown): boolean => typeof v === 'number' && Number.isInteger(v) && v >= 0;
 
 /** Validates a message from the webview: anything else is dropped by the host. */
 export function isWebviewToHost(value: unknown): value is WebviewToHost {
@@ -122,8 +148,13 @@ export function isWebviewToHost(value: unknown): value is WebviewToHost {
     case 'stop':
     case 'newChat':
     case 'clearHistory':
-    case 'removeContext':
       return true;
+    case 'removeContext':
+      return m.id === undefined || str(m.id, 200);
+    case 'mentionQuery':
+      return str(m.query, 200);
+    case 'addMention':
+      return str(m.id, 4096) && m.id.length > 0;
     case 'send':
       return str(m.text, MAX_QUESTION_CHARS) && (m.replaces === undefined || str(m.replaces, 200));
     case 'slashCommand':
@@ -142,6 +173,8 @@ export function isWebviewToHost(value: unknown): value is WebviewToHost {
       return str(m.code) && (m.mode === 'insert' || m.mode === 'replace');
     case 'openLink':
       return str(m.href, 4096);
+    case 'openContext':
+      return str(m.path, 4096) && m.path.length > 0 && line(m.startLine) && line(m.endLine);
     default:
       return false;
   }

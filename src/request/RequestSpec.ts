@@ -4,6 +4,7 @@ import type { FittedPrompt } from '../budget/fitToBudget';
 import type { TrimPolicy } from '../budget/trimHistory';
 import type { ChatMessage } from '../chatml/renderChatML';
 import type { GatheredContext } from '../context/EditorContext';
+import type { Mention } from '../context/mentions/Mention';
 import type { Logger } from '../log/Logger';
 import type { AnswerStats } from '../ollama/AnswerStats';
 import type { WireFormat } from '../ollama/OllamaClient';
@@ -22,6 +23,8 @@ export interface RequestSpec {
   readonly history: readonly ChatMessage[];
   readonly question: string;
   readonly context?: GatheredContext;
+  /** What the user added to the question explicitly (@-mentions, Add File to Phi-4 Chat). */
+  readonly mentions?: readonly Mention[];
   /** The answer must have room for at least this many tokens (Fix needs the whole region back). */
   readonly minAnswerTokens?: number;
   /** What the user should know about the prompt before it is sent (custom instructions cut to fit). */

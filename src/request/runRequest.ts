@@ -43,7 +43,7 @@ export async function runRequest(services: RequestServices, spec: RequestSpec, s
     promptKey = `${settings.host}|${model}`;
     format = resolved.format;
     switched = spec.history.length > 0 ? switchNote(spec.continues, model, resolved.format) : undefined;
-    fitted = fitToBudget({ system: spec.system, history: spec.history, question: spec.question, context: spec.context }, { contextWindow: resolved.numCtx, maxAnswerTokens: wanted, trim: services.trimPolicy });
+    fitted = fitToBudget({ system: spec.system, history: spec.history, question: spec.question, context: spec.context, mentions: spec.mentions }, { contextWindow: resolved.numCtx, maxAnswerTokens: wanted, trim: services.trimPolicy });
     // The budget may give the answer less than wanted (never more than half the window); ask for what it reserved.
     numPredict = fitted.answerTokens;
     const maxChars = numPredict * MAX_CHARS_PER_TOKEN;

@@ -29,6 +29,7 @@ export const NUMERIC_SETTING_BOUNDS = {
   loadTimeoutSeconds: { min: 5, max: 3600, fallback: 300, integer: true },
   maxConversations: { min: 1, max: 500, fallback: 50, integer: true },
   stallTimeoutSeconds: { min: 10, max: 3600, fallback: 120, integer: true },
+  'context.timeoutMs': { min: 50, max: 2000, fallback: 300, integer: true },
 } as const satisfies Record<string, NumericBounds>;
 
 export type NumericSettingKey = keyof typeof NUMERIC_SETTING_BOUNDS;

@@ -1,5 +1,6 @@
 // A stored turn is untrusted input: it may be damaged, or hand-edited. Only a turn with the fields every view
 // relies on is accepted; an optional field of the wrong shape is dropped rather than the whole turn.
+import { isContextItem } from '../protocol/contextItems';
 import { ACTION_LABELS, type ActionId, type ContextChip, type StatsView, type TurnState, type TurnView } from '../protocol/messages';
 
 type Fields = Readonly<Record<string, unknown>>;
@@ -19,6 +20,7 @@ export function checkTurn(raw: unknown): TurnView | undefined {
   const context = checkChip(raw.context);
   if (context) turn.context = context;
   if (typeof raw.sent === 'string') turn.sent = raw.sent;
+  if (Array.isArray(raw.contextUsed)) turn.contextUsed = raw.contextUsed.filter(isContextItem).slice(0, 500);
   if (TURN_STATES.includes(raw.state)) turn.state = raw.state as TurnState;
   const stats = checkStats(raw.stats);
   if (stats) turn.stats = stats;

@@ -6,6 +6,7 @@
 // Version 2: a folder per conversation holding { v, id, title, updatedAt } and one { v, turn } file per turn.
 // Version 3: the conversation may hold `system`, the system text it was started with (custom instructions
 // included), so every later request and every reload sends the very same system message.
+// Version 4: a question may hold `contextUsed`, the list of what its prompt carried ("Context used").
 import type { TurnView } from '../protocol/messages';
 import { checkTurn, isRecord } from './checkTurn';
 
@@ -43,6 +44,8 @@ const UPGRADES: readonly Upgrade[] = [
       return upgraded;
     },
   },
+  // 3 → 4: only adds the optional `contextUsed` of a question, checked by checkTurn.
+  {},
 ];
 
 export const SCHEMA_VERSION = 2 + UPGRADES.length;

@@ -23,10 +23,12 @@ export class PendingPosts {
       case 'restore':
       case 'history':
       case 'models':
-      case 'contextChip':
+      case 'contextChips':
+      case 'mentionOptions':
       case 'turnAdded':
       case 'answerChunk':
       case 'answerEnded':
+      case 'questionUpdated':
       case 'turnsRemoved':
       case 'banner':
       case 'busy':

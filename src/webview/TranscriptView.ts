@@ -1,5 +1,6 @@
 // Draws the conversation: user turns, streaming answers (rendered incrementally, one frame at a time),
 // stats, notes and per-answer errors with action buttons, and Regenerate / Edit on the last exchange.
+import { contextUsedView } from './contextUsedView';
 import type { Markdown } from './markdown/createMarkdown';
 import { ACTION_LABELS, type StatsView, type TurnView } from '../protocol/messages';
 import { decorateCodeBlocks } from './decorateCodeBlocks';
@@ -168,6 +169,19 @@ export class TranscriptView {
     if (waiting) this.schedule();
   }
 
+  /** A question now carries its "Context used" list; an open list stays open. */
+  updateQuestion(turn: TurnView): void {
+    const element = this.elementOf(turn.id);
+    if (!element || turn.role !== 'user') return;
+    const wasOpen = element.querySelector<HTMLDetailsElement>('.context-used')?.open ?? false;
+    const actions = element.querySelector('.turn-actions');
+    element.replaceChildren();
+    this.fill(element, turn);
+    if (actions) element.appendChild(actions);
+    const details = element.querySelector<HTMLDetailsElement>('.context-used');
+    if (details) details.open = wasOpen;
+  }
+
   end(turn: TurnView): void {
     const element = this.elementOf(turn.id);
     const entry = this.live.get(turn.id);
@@ -189,6 +203,7 @@ export class TranscriptView {
     if (turn.role === 'user') {
       if (turn.context) element.appendChild(el('div', 'chip chip-static', `${turn.context.label} · ${turn.context.languageId}`));
       element.appendChild(el('div', 'user-text', turn.text));
+      if (turn.contextUsed && turn.contextUsed.length > 0) element.appendChild(contextUsedView(turn.contextUsed));
       return;
     }
     const body = el('div', 'answer markdown');

@@ -4,6 +4,7 @@ import { parseSlashCommand, unknownCommandHint } from '../protocol/slashCommands
 import { el } from './el';
 import { createMarkdown } from './markdown/createMarkdown';
 import { createSanitizer } from './markdown/sanitize';
+import { MentionCompletion } from './MentionCompletion';
 import { SlashCompletion } from './SlashCompletion';
 import { TranscriptView } from './TranscriptView';
 import { loadState, saveState, send } from './vscodeApi';
@@ -14,7 +15,7 @@ const input = $<HTMLTextAreaElement>('prompt');
 const sendButton = $<HTMLButtonElement>('send');
 const stopButton = $<HTMLButtonElement>('stop');
 const modelSelect = $<HTMLSelectElement>('model');
-const chipBox = $<HTMLDivElement>('chip');
+const chipBox = $<HTMLDivElement>('chips');
 const bannerBox = $<HTMLDivElement>('banner');
 const historyBox = $<HTMLDivElement>('history');
 const historyList = $<HTMLUListElement>('history-list');
@@ -26,6 +27,15 @@ const completion = new SlashCompletion(input, $<HTMLUListElement>('slash-list'),
   persist({ draft: input.value });
   if (submitNow) submit();
 });
+const mentions = new MentionCompletion(
+  input,
+  $<HTMLUListElement>('mention-list'),
+  (query) => send({ type: 'mentionQuery', query }),
+  (option) => {
+    persist({ draft: input.value });
+    send({ type: 'addMention', id: option.id });
+  },
+);
 
 let state = loadState();
 let currentId = '';
@@ -82,7 +92,7 @@ function setEditing(id: string | undefined, text?: string): void {
 }
 
 input.addEventListener('keydown', (e) => {
-  if (completion.handleKey(e)) return;
+  if (mentions.handleKey(e) || completion.handleKey(e)) return;
   if (e.key === 'Enter' && !e.shiftKey && !e.isComposing) {
     e.preventDefault();
     submit();
@@ -98,6 +108,7 @@ input.addEventListener('keydown', (e) => {
 input.addEventListener('input', () => {
   persist({ draft: input.value });
   completion.update();
+  mentions.update();
 });
 // The list belongs to the input: it closes when focus leaves (a click on an option keeps focus, see SlashCompletion).
 input.addEventListener('blur', () => completion.open && completion.close());
@@ -133,6 +144,11 @@ document.addEventListener('click', (e) => {
     } else send({ type: 'insertCode', code, mode: action === 'replace' ? 'replace' : 'insert' });
     return;
   }
+  const contextButton = target.closest<HTMLElement>('[data-context-path]');
+  if (contextButton) {
+    const { contextPath, contextStart, contextEnd } = contextButton.dataset;
+    return send({ type: 'openContext', path: contextPath ?? '', startLine: Number(contextStart), endLine: Number(contextEnd) });
+  }
   const turnButton = target.closest<HTMLElement>('[data-turn-action]');
   if (turnButton) {
     const id = turnButton.closest<HTMLElement>('[data-turn-id]')?.dataset.turnId;
@@ -150,17 +166,28 @@ document.addEventListener('click', (e) => {
   }
 });
 
-function showChip(chip: ContextChip | null): void {
+function chipText(chip: ContextChip): string {
+  if (chip.kind === 'file' || chip.kind === 'problems') return chip.label;
+  if (chip.kind === 'symbol') return `${chip.label} · ${chip.lineCount} line${chip.lineCount === 1 ? '' : 's'}`;
+  return `${chip.label} · ${chip.languageId} · ${chip.lineCount} line${chip.lineCount === 1 ? '' : 's'}`;
+}
+
+/** The chips waiting in the input, each removable. */
+function showChips(chips: readonly ContextChip[]): void {
   chipBox.replaceChildren();
-  chipBox.hidden = !chip;
-  if (!chip) return;
-  chipBox.appendChild(el('span', 'chip-label', `${chip.label} · ${chip.languageId} · ${chip.lineCount} line${chip.lineCount === 1 ? '' : 's'}`));
-  const remove = el('button', 'chip-remove', '×');
-  remove.type = 'button';
-  remove.title = 'Remove this context';
-  remove.setAttribute('aria-label', `Remove context ${chip.label}`);
-  remove.addEventListener('click', () => send({ type: 'removeContext' }));
-  chipBox.appendChild(remove);
+  chipBox.hidden = chips.length === 0;
+  for (const chip of chips) {
+    const box = el('span', 'chip');
+    box.dataset.kind = chip.kind ?? 'selection';
+    box.appendChild(el('span', 'chip-label', chipText(chip)));
+    const remove = el('button', 'chip-remove', '×');
+    remove.type = 'button';
+    remove.title = 'Remove this context';
+    remove.setAttribute('aria-label', `Remove context ${chip.label}`);
+    remove.addEventListener('click', () => send({ type: 'removeContext', id: chip.id }));
+    box.appendChild(remove);
+    chipBox.appendChild(box);
+  }
 }
 
 function showBanner(banner: Banner | null): void {
@@ -230,8 +257,11 @@ window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {
       }
       break;
     }
-    case 'contextChip':
-      showChip(message.chip);
+    case 'contextChips':
+      showChips(message.chips);
+      break;
+    case 'mentionOptions':
+      mentions.show(message.query, message.options);
       break;
     case 'turnAdded':
       transcript.add(message.turn);
@@ -241,6 +271,9 @@ window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {
       break;
     case 'answerEnded':
       transcript.end(message.turn);
+      break;
+    case 'questionUpdated':
+      transcript.updateQuestion(message.turn);
       break;
     case 'turnsRemoved':
       if (editingId !== undefined && message.ids.includes(editingId)) setEditing(undefined);

@@ -842,4 +842,84 @@ export const SCENARIOS: Scenario[] = [
       }
     },
   },
+  {
+    name: '24-at-mention-file-chip-and-context-used',
+    async run({ page, ollama }) {
+      let frame = await openChat(page);
+      const prompt = frame.locator('#prompt');
+      await prompt.fill('');
+      await prompt.pressSequentially('What does @label');
+      await frame.locator('#mention-list [role="option"]', { hasText: 'label.ts' }).first().waitFor();
+      await prompt.press('Enter');
+      await frame.locator('.chips .chip', { hasText: 'src/label.ts' }).waitFor();
+      assert.equal(await prompt.inputValue(), 'What does ', 'the "@label" text became the chip');
+      await prompt.pressSequentially('it return?');
+      ollama.enqueue({ answer: 'It returns the count as text, which does not type-check.' });
+      const before = await frame.locator('.turn-assistant').count();
+      await prompt.press('Enter');
+      assert.ok((await answerAfter(frame, before)).includes('which does not type-check'));
+      const sent = String(ollama.answerRequests().at(-1)?.body?.prompt);
+      assert.ok(sent.includes('File `src/label.ts` (lines 1–4) mentioned by the user:\n```typescript\nexport function label(count: number): string {'), 'the file is in the prompt');
+      assert.ok(sent.includes('What does it return?'));
+      assert.equal(await frame.locator('.chips .chip').count(), 0, 'sending empties the chips');
+
+      // Under the question: "Context: N items · T tokens", a list when expanded, and the file opens on click.
+      const question = frame.locator('.turn-user', { hasText: 'What does it return?' });
+      const summary = question.locator('.context-used summary');
+      await summary.waitFor();
+      const collapsed = await summary.innerText();
+      assert.match(collapsed, /^Context: \d+ items · [\d,]+ tokens/);
+      await summary.click();
+      const mention = question.locator('.context-items li', { hasText: 'mention' });
+      await mention.waitFor();
+      assert.match(await mention.innerText(), /src\/label\.ts:1-4 · mention · \d+ tokens/);
+      await mention.locator('button.context-open').click();
+      await page.locator('.tab.active[aria-label*="label.ts"]').waitFor();
+
+      // Stored with the conversation: a reload shows the same line. (F1 must reach the workbench, not the webview.)
+      await page.locator('.editor-instance .monaco-editor .view-lines').first().click();
+      await runCommand(page, 'Developer: Reload Window');
+      await page.waitForLoadState('load');
+      await waitForWorkbench(page);
+      frame = await openChat(page);
+      const restored = frame.locator('.turn-user', { hasText: 'What does it return?' }).locator('.context-used summary');
+      await restored.waitFor();
+      assert.equal(await restored.innerText(), collapsed);
+    },
+  },
+  {
+    name: '25-add-file-to-chat-from-explorer-and-selection-chips',
+    async run({ page, ollama }) {
+      await openFile(page, 'math.ts');
+      await runCommand(page, 'File: Reveal Active File in Explorer View');
+      const row = page.locator('.explorer-folders-view .monaco-list-row.selected', { hasText: 'math.ts' });
+      await row.waitFor();
+      await row.click({ button: 'right' });
+      const item = page.locator('.context-view .action-menu-item').filter({ hasText: /^Add File to Phi-4 Chat/ });
+      await item.hover();
+      await item.click();
+      const frame = await openChat(page);
+      await frame.locator('.chips .chip', { hasText: 'src/math.ts' }).waitFor();
+
+      // Ask About Selection adds a chip beside it instead of replacing it.
+      await openFile(page, 'stats.ts');
+      await selectLines(page, 0, 3);
+      await runCommand(page, 'Phi-4: Ask About Selection');
+      await frame.locator('.chips .chip', { hasText: 'src/stats.ts:1-3' }).waitFor();
+      assert.equal(await frame.locator('.chips .chip').count(), 2);
+      // Each chip can be removed on its own.
+      await frame.locator('.chips .chip', { hasText: 'src/math.ts' }).locator('.chip-remove').click();
+      await frame.locator('.chips .chip', { hasText: 'src/math.ts' }).waitFor({ state: 'detached' });
+      await openFile(page, 'math.ts');
+      await runCommand(page, 'Phi-4: Add File to Phi-4 Chat');
+      await frame.locator('.chips .chip', { hasText: 'src/math.ts' }).waitFor();
+
+      ollama.enqueue({ answer: 'Both compute over arrays.' });
+      const before = await sendMessage(frame, 'How do these relate?');
+      await answerAfter(frame, before);
+      const sent = String(ollama.answerRequests().at(-1)?.body?.prompt);
+      assert.ok(sent.includes('Selected code from `src/stats.ts`'), 'the selection is the focus code');
+      assert.ok(sent.includes('File `src/math.ts` (lines 1–11) mentioned by the user'), 'the file added from the Explorer is sent');
+    },
+  },
 ];

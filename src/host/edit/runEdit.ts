@@ -10,11 +10,13 @@ import type { Services } from '../createServices';
 import type { FixPreviewManager } from '../fix/FixPreviewManager';
 import { replacementJob, type PlacementOf } from '../fix/replacementJob';
 import { eolOf, indentUnitOf, runInlinePreview } from '../fix/runInlinePreview';
+import { addDefinitions } from '../context/addDefinitions';
 import { snapshotEditor } from '../snapshotEditor';
 
 export async function runEdit(services: Services, manager: FixPreviewManager, editor: vscode.TextEditor, instruction: string, selection: vscode.Selection = editor.selection): Promise<void> {
   const generating = selection.isEmpty || editor.document.getText(selection).trim() === '';
-  const placement = generating ? insertionAt(editor, selection.active.line, selection.active.character) : replacementJob(editor, selection, gatherContext(snapshotEditor(editor, selection)));
+  const found = generating ? undefined : await addDefinitions(services, editor.document, selection, gatherContext(snapshotEditor(editor, selection)));
+  const placement = found ? replacementJob(editor, selection, found.context) : insertionAt(editor, selection.active.line, selection.active.character);
   await runInlinePreview(services, manager, {
     ...placement,
     kind: 'edit',

@@ -5,6 +5,7 @@ import { buildLineIndex } from '../../context/lineIndex';
 import { findFocus } from '../../context/findFocus';
 import { FIX_SYSTEM_PROMPT, fixQuestion } from '../../prompt/systemPrompts';
 import type { Services } from '../createServices';
+import { addDefinitions } from '../context/addDefinitions';
 import { snapshotEditor } from '../snapshotEditor';
 import type { FixPreviewManager } from './FixPreviewManager';
 import { replacementJob } from './replacementJob';
@@ -28,7 +29,8 @@ export function fixRegion(editor: vscode.TextEditor, range: vscode.Range | undef
 export async function runFix(services: Services, manager: FixPreviewManager, editor: vscode.TextEditor, range: vscode.Range | undefined, hints: readonly FixHint[]): Promise<void> {
   const region = fixRegion(editor, range, hints);
   if (editor.document.getText(region).trim() === '') return void vscode.window.showInformationMessage('There is no code here to fix. Select the code you want Phi-4 to fix.');
-  const context = gatherContext(snapshotEditor(editor, region));
+  // A language server too slow for definitions is noted in the log; a popup after every preview would be noise.
+  const { context } = await addDefinitions(services, editor.document, region, gatherContext(snapshotEditor(editor, region)));
   const question = fixQuestion(hints.map((h) => `line ${h.line + 1}: ${h.message}`).join('; ') || undefined);
   await runInlinePreview(services, manager, {
     ...replacementJob(editor, region, context),

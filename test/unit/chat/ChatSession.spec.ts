@@ -81,6 +81,25 @@ describe('ChatSession', () => {
     assert.ok(String(server.answerRequests()[2].body?.prompt).includes('export const answer = 42;'), 'a restart keeps what was sent');
   });
 
+  it('keeps the "Context used" list with the question, in storage too, and tells the views once it is known', async () => {
+    const definition = { name: 'helper', relativePath: 'src/lib.ts', languageId: 'typescript', startLine: 4, endLine: 6, text: 'export function helper() {\n  return 1;\n}', signature: 'export function helper() {\n  …', rank: 0 as const, signatureOnly: false };
+    const context = { relativePath: 'src/a.ts', languageId: 'typescript', focusKind: 'selection' as const, selection: 'helper();', startLine: 9, endLine: 9, before: [], after: [], diagnostics: [], definitions: [definition] };
+    const session = makeSession();
+    await session.send({ text: 'Explain src/a.ts:10', question: 'Explain this.', context });
+    const updated = posted.find((e) => e.type === 'questionUpdated');
+    assert.ok(updated && updated.type === 'questionUpdated');
+    const items = updated.turn.contextUsed ?? [];
+    assert.deepEqual(items.map((i) => [i.kind, i.label, i.status]), [
+      ['instructions', 'Rules and instructions (system message)', 'sent'],
+      ['selection', 'src/a.ts:10', 'sent'],
+      ['definition', 'src/lib.ts:5-7', 'sent'],
+    ]);
+    assert.ok(items.every((i) => i.tokens > 0));
+    const reopened = makeSession();
+    await reopened.open();
+    assert.deepEqual(reopened.current.turns[0].contextUsed, items, 'it survives a reload');
+  });
+
   it('Regenerate re-sends the stored prompt byte for byte, without the editor, and the fresh answer replaces the old one in memory and storage', async () => {
     const context = { relativePath: 'src/a.ts', languageId: 'typescript', focusKind: 'selection' as const, selection: 'export const answer = 42;', startLine: 0, endLine: 0, before: ['// before'], after: ['// after'], diagnostics: [] };
     const session = makeSession();

@@ -14,6 +14,7 @@ describe('webview → host message validation', () => {
       { type: 'send', text: 'better wording', replaces: 't1' },
       { type: 'regenerate', turnId: 't2' },
       { type: 'slashCommand', name: 'edit', argument: 'use early returns' },
+      { type: 'openContext', path: 'src/lib/a.ts', startLine: 3, endLine: 9 },
     ]) assert.ok(isWebviewToHost(m), JSON.stringify(m));
   });
 
@@ -33,6 +34,9 @@ describe('webview → host message validation', () => {
       { type: 'regenerate', turnId: 'x'.repeat(500) },
       { type: 'slashCommand', name: 'runCommand', argument: '' },
       { type: 'slashCommand', name: 'new' },
+      { type: 'openContext', path: '', startLine: 0, endLine: 0 },
+      { type: 'openContext', path: 'a.ts', startLine: -1, endLine: 2 },
+      { type: 'openContext', path: 'a.ts', startLine: 1.5, endLine: 2 },
     ]) assert.equal(isWebviewToHost(m), false, JSON.stringify(m)?.slice(0, 80));
   });
 

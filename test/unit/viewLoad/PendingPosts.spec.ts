@@ -21,7 +21,7 @@ describe('PendingPosts (posts to a chat view that has not loaded yet)', () => {
     const pending = new PendingPosts();
     for (let i = 0; i < 3 * MAX_PENDING_NOTICES; i++) pending.add({ type: 'notice', message: `notice ${i}` });
     pending.add({ type: 'focusInput' });
-    pending.add({ type: 'contextChip', chip: { label: 'a.ts:1-2', languageId: 'typescript', lineCount: 2 } });
+    pending.add({ type: 'contextChips', chips: [{ label: 'a.ts:1-2', languageId: 'typescript', lineCount: 2 }] });
     pending.add({ type: 'focusInput' });
     const expected: HostToWebview[] = [];
     for (let i = 2 * MAX_PENDING_NOTICES; i < 3 * MAX_PENDING_NOTICES; i++) expected.push({ type: 'notice', message: `notice ${i}` });

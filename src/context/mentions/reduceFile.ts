@@ -1,0 +1,35 @@
+// A file too large for the window, as its outline (from document symbols) plus the lines nearest what the
+// question is about: the user mentioned the file, so the model should at least know its shape.
+import type { DeclarationSymbol } from '../definitions/DeclarationSymbol';
+
+export interface ReducedFile {
+  readonly text: string;
+  readonly note: string;
+}
+
+function outlineLines(symbols: readonly DeclarationSymbol[], depth: number, out: string[]): void {
+  for (const s of symbols) {
+    if (out.length >= 120) return;
+    if (s.kind === 'variable' && depth > 0) continue;
+    out.push(`${'  '.repeat(depth)}- ${s.kind} ${s.name} (lines ${s.startLine + 1}–${s.endLine + 1})`);
+    if (depth < 1) outlineLines(s.children, depth + 1, out);
+  }
+}
+
+/**
+ * The outline and a window of `windowLines` lines around the anchor: the symbol the question names, else
+ * `anchorLine` (the selection's line in that file), else the file's start.
+ */
+export function reduceFile(lines: readonly string[], symbols: readonly DeclarationSymbol[], question: string, anchorLine = 0, windowLines = 80): ReducedFile {
+  const named = symbols.flatMap((s) => [s, ...s.children]).find((s) => s.name.length > 2 && new RegExp(`\\b${s.name.replace(/[$]/g, '\\$')}\\b`).test(question));
+  const center = named ? named.startLine : anchorLine;
+  const start = Math.max(0, Math.min(center - Math.floor(windowLines / 4), lines.length - windowLines));
+  const end = Math.min(lines.length - 1, start + windowLines - 1);
+  const outline: string[] = [];
+  outlineLines(symbols, 0, outline);
+  const parts = [];
+  if (outline.length > 0) parts.push(`Outline (${lines.length} lines):\n${outline.join('\n')}`);
+  parts.push(`Lines ${start + 1}–${end + 1}:\n${lines.slice(start, end + 1).join('\n')}`);
+  const why = named ? `the part around \`${named.name}\`` : anchorLine > 0 ? 'the part around the selection' : 'its start';
+  return { text: parts.join('\n\n'), note: `too large to send whole: sent as its outline and ${why} (lines ${start + 1}–${end + 1} of ${lines.length})` };
+}

@@ -1,0 +1,93 @@
+// Asks the language server where the identifiers in the focus code are defined and cuts those declarations
+// out of their files. Resolution goes only through the provider commands, never a search by name, so a
+// same-named symbol in a file the code does not import is never sent. Lookups run at most MAX_LOOKUPS at a
+// time and nothing waits past the timeout (executeCommand takes no cancellation token: we can only stop waiting).
+import * as vscode from 'vscode';
+import { assembleDefinitions, type DefinitionHit } from '../../context/definitions/assembleDefinitions';
+import type { ContextDefinition, DefinitionRank } from '../../context/definitions/ContextDefinition';
+import { cutDeclaration, WHOLE_CONTAINER_LINES } from '../../context/definitions/cutDeclaration';
+import { findIdentifiers, type IdentifierRole, type IdentifierUse } from '../../context/definitions/findIdentifiers';
+import { runLimited } from '../../context/definitions/runLimited';
+import { SourceFiles } from './SourceFiles';
+import { workspacePath } from './workspacePath';
+
+export const MAX_LOOKUPS = 8;
+/** Lookups one level further out, after everything the focus itself uses. */
+const MAX_FURTHER = 12;
+/** Languages whose comments start with `#`, so the identifier scanner skips them. */
+const HASH_COMMENTS = new Set(['python', 'ruby', 'shellscript', 'perl', 'r', 'yaml', 'coffeescript', 'elixir']);
+const RANK: Record<IdentifierRole, DefinitionRank> = { call: 0, value: 0, type: 1, member: 2 };
+/** An import or re-export line: the definition is one step further, in the module it names. */
+const FORWARDING = /^\s*(?:import\b|export\s*(?:\*|\{[^}]*\}|type\s*\{[^}]*\})\s*(?:as\s+\w+\s*)?from\b|export\s+\*\s+from\b)/;
+
+export interface DefinitionsResult {
+  readonly definitions: ContextDefinition[];
+  /** The language server did not answer every lookup within the time bound. */
+  readonly timedOut: boolean;
+  readonly lookups: number;
+  readonly ms: number;
+}
+
+type Target = vscode.Location | vscode.LocationLink;
+
+export async function gatherDefinitions(document: vscode.TextDocument, focus: vscode.Range, timeoutMs: number, signal?: AbortSignal): Promise<DefinitionsResult> {
+  const started = performance.now();
+  const uses = findIdentifiers(document.getText(focus), focus.start.line, focus.start.character, { hashComments: HASH_COMMENTS.has(document.languageId) });
+  const hits: DefinitionHit[] = [];
+  const files = new SourceFiles();
+  const tasks: (() => Promise<void>)[] = [];
+
+  const resolve = async (command: string, uri: vscode.Uri, position: vscode.Position, name: string, rank: DefinitionRank, depth: number): Promise<void> => {
+    const targets = (await vscode.commands.executeCommand<Target[] | undefined>(command, uri, position)) ?? [];
+    for (const target of targets.slice(0, 2)) {
+      const targetUri = 'targetUri' in target ? target.targetUri : target.uri;
+      const at = ('targetSelectionRange' in target ? target.targetSelectionRange : undefined) ?? ('targetRange' in target ? target.targetRange : target.range);
+      const range = 'targetRange' in target ? target.targetRange : target.range;
+      // Files outside the workspace (the language's own library, other folders) are not the user's code.
+      if (!vscode.workspace.getWorkspaceFolder(targetUri)) continue;
+      const file = await files.read(targetUri);
+      if (!file) continue;
+      const lineText = file.lines[Math.min(at.start.line, file.lines.length - 1)] ?? '';
+      if (FORWARDING.test(lineText)) {
+        const same = targetUri.toString() === uri.toString() && at.start.isEqual(position);
+        if (depth < 3 && !same) tasks.push(() => resolve('vscode.executeDefinitionProvider', targetUri, at.start, name, rank, depth + 1));
+        continue;
+      }
+      const lines = file.lines;
+      // Generated or minified code is never sent.
+      if (lines.some((l) => l.length > 1000 || l.includes('\0'))) continue;
+      // A top-level declaration the server gave whole needs no symbols; a member or a long class does (its container).
+      const given = 'targetRange' in target && range.end.line > range.start.line && !/^\s/.test(lineText) && range.end.line - range.start.line < WHOLE_CONTAINER_LINES;
+      const symbols = given ? [] : await files.symbols(targetUri, file);
+      const cut = cutDeclaration(symbols, at.start.line, { startLine: range.start.line, endLine: range.end.line });
+      const path = workspacePath(targetUri);
+      const signatureOnly = /(^|[/\\])node_modules[/\\]/.test(targetUri.path) || targetUri.path.endsWith('.d.ts');
+      hits.push({ name, rank, relativePath: path, languageId: file.languageId, lines, cut, signatureOnly });
+      if (rank < 2 && depth === 0 && !signatureOnly) furtherOut(targetUri, lines, cut.startLine);
+    }
+  };
+
+  // One level further out: the types named in a direct definition's head (its parameters and result), packed last.
+  let further = 0;
+  const furtherOut = (uri: vscode.Uri, lines: readonly string[], line: number): void => {
+    for (const use of findIdentifiers(lines[line] ?? '', line, 0, { limit: 8 }).filter((u) => u.role === 'type')) {
+      if (further++ >= MAX_FURTHER) return;
+      tasks.push(() => resolve('vscode.executeDefinitionProvider', uri, positionOf(use), use.name, 3, 1));
+    }
+  };
+
+  for (const use of uses) tasks.push(() => resolve('vscode.executeDefinitionProvider', document.uri, positionOf(use), use.name, RANK[use.role], 0));
+  // The types of values (parameters, variables) come after every definition has been asked for.
+  for (const use of uses.filter((u) => u.role === 'value')) tasks.push(() => resolve('vscode.executeTypeDefinitionProvider', document.uri, positionOf(use), use.name, 1, 0));
+
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<void>((r) => (timer = setTimeout(r, timeoutMs)));
+  const run = await runLimited(tasks, MAX_LOOKUPS, deadline, signal);
+  clearTimeout(timer);
+  const focusRange = { relativePath: workspacePath(document.uri), startLine: focus.start.line, endLine: focus.end.line };
+  return { definitions: assembleDefinitions([...hits], focusRange), timedOut: run.timedOut, lookups: tasks.length, ms: performance.now() - started };
+}
+
+function positionOf(use: IdentifierUse): vscode.Position {
+  return new vscode.Position(use.line, use.character);
+}

@@ -1,0 +1,79 @@
+// Reads what an @-mention or "Add File to Phi-4 Chat" names, when the message is sent: a file (whole, or its
+// outline and nearest part when large), a symbol's declaration, a file's problems. Files are read through
+// VS Code (workspace.fs), never node:fs, so this works under Remote-SSH and WSL too.
+import * as vscode from 'vscode';
+import type { MentionResult } from '../../context/mentions/Mention';
+import { looksLikeSecret, unsendableReason } from '../../context/mentions/fileChecks';
+import { reduceFile } from '../../context/mentions/reduceFile';
+import { diagnosticsOf } from '../snapshotEditor';
+import { documentSymbols } from './documentSymbols';
+import { workspacePath } from './workspacePath';
+
+
+/** Larger files are read no further: even their outline would not be what the user meant to send. */
+const MAX_FILE_BYTES = 4 * 1024 * 1024;
+/** Files longer than this also carry a reduced form, which the packer uses when the whole does not fit. */
+const REDUCE_FROM_LINES = 200;
+
+/** The language VS Code would give the file, without keeping it open. */
+async function languageOf(uri: vscode.Uri): Promise<string> {
+  return vscode.workspace.openTextDocument(uri).then((d) => d.languageId, () => 'plaintext');
+}
+
+export async function fileMention(uri: vscode.Uri, question: string): Promise<MentionResult> {
+  const path = workspacePath(uri);
+  // An open document is read as the user sees it, unsaved edits and untitled files included.
+  const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
+  if (open) return textMention(uri, path, open.getText(), open.languageId, question);
+  let bytes: Uint8Array;
+  try {
+    const stat = await vscode.workspace.fs.stat(uri);
+    if (stat.type & vscode.FileType.Directory) return { note: `${path} is a folder; mention the files in it instead.` };
+    if (stat.size > MAX_FILE_BYTES) return { note: `${path} was not sent: at ${(stat.size / 1048576).toFixed(1)} MB it is far too large.` };
+    bytes = await vscode.workspace.fs.readFile(uri);
+  } catch {
+    return { note: `${path} was not sent: it no longer exists or cannot be read.` };
+  }
+  return textMention(uri, path, new TextDecoder('utf-8').decode(bytes), await languageOf(uri), question);
+}
+
+async function textMention(uri: vscode.Uri, path: string, text: string, languageId: string, question: string): Promise<MentionResult> {
+  const unsendable = unsendableReason(text);
+  if (unsendable) return { note: `${path} was not sent: ${unsendable}.` };
+  const lines = text.split(/\r?\n/);
+  if (lines.at(-1) === '') lines.pop();
+  const reduced = lines.length > REDUCE_FROM_LINES ? reduceFile(lines, await documentSymbols(uri).catch(() => []), question) : undefined;
+  return { mention: { kind: 'file', relativePath: path, languageId, startLine: 0, endLine: Math.max(0, lines.length - 1), text: lines.join('\n'), reduced } };
+}
+
+export async function rangeMention(uri: vscode.Uri, range: vscode.Range, kind: 'symbol' | 'selection'): Promise<MentionResult> {
+  const path = workspacePath(uri);
+  try {
+    const doc = await vscode.workspace.openTextDocument(uri);
+    const end = Math.min(range.end.line, doc.lineCount - 1);
+    const text = doc.getText(new vscode.Range(range.start.line, 0, end, doc.lineAt(end).text.length));
+    const unsendable = unsendableReason(text);
+    if (unsendable) return { note: `${path} was not sent: ${unsendable}.` };
+    return { mention: { kind, relativePath: path, languageId: doc.languageId, startLine: range.start.line, endLine: end, text } };
+  } catch {
+    return { note: `${path} was not sent: it no longer exists or cannot be read.` };
+  }
+}
+
+export function problemsMention(uri: vscode.Uri): MentionResult {
+  const path = workspacePath(uri);
+  const problems = diagnosticsOf(uri);
+  const text = problems.length === 0 ? 'No problems reported.' : problems.map((d) => `- line ${d.line + 1}, ${d.severity}: ${d.message}${d.source ? ` (${d.source})` : ''}`).join('\n');
+  return { mention: { kind: 'problems', relativePath: path, languageId: 'text', startLine: 0, endLine: 0, text } };
+}
+
+/** Asks before a file that usually holds credentials goes into a prompt; true when it may be sent. */
+export async function confirmSecret(uri: vscode.Uri): Promise<boolean> {
+  if (!looksLikeSecret(uri.path)) return true;
+  const choice = await vscode.window.showWarningMessage(
+    `${workspacePath(uri)} looks like it may hold secrets (keys, passwords, tokens). Add it to the Phi-4 chat anyway?`,
+    { modal: true, detail: 'Phi-4 runs on your Ollama server; the file would be sent there and stored in the conversation.' },
+    'Add Anyway',
+  );
+  return choice === 'Add Anyway';
+}

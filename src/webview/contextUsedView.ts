@@ -1,0 +1,49 @@
+// The "Context used" line under a question: collapsed to "Context: N items · T tokens", expanded to a list of
+// every item (path:lines, kind, tokens) and what was shortened or left out and why. Items that are file ranges
+// are buttons that open the range; a native <details> and <ul> give keyboard and screen-reader access for free.
+import type { ContextItem, ContextItemKind } from '../protocol/contextItems';
+import { el } from './el';
+
+const KIND_NAMES: Readonly<Record<ContextItemKind, string>> = {
+  selection: 'selection',
+  definition: 'definition',
+  mention: 'mention',
+  surrounding: 'surrounding code',
+  problems: 'problems',
+  history: 'history',
+  instructions: 'instructions',
+};
+
+const n = (v: number): string => v.toLocaleString('en-US');
+
+export function contextSummary(items: readonly ContextItem[]): string {
+  const sent = items.filter((i) => i.status !== 'omitted');
+  const tokens = sent.reduce((sum, i) => sum + i.tokens, 0);
+  const left = items.length - sent.length;
+  return `Context: ${sent.length} item${sent.length === 1 ? '' : 's'} · ${n(tokens)} tokens${left > 0 ? ` · ${left} left out` : ''}`;
+}
+
+export function contextUsedView(items: readonly ContextItem[]): HTMLElement {
+  const details = el('details', 'context-used');
+  details.appendChild(el('summary', undefined, contextSummary(items)));
+  const list = el('ul', 'context-items');
+  list.setAttribute('aria-label', 'Context used for this question');
+  for (const item of items) {
+    const row = el('li', `context-item context-${item.status}`);
+    if (item.path !== undefined && item.startLine !== undefined && item.endLine !== undefined && item.status !== 'omitted') {
+      const open = el('button', 'context-open', item.label);
+      open.type = 'button';
+      open.title = `Open ${item.label}`;
+      open.dataset.contextPath = item.path;
+      open.dataset.contextStart = String(item.startLine);
+      open.dataset.contextEnd = String(item.endLine);
+      row.appendChild(open);
+    } else row.appendChild(el('span', 'context-label', item.label));
+    const status = item.status === 'omitted' ? 'left out' : item.status === 'shortened' ? 'shortened' : `${n(item.tokens)} tokens`;
+    row.appendChild(el('span', 'context-meta', ` · ${KIND_NAMES[item.kind]} · ${status}`));
+    if (item.note) row.appendChild(el('div', 'context-note', item.note));
+    list.appendChild(row);
+  }
+  details.appendChild(list);
+  return details;
+}
