@@ -19,11 +19,8 @@ const MIN_FRAME_GAP_MS = 33;
  */
 const REDRAW_GAP_MS = 100;
 /**
- * When text arrives faster than anyone reads (over FAST_CHARS_PER_MS: about 250 tokens/s, several times
- * Phi-4's pace), the view is drawn this often, and may be redrawn on every frame: a reader cannot follow
- * that stream anyway, and every frame and redraw has a cost of its own besides the text it adds (the
- * timer and the frame, parsing and building the open block again, the browser's style, layout and
- * paint of a block that keeps growing). Four frames a second: at 5 the same answer's script cost ~10% more.
+ * When text arrives faster than anyone reads (over FAST_CHARS_PER_MS), the view is drawn this often and
+ * may redraw on every frame: nobody can follow such a stream, and every frame costs something of its own.
  */
 const FAST_FRAME_GAP_MS = 250;
 const FAST_CHARS_PER_MS = 1;
@@ -126,7 +123,7 @@ export class TranscriptView {
    * MIN_FRAME_GAP_MS (FAST_FRAME_GAP_MS in a fast stream) or 8× the last render's cost — so a long block
    * being written cannot hog the view.
    * Called for the first chunk after a frame: a timer then requests the next frame when it is due, and
-   * later chunks only wait for it (a clock read per chunk, hundreds a second, cost more than the timer).
+   * later chunks only wait for it, so a chunk never reads the clock.
    */
   private schedule(): void {
     if (this.frame) return;
