@@ -240,6 +240,9 @@ export class ChatController implements vscode.Disposable {
         return insertCode(this.deps.lastEditor(), restoreSpecialTokens(message.code), message.mode, (m) => this.broadcast({ type: 'notice', message: m }));
       case 'openLink':
         return openExternalLink(message.href, this.services.log);
+      case 'openSample':
+        await vscode.commands.executeCommand('phi4.openSample');
+        return;
       default: {
         const never: never = message;
         return never;

@@ -27,6 +27,7 @@ export function chatHtml(webview: vscode.Webview, extensionUri: vscode.Uri, nonc
 <body>
 <div id="app">
   <header class="toolbar">
+    <h1 class="visually-hidden">Phi-4 Chat</h1>
     <label class="visually-hidden" for="model">Model</label>
     <select id="model" title="Model (phi4.model)"></select>
     <span class="spacer"></span>
@@ -38,8 +39,8 @@ export function chatHtml(webview: vscode.Webview, extensionUri: vscode.Uri, nonc
     <button id="clear-history" type="button" class="link-button">Clear all conversations</button>
   </section>
   <div id="banner" hidden role="alert"></div>
-  <main id="scroller"><div id="transcript" role="log" aria-label="Conversation"></div></main>
-  <div id="announcer" class="visually-hidden" aria-live="polite"></div>
+  <main id="scroller"><section id="transcript" aria-label="Conversation" aria-busy="false"></section></main>
+  <div id="announcer" class="visually-hidden" role="status" aria-live="polite" aria-atomic="true"></div>
   <footer class="composer">
     <div id="queue" hidden></div>
     <div id="notice" hidden></div>

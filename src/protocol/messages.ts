@@ -84,7 +84,9 @@ export type WebviewToHost =
   | { readonly type: 'action'; readonly action: ActionId }
   | { readonly type: 'copyCode'; readonly code: string }
   | { readonly type: 'insertCode'; readonly code: string; readonly mode: 'insert' | 'replace' }
-  | { readonly type: 'openLink'; readonly href: string };
+  | { readonly type: 'openLink'; readonly href: string }
+  /** "Try it on a sample file" in the empty chat's welcome. */
+  | { readonly type: 'openSample' };
 
 const ACTIONS: readonly string[] = Object.keys(ACTION_LABELS);
 const MAX_TEXT = 1_000_000;
@@ -115,6 +117,7 @@ export function isWebviewToHost(value: unknown): value is WebviewToHost {
     case 'newChat':
     case 'clearHistory':
     case 'removeContext':
+    case 'openSample':
       return true;
     case 'send':
       return str(m.text, MAX_QUESTION_CHARS) && (m.replaces === undefined || str(m.replaces, 200));

@@ -5,6 +5,7 @@ import { ACTION_LABELS, type StatsView, type TurnView } from '../protocol/messag
 import { decorateCodeBlocks } from './decorateCodeBlocks';
 import { el } from './el';
 import { StickToBottom } from './StickToBottom';
+import { welcomeElement } from './welcome';
 import { IncrementalMarkdown, renderMarkdownOnce } from './markdown/IncrementalMarkdown';
 import type { Sanitizer } from './markdown/sanitize';
 
@@ -26,6 +27,8 @@ const FAST_FRAME_GAP_MS = 250;
 const FAST_CHARS_PER_MS = 1;
 /** How long the pace is measured over before it is judged again (a single long token is not a fast stream). */
 const PACE_WINDOW_MS = 100;
+/** A finished answer is read aloud up to this length; the rest is in the transcript to read at will. */
+const ANNOUNCED_CHARS = 2000;
 
 export class TranscriptView {
   private live = new Map<string, { renderer: IncrementalMarkdown; element: HTMLElement }>();
@@ -55,10 +58,11 @@ export class TranscriptView {
 
   reset(turns: readonly TurnView[]): void {
     this.live.clear();
+    this.updateBusy();
     this.root.replaceChildren();
     for (const turn of turns) this.add(turn);
     this.scroll.restart();
-    if (turns.length === 0) this.root.appendChild(el('p', 'empty', 'Ask Phi-4 about your code. It runs on this machine; nothing leaves it.'));
+    if (turns.length === 0) this.root.appendChild(welcomeElement(/Mac/.test(navigator.userAgent)));
     this.refreshTurnActions();
   }
 
@@ -68,6 +72,7 @@ export class TranscriptView {
       this.live.delete(id);
       this.elementOf(id)?.remove();
     }
+    this.updateBusy();
     this.refreshTurnActions();
   }
 
@@ -169,6 +174,7 @@ export class TranscriptView {
     const element = this.elementOf(turn.id);
     const entry = this.live.get(turn.id);
     this.live.delete(turn.id);
+    this.updateBusy();
     if (!element) return; // the answer belongs to a conversation no longer shown
     if (entry && entry.renderer.source === turn.text) {
       entry.renderer.finish();
@@ -178,8 +184,25 @@ export class TranscriptView {
       element.replaceChildren();
       this.fill(element, turn);
     }
-    this.announcer.textContent = turn.state === 'done' ? `Phi-4 answered: ${turn.text.slice(0, 400)}` : turn.error?.message ?? 'Answer stopped.';
+    this.announce(element, turn);
     this.refreshTurnActions();
+  }
+
+  /**
+   * Screen readers hear a streamed answer once, when it ends: the transcript is not a live region, and
+   * only this status line speaks. The rendered text is read, not the markdown source.
+   */
+  private announce(element: HTMLElement, turn: TurnView): void {
+    const answer = element.querySelector('.answer')?.textContent?.trim() ?? '';
+    const spoken = answer.length > ANNOUNCED_CHARS ? `${answer.slice(0, ANNOUNCED_CHARS)}…` : answer;
+    if (turn.error) this.announcer.textContent = (turn.text ? 'Answer interrupted: ' : '') + turn.error.message;
+    else if (turn.state === 'done') this.announcer.textContent = `Phi-4 answered: ${spoken}`;
+    else this.announcer.textContent = turn.text ? 'Stopped — partial answer.' : 'Answer stopped.';
+  }
+
+  /** The transcript is busy while any answer is streaming into it. */
+  private updateBusy(): void {
+    this.root.setAttribute('aria-busy', String(this.live.size > 0));
   }
 
   private fill(element: HTMLElement, turn: TurnView): void {
@@ -198,6 +221,7 @@ export class TranscriptView {
         renderer.append(turn.text);
         renderer.render();
       }
+      this.updateBusy();
       this.announcer.textContent = 'Phi-4 is answering…';
       return;
     }
@@ -208,8 +232,8 @@ export class TranscriptView {
   private footer(element: HTMLElement, turn: TurnView): void {
     if (turn.state === 'stopped') element.appendChild(el('div', 'turn-mark stopped', turn.text ? 'Stopped — partial answer' : 'Stopped'));
     if (turn.error) {
+      // Not an alert: end() announces it once, and restoring a conversation must not read old errors aloud.
       const box = el('div', 'turn-error');
-      box.setAttribute('role', 'alert');
       box.appendChild(el('p', 'error-message', (turn.text ? 'Answer interrupted: ' : '') + turn.error.message));
       for (const action of turn.error.actions) {
         const button = el('button', 'action-button', ACTION_LABELS[action]);
@@ -229,8 +253,8 @@ function turnActions(actions: readonly (readonly [action: string, label: string,
   for (const [action, label, title] of actions) {
     const button = el('button', 'turn-action', label);
     button.type = 'button';
+    // The title is its description; the name stays the visible label, so speech input can say it.
     button.title = title;
-    button.setAttribute('aria-label', title);
     button.dataset.turnAction = action;
     bar.appendChild(button);
   }

@@ -11,6 +11,8 @@ export function decorateCodeBlocks(fragment: DocumentFragment): void {
     wrapper.className = 'code-block';
     const bar = doc.createElement('div');
     bar.className = 'code-toolbar';
+    bar.setAttribute('role', 'group');
+    bar.setAttribute('aria-label', lang ? `${lang} code` : 'Code');
     const label = doc.createElement('span');
     label.className = 'code-lang';
     label.textContent = lang;
@@ -29,6 +31,8 @@ export function decorateCodeBlocks(fragment: DocumentFragment): void {
       button.textContent = text;
       bar.appendChild(button);
     }
+    // A long line scrolls sideways; keyboard users reach the scroll by focusing the block.
+    pre.tabIndex = 0;
     pre.replaceWith(wrapper);
     wrapper.append(bar, pre);
   }

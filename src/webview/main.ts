@@ -21,6 +21,7 @@ const historyList = $<HTMLUListElement>('history-list');
 const queueNote = $<HTMLDivElement>('queue');
 const noticeBox = $<HTMLDivElement>('notice');
 const editingBox = $<HTMLDivElement>('editing');
+const toggleHistoryButton = $<HTMLButtonElement>('toggle-history');
 const transcript = new TranscriptView($('transcript'), $('announcer'), createMarkdown(), createSanitizer(window));
 const completion = new SlashCompletion(input, $<HTMLUListElement>('slash-list'), (_command, submitNow) => {
   persist({ draft: input.value });
@@ -67,6 +68,8 @@ function submit(): void {
   persist({ draft: '', lastPrompt: text });
   input.value = '';
   completion.update();
+  // Sent with the Send button too: the next question is typed where the last one was.
+  input.focus();
 }
 
 /** Puts a question back in the input to be changed and sent again, or (undefined) stops editing. */
@@ -90,9 +93,20 @@ input.addEventListener('keydown', (e) => {
     e.preventDefault();
     input.value = state.lastPrompt;
   } else if (e.key === 'Escape' && editingId !== undefined) {
+    e.preventDefault();
     setEditing(undefined);
-  } else if (e.key === 'Escape' && !stopButton.hidden) {
-    send({ type: 'stop' });
+  }
+});
+// Escape anywhere in the view: closes the history panel when focus is in it, otherwise stops the answer.
+document.addEventListener('keydown', (e) => {
+  if (e.key !== 'Escape' || e.defaultPrevented) return;
+  if (!historyBox.hidden && historyBox.contains(document.activeElement)) {
+    e.preventDefault();
+    setHistoryOpen(false);
+    toggleHistoryButton.focus();
+  } else if (!stopButton.hidden) {
+    e.preventDefault();
+    stopAnswer();
   }
 });
 input.addEventListener('input', () => {
@@ -103,12 +117,40 @@ input.addEventListener('input', () => {
 input.addEventListener('blur', () => completion.open && completion.close());
 $('cancel-edit').addEventListener('click', () => setEditing(undefined));
 sendButton.addEventListener('click', submit);
-stopButton.addEventListener('click', () => send({ type: 'stop' }));
-$('new-chat').addEventListener('click', () => send({ type: 'newChat' }));
-$('toggle-history').addEventListener('click', () => {
-  historyBox.hidden = !historyBox.hidden;
-  $('toggle-history').setAttribute('aria-expanded', String(!historyBox.hidden));
+stopButton.addEventListener('click', stopAnswer);
+$('new-chat').addEventListener('click', () => {
+  send({ type: 'newChat' });
+  input.focus();
 });
+toggleHistoryButton.addEventListener('click', () => {
+  setHistoryOpen(historyBox.hidden);
+  if (!historyBox.hidden) historyButtons()[0]?.focus();
+});
+// Up/Down (and Home/End) move between the history panel's buttons, as in a list.
+historyBox.addEventListener('keydown', (e) => {
+  const buttons = historyButtons();
+  const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
+  const next = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: buttons.length - 1 }[e.key];
+  if (next === undefined || at < 0) return;
+  e.preventDefault();
+  buttons[Math.max(0, Math.min(buttons.length - 1, next))]?.focus();
+});
+
+/** The stop button disappears once the answer stops, so focus goes back to the input rather than nowhere. */
+function stopAnswer(): void {
+  send({ type: 'stop' });
+  input.focus();
+}
+
+function setHistoryOpen(open: boolean): void {
+  historyBox.hidden = !open;
+  toggleHistoryButton.setAttribute('aria-expanded', String(open));
+}
+
+/** The history panel's buttons in order: each conversation (open, delete), then Clear all. */
+function historyButtons(): HTMLButtonElement[] {
+  return Array.from(historyBox.querySelectorAll<HTMLButtonElement>('button'));
+}
 $('clear-history').addEventListener('click', () => send({ type: 'clearHistory' }));
 modelSelect.addEventListener('change', () => send({ type: 'selectModel', model: modelSelect.value }));
 
@@ -142,11 +184,19 @@ document.addEventListener('click', (e) => {
   }
   const actionButton = target.closest<HTMLElement>('[data-action]');
   if (actionButton) return send({ type: 'action', action: actionButton.dataset.action as ActionId });
+  if (target.closest('[data-welcome-action]')) return send({ type: 'openSample' });
   const row = target.closest<HTMLElement>('[data-conversation]');
   if (row) {
     const id = row.dataset.conversation!;
-    if (target.closest('.delete')) send({ type: 'deleteConversation', id });
-    else send({ type: 'switchConversation', id });
+    if (target.closest('.delete')) {
+      // The list is drawn again without this row: focus then goes to the row that took its place.
+      focusHistoryRowAfterUpdate = Array.from(historyList.children).indexOf(row);
+      send({ type: 'deleteConversation', id });
+    } else {
+      send({ type: 'switchConversation', id });
+      setHistoryOpen(false);
+      input.focus();
+    }
   }
 });
 
@@ -178,6 +228,8 @@ function showBanner(banner: Banner | null): void {
   }
 }
 
+let focusHistoryRowAfterUpdate: number | undefined;
+
 function showHistory(items: readonly ConversationSummary[]): void {
   historyList.replaceChildren();
   for (const item of items) {
@@ -194,9 +246,15 @@ function showHistory(items: readonly ConversationSummary[]): void {
     historyList.appendChild(row);
   }
   if (items.length === 0) historyList.appendChild(el('li', 'history-empty', 'No saved conversations yet.'));
+  if (focusHistoryRowAfterUpdate !== undefined && !historyBox.hidden) {
+    const rows = historyList.querySelectorAll<HTMLButtonElement>('.history-row .open');
+    (rows[Math.min(focusHistoryRowAfterUpdate, rows.length - 1)] ?? $('clear-history')).focus();
+  }
+  focusHistoryRowAfterUpdate = undefined;
 }
 
 function setBusy(busy: boolean, queued: number): void {
+  if (!busy && document.activeElement === stopButton) input.focus();
   stopButton.hidden = !busy;
   queueNote.hidden = queued === 0;
   queueNote.textContent = queued > 0 ? `${queued} message${queued === 1 ? '' : 's'} queued — sent when this answer ends.` : '';

@@ -5,6 +5,7 @@ import * as net from 'node:net';
 import * as path from 'node:path';
 import type { Page } from 'playwright-core';
 import type { OllamaTestServer } from '../support/ollamaTestServer';
+import { A11Y_SCENARIOS } from './a11yScenarios';
 import { answerAfter, ask, openChat, openFile, rightClickSelection, runCommand, selectLines, sendMessage, waitForWorkbench } from './workbench';
 
 export interface ScenarioContext {
@@ -734,4 +735,5 @@ export const SCENARIOS: Scenario[] = [
       await untitled.waitFor({ state: 'detached' });
     },
   },
+  ...A11Y_SCENARIOS,
 ];

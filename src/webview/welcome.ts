@@ -1,0 +1,34 @@
+// The empty chat's welcome: what Phi-4 can do here, each with its default key, and a sample to try it on.
+import { el } from './el';
+
+/** Default key bindings as package.json declares them; macOS uses Cmd+Alt where others use Shift+Alt. */
+function key(letter: string, mac: boolean): string {
+  return mac ? `Cmd+Alt+${letter}` : `Shift+Alt+${letter}`;
+}
+
+export function welcomeElement(mac: boolean): HTMLElement {
+  const box = el('div', 'empty welcome');
+  box.appendChild(el('h2', 'welcome-title', 'Ask Phi-4 about your code'));
+  box.appendChild(el('p', undefined, 'It runs on this machine; nothing leaves it. Select code in an editor, then:'));
+  const list = el('ul', 'welcome-list');
+  for (const [what, letter] of [
+    ['Explain it', 'E'],
+    ['Fix it, previewed inline', 'X'],
+    ['Edit it with an instruction', 'K'],
+    ['Ask about it here', 'L'],
+  ] as const) {
+    const item = el('li');
+    item.append(`${what} — `, el('kbd', undefined, key(letter, mac)));
+    list.appendChild(item);
+  }
+  const slash = el('li');
+  slash.append('Type ', el('kbd', undefined, '/'), ' below for commands such as /tests and /doc');
+  list.appendChild(slash);
+  box.appendChild(list);
+  const sample = el('button', 'welcome-sample', 'Try it on a sample file');
+  sample.type = 'button';
+  sample.dataset.welcomeAction = 'openSample';
+  box.appendChild(sample);
+  box.appendChild(el('p', 'welcome-note', 'Started with npm start? The files in its workspace’s src folder have small bugs to try.'));
+  return box;
+}
