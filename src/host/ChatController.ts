@@ -13,6 +13,7 @@ import { insertCode } from './insertCode';
 import { openExternalLink } from './openExternalLink';
 import { runSlashCommand } from './runSlashCommand';
 import type { Services } from './createServices';
+import type { RequestKind } from '../request/RequestSpec';
 
 /** The session's status, or that nothing may be contacted until the user allows a host that is not this machine. */
 export type ChatStatus = SessionStatus | 'hostNotAllowed';
@@ -29,6 +30,9 @@ export class ChatController implements vscode.Disposable {
   private readonly session: ChatSession;
   private readonly services: Services;
   private readonly subscription: { dispose(): void };
+  private readonly answerEmitter = new vscode.EventEmitter<RequestKind>();
+  /** A question asked through the chat got a complete answer (not stopped, no error); says which kind. */
+  readonly onDidAnswer = this.answerEmitter.event;
   private banner: Banner | null = null;
   private models: readonly string[] = [];
   private pendingContext: { context: GatheredContext; chip: ContextChip } | undefined;
@@ -158,6 +162,7 @@ export class ChatController implements vscode.Disposable {
     this.retryLast = () => this.ask(ask);
     const outcome = await this.session.send(ask, replaces);
     if (outcome.error?.kind === 'modelNotFound') this.setBanner(modelMissingBanner(settings.model));
+    if (!outcome.error && outcome.turn.state === 'done') this.answerEmitter.fire(ask.kind ?? 'chat');
   }
 
   private async regenerate(turnId: string): Promise<void> {
@@ -262,5 +267,6 @@ export class ChatController implements vscode.Disposable {
     this.subscription.dispose();
     this.session.stop();
     this.statusEmitter.dispose();
+    this.answerEmitter.dispose();
   }
 }

@@ -4,8 +4,9 @@ import type { Services } from './createServices';
 import { pullModel } from './pullModel';
 import type { ChatFeature } from './registerChat';
 import { updateSetting } from './settings';
+import type { WalkthroughProgress } from './walkthrough/WalkthroughProgress';
 
-export function registerModelCommands(context: vscode.ExtensionContext, services: Services, chat: ChatFeature): void {
+export function registerModelCommands(context: vscode.ExtensionContext, services: Services, chat: ChatFeature, progress: WalkthroughProgress): void {
   context.subscriptions.push(
     vscode.commands.registerCommand('phi4.showLog', () => services.channel.show(true)),
     vscode.commands.registerCommand('phi4.openSettings', () => vscode.commands.executeCommand('workbench.action.openSettings', 'phi4.')),
@@ -13,6 +14,7 @@ export function registerModelCommands(context: vscode.ExtensionContext, services
       const name = typeof model === 'string' && model ? model : services.settings().model;
       if (!(await mayContact(services))) return;
       if (await pullModel(services.client(), name)) {
+        progress.complete('modelReady');
         services.resolver.invalidate();
         await chat.controller.refresh();
       }
@@ -31,7 +33,9 @@ export function registerModelCommands(context: vscode.ExtensionContext, services
         names.map((n) => ({ label: n, description: n === current || n === `${current}:latest` ? 'current' : undefined })),
         { title: 'Phi-4: Choose the Ollama model', placeHolder: names.length ? 'Installed models' : 'No models installed — run `ollama pull phi4`' },
       );
-      if (picked) await updateSetting('model', picked.label);
+      if (!picked) return;
+      await updateSetting('model', picked.label);
+      progress.complete('modelReady');
     }),
   );
 }

@@ -7,8 +7,11 @@ export class FixPreviewManager implements vscode.Disposable {
   private readonly previews = new Map<string, FixPreview>();
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
+  private readonly accepted = new vscode.EventEmitter<string>();
+  /** A change from a preview was applied to its document; carries the preview's noun ("fix", "edit"…). */
+  readonly onDidAccept = this.accepted.event;
   private lookCache: PreviewLook | undefined;
-  private readonly disposables: vscode.Disposable[] = [this.changed];
+  private readonly disposables: vscode.Disposable[] = [this.changed, this.accepted];
   private statusCache: vscode.StatusBarItem | undefined;
   private listening = false;
 
@@ -55,6 +58,10 @@ export class FixPreviewManager implements vscode.Disposable {
     };
     this.disposables.push(this.lookCache.removed, this.lookCache.pending, this.lookCache.comments);
     return this.lookCache;
+  }
+
+  noteAccepted(preview: FixPreview): void {
+    this.accepted.fire(preview.noun);
   }
 
   get(uri: vscode.Uri): FixPreview | undefined {

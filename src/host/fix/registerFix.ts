@@ -19,6 +19,7 @@ export function registerFix(context: vscode.ExtensionContext, services: Services
     const preview = previewFor(uri);
     if (!preview?.proposal || preview.phase !== 'preview') return;
     const ok = await preview.accept(preview.proposal.pending().map((h) => h.id));
+    if (ok) manager.noteAccepted(preview);
     if (!manager.isCurrent(preview)) return;
     manager.close(preview.document.uri, ok ? undefined : `The code changed under the preview, so the ${preview.noun} was not applied.`);
     if (ok) vscode.window.setStatusBarMessage(`Phi-4 ${preview.noun} applied — Undo (Ctrl+Z) reverts it`, 5000);
@@ -29,6 +30,7 @@ export function registerFix(context: vscode.ExtensionContext, services: Services
     let ok = true;
     if (accept) ok = await preview.accept([id]);
     else await preview.reject([id]);
+    if (accept && ok) manager.noteAccepted(preview);
     if (!manager.isCurrent(preview)) return;
     if (!ok) return manager.close(preview.document.uri, 'The code changed under the preview, so the change was not applied.');
     if (preview.proposal.settled) manager.close(preview.document.uri);
