@@ -98,7 +98,7 @@ export class ChatController implements vscode.Disposable {
     const settings = this.services.settings();
     if (settings.hostError) {
       this.statusEmitter.fire('offline');
-      return this.setBanner({ kind: 'offline', title: 'phi4.ollamaHost is not valid', message: settings.hostError, actions: [{ id: 'openSettings', label: 'Open Settings' }] });
+      return this.setBanner({ kind: 'offline', title: vscode.l10n.t('phi4.ollamaHost is not valid'), message: settings.hostError, actions: [{ id: 'openSettings', label: vscode.l10n.t('Open Settings') }] });
     }
     // Not even the health check goes to a host that is not this machine before the user agreed.
     if (!this.services.consent.isAccepted(settings.host)) {
@@ -221,7 +221,7 @@ export class ChatController implements vscode.Disposable {
       case 'deleteConversation':
         return this.session.delete(message.id);
       case 'clearHistory': {
-        const choice = await vscode.window.showWarningMessage('Delete all saved Phi-4 conversations?', { modal: true }, 'Delete All');
+        const choice = await vscode.window.showWarningMessage(vscode.l10n.t('Delete all saved Phi-4 conversations?'), { modal: true }, vscode.l10n.t('Delete All'));
         if (choice === 'Delete All') await this.session.clearHistory();
         return;
       }
@@ -240,7 +240,7 @@ export class ChatController implements vscode.Disposable {
       // Code blocks show what the model wrote, with the special-token strings it echoed still neutralized.
       case 'copyCode':
         await vscode.env.clipboard.writeText(restoreSpecialTokens(message.code));
-        return this.broadcast({ type: 'notice', message: 'Code copied to the clipboard.' });
+        return this.broadcast({ type: 'notice', message: vscode.l10n.t('Code copied to the clipboard.') });
       case 'insertCode':
         return insertCode(this.deps.lastEditor(), restoreSpecialTokens(message.code), message.mode, (m) => this.broadcast({ type: 'notice', message: m }));
       case 'openLink':
@@ -259,7 +259,7 @@ export class ChatController implements vscode.Disposable {
   private async confirmPull(): Promise<boolean> {
     const model = this.services.settings().model;
     const size = model === 'phi4' || model === 'phi4:latest' ? ' (about 9.1 GB)' : '';
-    const choice = await vscode.window.showInformationMessage(`Download ${model}${size} with Ollama at ${this.services.settings().host}?`, { modal: true }, 'Pull');
+    const choice = await vscode.window.showInformationMessage(vscode.l10n.t('Download {0}{1} with Ollama at {2}?', model, size, this.services.settings().host), { modal: true }, vscode.l10n.t('Pull'));
     return choice === 'Pull';
   }
 

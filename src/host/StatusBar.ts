@@ -14,15 +14,15 @@ interface Look {
 function lookOf(status: ChatStatus, model: string): Look {
   switch (status) {
     case 'ready':
-      return { text: `$(hubot) ${model}`, tooltip: 'Phi-4 is ready — click to open the chat', command: 'phi4.openChat' };
+      return { text: vscode.l10n.t('$(hubot) {0}', model), tooltip: vscode.l10n.t('Phi-4 is ready — click to open the chat'), command: 'phi4.openChat' };
     case 'generating':
-      return { text: `$(loading~spin) ${model}`, tooltip: 'Phi-4 is answering — click to stop', command: 'phi4.stop' };
+      return { text: vscode.l10n.t('$(loading~spin) {0}', model), tooltip: vscode.l10n.t('Phi-4 is answering — click to stop'), command: 'phi4.stop' };
     case 'offline':
-      return { text: '$(debug-disconnect) Phi-4 offline', tooltip: 'Ollama is not reachable — click to retry', command: 'phi4.retry', warn: true };
+      return { text: vscode.l10n.t('$(debug-disconnect) Phi-4 offline'), tooltip: vscode.l10n.t('Ollama is not reachable — click to retry'), command: 'phi4.retry', warn: true };
     case 'hostNotAllowed':
-      return { text: '$(shield) Phi-4: allow host?', tooltip: 'phi4.ollamaHost is not this machine; nothing is sent there until you allow it — click to decide', command: 'phi4.retry', warn: true };
+      return { text: vscode.l10n.t('$(shield) Phi-4: allow host?'), tooltip: vscode.l10n.t('phi4.ollamaHost is not this machine; nothing is sent there until you allow it — click to decide'), command: 'phi4.retry', warn: true };
     case 'modelMissing':
-      return { text: `$(cloud-download) Pull ${model}`, tooltip: `The model ${model} is not installed — click to download it`, command: 'phi4.pullModel', warn: true };
+      return { text: vscode.l10n.t('$(cloud-download) Pull {0}', model), tooltip: vscode.l10n.t('The model {0} is not installed — click to download it', model), command: 'phi4.pullModel', warn: true };
   }
 }
 
@@ -30,7 +30,7 @@ export class StatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('phi4.status', vscode.StatusBarAlignment.Right, 100);
 
   constructor(private readonly model: () => string) {
-    this.item.name = 'Phi-4';
+    this.item.name = vscode.l10n.t('Phi-4');
   }
 
   show(status: ChatStatus): void {

@@ -1,15 +1,16 @@
 // The banners the chat view shows for a condition of the whole chat rather than one answer.
+import * as vscode from 'vscode';
 import type { OllamaError } from '../ollama/OllamaError';
 import type { Banner } from '../protocol/messages';
 
 export function offlineBanner(host: string, error: OllamaError): Banner {
   return {
     kind: 'offline',
-    title: `Ollama is not reachable at ${host}`,
-    message: error.kind === 'unreachable' ? `${error.message} Not installed yet? Get it from ollama.com.` : error.message,
+    title: vscode.l10n.t('Ollama is not reachable at {0}', host),
+    message: error.kind === 'unreachable' ? vscode.l10n.t('{0} Not installed yet? Get it from ollama.com.', error.message) : error.message,
     actions: [
-      { id: 'retry', label: 'Retry' },
-      { id: 'openSettings', label: 'Open Settings' },
+      { id: 'retry', label: vscode.l10n.t('Retry') },
+      { id: 'openSettings', label: vscode.l10n.t('Open Settings') },
     ],
   };
 }
@@ -17,11 +18,11 @@ export function offlineBanner(host: string, error: OllamaError): Banner {
 export function hostNotAllowedBanner(host: string): Banner {
   return {
     kind: 'info',
-    title: `Allow Phi-4 to use ${host}?`,
-    message: 'phi4.ollamaHost points to another machine. Your prompts and code would be sent there, so Phi-4 contacts nothing there until you allow it.',
+    title: vscode.l10n.t('Allow Phi-4 to use {0}?', host),
+    message: vscode.l10n.t('phi4.ollamaHost points to another machine. Your prompts and code would be sent there, so Phi-4 contacts nothing there until you allow it.'),
     actions: [
-      { id: 'allowHost', label: 'Allow This Host' },
-      { id: 'openSettings', label: 'Open Settings' },
+      { id: 'allowHost', label: vscode.l10n.t('Allow This Host') },
+      { id: 'openSettings', label: vscode.l10n.t('Open Settings') },
     ],
   };
 }
@@ -29,11 +30,11 @@ export function hostNotAllowedBanner(host: string): Banner {
 export function modelMissingBanner(model: string): Banner {
   return {
     kind: 'modelMissing',
-    title: `The model "${model}" is not installed`,
-    message: model.startsWith('phi4') ? `Download it with Ollama (phi4 is about 9.1 GB).` : `Download it with Ollama or choose another model.`,
+    title: vscode.l10n.t('The model "{0}" is not installed', model),
+    message: model.startsWith('phi4') ? vscode.l10n.t('Download it with Ollama (phi4 is about 9.1 GB).') : vscode.l10n.t('Download it with Ollama or choose another model.'),
     actions: [
-      { id: 'pullModel', label: `Pull ${model}${model === 'phi4' ? ' (9.1 GB)' : ''}` },
-      { id: 'selectModel', label: 'Choose Model' },
+      { id: 'pullModel', label: vscode.l10n.t('Pull {0}{1}', model, model === 'phi4' ? ' (9.1 GB)' : '') },
+      { id: 'selectModel', label: vscode.l10n.t('Choose Model') },
     ],
   };
 }

@@ -22,7 +22,7 @@ export function registerChatCommands(context: vscode.ExtensionContext, services:
     vscode.commands.registerCommand('phi4.retry', () => chat.controller.retry()),
     vscode.commands.registerCommand('phi4.askAboutSelection', async () => {
       const editor = chat.lastEditor();
-      if (!editor) return void vscode.window.showInformationMessage('Open a file and select code to ask about.');
+      if (!editor) return void vscode.window.showInformationMessage(vscode.l10n.t('Open a file and select code to ask about.'));
       const gathered = gatherContext(snapshotEditor(editor));
       await chat.revealChat();
       chat.controller.setContext(gathered, chipFor(gathered));

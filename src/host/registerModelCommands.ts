@@ -30,8 +30,8 @@ export function registerModelCommands(context: vscode.ExtensionContext, services
         return;
       }
       const picked = await vscode.window.showQuickPick(
-        names.map((n) => ({ label: n, description: n === current || n === `${current}:latest` ? 'current' : undefined })),
-        { title: 'Phi-4: Choose the Ollama model', placeHolder: names.length ? 'Installed models' : 'No models installed — run `ollama pull phi4`' },
+        names.map((n) => ({ label: n, description: n === current || n === `${current}:latest` ? vscode.l10n.t('current') : undefined })),
+        { title: vscode.l10n.t('Phi-4: Choose the Ollama model'), placeHolder: names.length ? vscode.l10n.t('Installed models') : vscode.l10n.t('No models installed — run `ollama pull phi4`') },
       );
       if (!picked) return;
       await updateSetting('model', picked.label);
@@ -43,6 +43,6 @@ export function registerModelCommands(context: vscode.ExtensionContext, services
 /** The same check as every request: an unusable host is reported, and a host that is not this machine is asked about. */
 async function mayContact(services: Services): Promise<boolean> {
   const refused = await services.mayContact(services.settings());
-  if (refused?.kind === 'invalidHost') void vscode.window.showErrorMessage(refused.message, 'Open Settings').then((c) => c && vscode.commands.executeCommand('phi4.openSettings'));
+  if (refused?.kind === 'invalidHost') void vscode.window.showErrorMessage(refused.message, vscode.l10n.t('Open Settings')).then((c) => c && vscode.commands.executeCommand('phi4.openSettings'));
   return refused === undefined;
 }

@@ -1,5 +1,6 @@
 // Draws the conversation: user turns, streaming answers (rendered incrementally, one frame at a time),
 // stats, notes and per-answer errors with action buttons, and Regenerate / Edit on the last exchange.
+import { l10n } from './l10n';
 import type { Markdown } from './markdown/createMarkdown';
 import { ACTION_LABELS, type StatsView, type TurnView } from '../protocol/messages';
 import { decorateCodeBlocks } from './decorateCodeBlocks';
@@ -99,8 +100,8 @@ export class TranscriptView {
     if (!answer?.classList.contains('turn-assistant') || answer.classList.contains('streaming') || !question) return;
     // A question about code (Explain, Ask About Selection) is shown as a label; editing that label would
     // send it without its code, so only Regenerate is offered for it.
-    if (!question.querySelector('.chip-static')) question.appendChild(turnActions([['edit', 'Edit', 'Edit this question and send it again']]));
-    answer.appendChild(turnActions([['regenerate', 'Regenerate', 'Write a new answer to the same prompt']]));
+    if (!question.querySelector('.chip-static')) question.appendChild(turnActions([['edit', l10n.t('Edit'), l10n.t('Edit this question and send it again')]]));
+    answer.appendChild(turnActions([['regenerate', l10n.t('Regenerate'), l10n.t('Write a new answer to the same prompt')]]));
   }
 
   add(turn: TurnView): void {
@@ -108,7 +109,7 @@ export class TranscriptView {
     if (turn.role === 'user') this.scroll.follow();
     const element = el('article', `turn turn-${turn.role}`);
     element.dataset.turnId = turn.id;
-    element.setAttribute('aria-label', turn.role === 'user' ? 'You' : 'Phi-4');
+    element.setAttribute('aria-label', turn.role === 'user' ? l10n.t('You') : l10n.t('Phi-4'));
     this.root.appendChild(element);
     this.fill(element, turn);
     this.refreshTurnActions();
@@ -195,9 +196,9 @@ export class TranscriptView {
   private announce(element: HTMLElement, turn: TurnView): void {
     const answer = element.querySelector('.answer')?.textContent?.trim() ?? '';
     const spoken = answer.length > ANNOUNCED_CHARS ? `${answer.slice(0, ANNOUNCED_CHARS)}…` : answer;
-    if (turn.error) this.announcer.textContent = (turn.text ? 'Answer interrupted: ' : '') + turn.error.message;
-    else if (turn.state === 'done') this.announcer.textContent = `Phi-4 answered: ${spoken}`;
-    else this.announcer.textContent = turn.text ? 'Stopped — partial answer.' : 'Answer stopped.';
+    if (turn.error) this.announcer.textContent = (turn.text ? l10n.t('Answer interrupted: ') : '') + turn.error.message;
+    else if (turn.state === 'done') this.announcer.textContent = l10n.t('Phi-4 answered: {0}', spoken);
+    else this.announcer.textContent = turn.text ? l10n.t('Stopped — partial answer.') : l10n.t('Answer stopped.');
   }
 
   /** The transcript is busy while any answer is streaming into it. */
@@ -222,7 +223,7 @@ export class TranscriptView {
         renderer.render();
       }
       this.updateBusy();
-      this.announcer.textContent = 'Phi-4 is answering…';
+      this.announcer.textContent = l10n.t('Phi-4 is answering…');
       return;
     }
     renderMarkdownOnce(this.md, body, this.sanitize, hooks, turn.text);
@@ -230,11 +231,11 @@ export class TranscriptView {
   }
 
   private footer(element: HTMLElement, turn: TurnView): void {
-    if (turn.state === 'stopped') element.appendChild(el('div', 'turn-mark stopped', turn.text ? 'Stopped — partial answer' : 'Stopped'));
+    if (turn.state === 'stopped') element.appendChild(el('div', 'turn-mark stopped', turn.text ? l10n.t('Stopped — partial answer') : l10n.t('Stopped')));
     if (turn.error) {
       // Not an alert: end() announces it once, and restoring a conversation must not read old errors aloud.
       const box = el('div', 'turn-error');
-      box.appendChild(el('p', 'error-message', (turn.text ? 'Answer interrupted: ' : '') + turn.error.message));
+      box.appendChild(el('p', 'error-message', (turn.text ? l10n.t('Answer interrupted: ') : '') + turn.error.message));
       for (const action of turn.error.actions) {
         const button = el('button', 'action-button', ACTION_LABELS[action]);
         button.type = 'button';

@@ -1,5 +1,6 @@
 // Gives every rendered code block a header with its language and Copy / Insert / Replace buttons.
 // Buttons carry data attributes only; one delegated listener handles them (no inline handlers under CSP).
+import { l10n } from './l10n';
 
 export function decorateCodeBlocks(fragment: DocumentFragment): void {
   const doc = fragment.ownerDocument;
@@ -12,15 +13,15 @@ export function decorateCodeBlocks(fragment: DocumentFragment): void {
     const bar = doc.createElement('div');
     bar.className = 'code-toolbar';
     bar.setAttribute('role', 'group');
-    bar.setAttribute('aria-label', lang ? `${lang} code` : 'Code');
+    bar.setAttribute('aria-label', lang ? l10n.t('{0} code', lang) : l10n.t('Code'));
     const label = doc.createElement('span');
     label.className = 'code-lang';
     label.textContent = lang;
     bar.appendChild(label);
     for (const [action, text, title] of [
-      ['copy', 'Copy', 'Copy code'],
-      ['insert', 'Insert', 'Insert at cursor'],
-      ['replace', 'Replace', 'Replace selection'],
+      ['copy', l10n.t('Copy'), l10n.t('Copy code')],
+      ['insert', l10n.t('Insert'), l10n.t('Insert at cursor')],
+      ['replace', l10n.t('Replace'), l10n.t('Replace selection')],
     ]) {
       const button = doc.createElement('button');
       button.type = 'button';

@@ -1,4 +1,5 @@
 // Entry of the chat webview: wires the DOM to the host through the typed protocol.
+import { l10n, loadL10nBundle } from './l10n';
 import { questionTooLong, type ActionId, type Banner, type ContextChip, type ConversationSummary, type HostToWebview } from '../protocol/messages';
 import { parseSlashCommand, unknownCommandHint } from '../protocol/slashCommands';
 import { el } from './el';
@@ -7,6 +8,9 @@ import { createSanitizer } from './markdown/sanitize';
 import { SlashCompletion } from './SlashCompletion';
 import { TranscriptView } from './TranscriptView';
 import { loadState, saveState, send } from './vscodeApi';
+
+// Before anything draws text: the host wrote the translations into the page.
+loadL10nBundle(document.body.dataset.l10n);
 
 const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
 
@@ -170,8 +174,8 @@ document.addEventListener('click', (e) => {
     const action = codeButton.dataset.codeAction;
     if (action === 'copy') {
       send({ type: 'copyCode', code });
-      codeButton.textContent = 'Copied';
-      setTimeout(() => (codeButton.textContent = 'Copy'), 1500);
+      codeButton.textContent = l10n.t('Copied');
+      setTimeout(() => (codeButton.textContent = l10n.t('Copy')), 1500);
     } else send({ type: 'insertCode', code, mode: action === 'replace' ? 'replace' : 'insert' });
     return;
   }
@@ -204,11 +208,11 @@ function showChip(chip: ContextChip | null): void {
   chipBox.replaceChildren();
   chipBox.hidden = !chip;
   if (!chip) return;
-  chipBox.appendChild(el('span', 'chip-label', `${chip.label} · ${chip.languageId} · ${chip.lineCount} line${chip.lineCount === 1 ? '' : 's'}`));
+  chipBox.appendChild(el('span', 'chip-label', `${chip.label} · ${chip.languageId} · ${chip.lineCount === 1 ? l10n.t('1 line') : l10n.t('{0} lines', chip.lineCount)}`));
   const remove = el('button', 'chip-remove', '×');
   remove.type = 'button';
-  remove.title = 'Remove this context';
-  remove.setAttribute('aria-label', `Remove context ${chip.label}`);
+  remove.title = l10n.t('Remove this context');
+  remove.setAttribute('aria-label', l10n.t('Remove context {0}', chip.label));
   remove.addEventListener('click', () => send({ type: 'removeContext' }));
   chipBox.appendChild(remove);
 }
@@ -240,12 +244,12 @@ function showHistory(items: readonly ConversationSummary[]): void {
     open.title = new Date(item.updatedAt).toLocaleString();
     const del = el('button', 'delete', '×');
     del.type = 'button';
-    del.title = 'Delete conversation';
-    del.setAttribute('aria-label', `Delete ${item.title}`);
+    del.title = l10n.t('Delete conversation');
+    del.setAttribute('aria-label', l10n.t('Delete {0}', item.title));
     row.append(open, del);
     historyList.appendChild(row);
   }
-  if (items.length === 0) historyList.appendChild(el('li', 'history-empty', 'No saved conversations yet.'));
+  if (items.length === 0) historyList.appendChild(el('li', 'history-empty', l10n.t('No saved conversations yet.')));
   if (focusHistoryRowAfterUpdate !== undefined && !historyBox.hidden) {
     const rows = historyList.querySelectorAll<HTMLButtonElement>('.history-row .open');
     (rows[Math.min(focusHistoryRowAfterUpdate, rows.length - 1)] ?? $('clear-history')).focus();
@@ -257,7 +261,7 @@ function setBusy(busy: boolean, queued: number): void {
   if (!busy && document.activeElement === stopButton) input.focus();
   stopButton.hidden = !busy;
   queueNote.hidden = queued === 0;
-  queueNote.textContent = queued > 0 ? `${queued} message${queued === 1 ? '' : 's'} queued — sent when this answer ends.` : '';
+  queueNote.textContent = queued === 0 ? '' : queued === 1 ? l10n.t('1 message queued — sent when this answer ends.') : l10n.t('{0} messages queued — sent when this answer ends.', queued);
 }
 
 window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {
