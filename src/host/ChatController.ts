@@ -90,6 +90,7 @@ export class ChatController implements vscode.Disposable {
   /** A phi4.* setting changed: the status starts over and the server and model are checked again. */
   async settingsChanged(): Promise<void> {
     this.statusEmitter.fire(this.session.busy ? 'generating' : 'ready');
+    this.broadcast({ type: 'preferences', announceWhileStreaming: this.services.settings().announceWhileStreaming });
     await this.refresh();
   }
 
@@ -187,6 +188,7 @@ export class ChatController implements vscode.Disposable {
   snapshot(): HostToWebview[] {
     const settings = this.services.settings();
     return [
+      { type: 'preferences', announceWhileStreaming: settings.announceWhileStreaming },
       this.session.restoreEvent(),
       { type: 'models', models: this.models, current: settings.model },
       { type: 'banner', banner: this.banner },

@@ -17,6 +17,7 @@ export const SETTING_KEYS = [
   'maxConversations',
   'stallTimeoutSeconds',
   'instructions',
+  'announceWhileStreaming',
 ] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
@@ -29,6 +30,8 @@ export interface Settings extends RequestSettings {
   readonly maxConversations: number;
   /** phi4.instructions: application-scoped, so no repository can set it. */
   readonly instructions: string;
+  /** Screen readers hear an answer sentence by sentence as it streams, instead of once at its end. */
+  readonly announceWhileStreaming: boolean;
 }
 
 // No trust check here: for the settings in package.json's restrictedConfigurations, VS Code itself
@@ -81,6 +84,7 @@ export function readSettings(log?: Pick<Logger, 'warn'>, env: NodeJS.ProcessEnv 
     maxConversations: numeric(config, 'maxConversations', log),
     stallTimeoutMs: numeric(config, 'stallTimeoutSeconds', log) * 1000,
     instructions: text(config, 'instructions', ''),
+    announceWhileStreaming: config.get<unknown>('announceWhileStreaming') === true,
   };
 }
 

@@ -66,7 +66,9 @@ export type HostToWebview =
   | { readonly type: 'banner'; readonly banner: Banner | null }
   | { readonly type: 'busy'; readonly busy: boolean; readonly queued: number }
   | { readonly type: 'notice'; readonly message: string }
-  | { readonly type: 'focusInput' };
+  | { readonly type: 'focusInput' }
+  /** How the view behaves for this user (phi4.announceWhileStreaming). */
+  | { readonly type: 'preferences'; readonly announceWhileStreaming: boolean };
 
 export type WebviewToHost =
   | { readonly type: 'ready' }

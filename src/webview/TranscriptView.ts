@@ -32,7 +32,9 @@ const PACE_WINDOW_MS = 100;
 const ANNOUNCED_CHARS = 2000;
 
 export class TranscriptView {
-  private live = new Map<string, { renderer: IncrementalMarkdown; element: HTMLElement }>();
+  private live = new Map<string, { renderer: IncrementalMarkdown; element: HTMLElement; announced: number }>();
+  /** phi4.announceWhileStreaming: read each finished sentence as it arrives rather than the whole answer at its end. */
+  announceWhileStreaming = false;
   private frame = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private lastRenderAt = 0;
@@ -160,10 +162,11 @@ export class TranscriptView {
     const gap = this.fast ? 0 : REDRAW_GAP_MS;
     const mayRedraw = started - this.lastRedrawAt >= gap;
     let waiting = false;
-    for (const { renderer } of this.live.values()) {
-      const outcome = renderer.render(mayRedraw);
+    for (const entry of this.live.values()) {
+      const outcome = entry.renderer.render(mayRedraw);
       if (outcome === 'redrawn') this.lastRedrawAt = started;
       waiting ||= outcome === 'waiting';
+      if (this.announceWhileStreaming) this.announceSentences(entry);
     }
     this.lastRenderAt = performance.now();
     this.lastRenderCost = this.lastRenderAt - started;
@@ -177,6 +180,7 @@ export class TranscriptView {
     this.live.delete(turn.id);
     this.updateBusy();
     if (!element) return; // the answer belongs to a conversation no longer shown
+    const alreadyRead = this.announceWhileStreaming ? entry?.announced ?? 0 : 0;
     if (entry && entry.renderer.source === turn.text) {
       entry.renderer.finish();
       element.classList.remove('streaming');
@@ -185,7 +189,7 @@ export class TranscriptView {
       element.replaceChildren();
       this.fill(element, turn);
     }
-    this.announce(element, turn);
+    this.announce(element, turn, alreadyRead);
     this.refreshTurnActions();
   }
 
@@ -193,12 +197,29 @@ export class TranscriptView {
    * Screen readers hear a streamed answer once, when it ends: the transcript is not a live region, and
    * only this status line speaks. The rendered text is read, not the markdown source.
    */
-  private announce(element: HTMLElement, turn: TurnView): void {
-    const answer = element.querySelector('.answer')?.textContent?.trim() ?? '';
+  private announce(element: HTMLElement, turn: TurnView, alreadyRead: number): void {
+    const answer = (element.querySelector('.answer')?.textContent ?? '').slice(alreadyRead).trim();
+    if (alreadyRead > 0 && !turn.error && turn.state === 'done') {
+      this.announcer.textContent = answer;
+      return;
+    }
     const spoken = answer.length > ANNOUNCED_CHARS ? `${answer.slice(0, ANNOUNCED_CHARS)}…` : answer;
     if (turn.error) this.announcer.textContent = (turn.text ? l10n.t('Answer interrupted: ') : '') + turn.error.message;
     else if (turn.state === 'done') this.announcer.textContent = l10n.t('Phi-4 answered: {0}', spoken);
     else this.announcer.textContent = turn.text ? l10n.t('Stopped — partial answer.') : l10n.t('Answer stopped.');
+  }
+
+  /** Reads the sentences completed since the last frame, as rendered text, each part once. */
+  private announceSentences(entry: { element: HTMLElement; announced: number }): void {
+    const text = entry.element.querySelector('.answer')?.textContent ?? '';
+    let end = -1;
+    // A sentence ends at punctuation before a space, a block at a line break followed by the next block's
+    // text; a line break at the very end is only the renderer's, after the block still being written.
+    for (const m of text.slice(entry.announced).matchAll(/[.!?:](?=\s)|\n(?=\S)/g)) end = m.index + 1;
+    if (end < 0) return;
+    const sentences = text.slice(entry.announced, entry.announced + end).trim();
+    entry.announced += end;
+    if (sentences) this.announcer.textContent = sentences;
   }
 
   /** The transcript is busy while any answer is streaming into it. */
@@ -217,7 +238,7 @@ export class TranscriptView {
     if (turn.state === 'streaming') {
       element.classList.add('streaming');
       const renderer = new IncrementalMarkdown(this.md, body, this.sanitize, hooks);
-      this.live.set(turn.id, { renderer, element });
+      this.live.set(turn.id, { renderer, element, announced: 0 });
       if (turn.text) {
         renderer.append(turn.text);
         renderer.render();

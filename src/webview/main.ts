@@ -320,6 +320,9 @@ window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {
     case 'focusInput':
       input.focus();
       break;
+    case 'preferences':
+      transcript.announceWhileStreaming = message.announceWhileStreaming;
+      break;
     default: {
       const never: never = message;
       void never;

@@ -39,13 +39,18 @@ async function activeId(frame: Frame): Promise<string> {
   return frame.evaluate(() => document.activeElement?.id || document.activeElement?.className || document.activeElement?.tagName || '');
 }
 
-async function setTheme(page: Page, settingsFile: string, theme: string): Promise<void> {
+/** Edits user settings.json and reloads the window, which reads it again. */
+async function setSetting(page: Page, settingsFile: string, key: string, value: unknown): Promise<void> {
   const settings = JSON.parse(fs.readFileSync(settingsFile, 'utf8')) as Record<string, unknown>;
-  settings['workbench.colorTheme'] = theme;
+  if (value === undefined) delete settings[key];
+  else settings[key] = value;
   fs.writeFileSync(settingsFile, JSON.stringify(settings, null, 2));
   await page.reload();
   await waitForWorkbench(page);
-  await page.locator(`body`).waitFor();
+}
+
+async function setTheme(page: Page, settingsFile: string, theme: string): Promise<void> {
+  await setSetting(page, settingsFile, 'workbench.colorTheme', theme);
   const frame = await openChat(page);
   const kind = theme.includes('High Contrast Light') ? 'vscode-high-contrast-light' : theme.includes('High Contrast') ? 'vscode-high-contrast' : theme.includes('Light') ? 'vscode-light' : 'vscode-dark';
   await frame.waitForFunction((k) => document.body.classList.contains(k), kind, { timeout: 30_000 });
@@ -151,6 +156,31 @@ export const A11Y_SCENARIOS: Scenario[] = [
         await frame.locator('#banner').waitFor({ state: 'hidden' });
         frame = await openChat(page);
         await frame.locator('.turn-assistant:not(.streaming)', { hasText: 'Hello from the test server.' }).waitFor();
+      }
+    },
+  },
+  {
+    name: '23-a11y-announce-while-streaming-opt-in',
+    async run({ page, ollama, settingsFile }: ScenarioContext) {
+      await setSetting(page, settingsFile, 'phi4.announceWhileStreaming', true);
+      try {
+        const frame = await openChat(page);
+        await frame.evaluate(() => {
+          const w = window as unknown as { __spoken: string[] };
+          w.__spoken = [];
+          const announcer = document.getElementById('announcer')!;
+          new MutationObserver(() => w.__spoken.push(announcer.textContent ?? '')).observe(announcer, { childList: true, characterData: true, subtree: true });
+        });
+        const sentences = ['The loop reads one element too far.', 'Use a strict comparison instead.', 'An empty list then returns zero.'];
+        ollama.enqueue({ answer: `${sentences.join(' ')} Done`, chunkDelayMs: 60 });
+        await ask(frame, 'What is wrong with sum?');
+        const spoken = (await frame.evaluate(() => (window as unknown as { __spoken: string[] }).__spoken)).filter((t) => t && !t.startsWith('Phi-4 is answering'));
+        // Each sentence is read once, as it completes, and the end reads only what was left: nothing twice.
+        for (const sentence of sentences) assert.equal(spoken.filter((t) => t.includes(sentence)).length, 1, `"${sentence}" read once in ${JSON.stringify(spoken)}`);
+        assert.ok(spoken.length >= 2, `read in several parts: ${JSON.stringify(spoken)}`);
+        assert.equal(spoken.at(-1), 'Done', 'the end reads only the rest');
+      } finally {
+        await setSetting(page, settingsFile, 'phi4.announceWhileStreaming', undefined);
       }
     },
   },
