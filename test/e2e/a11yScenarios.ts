@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { REPO } from './codeServer';
 import type { Scenario, ScenarioContext } from './scenarios';
-import { ask, openChat, openFile, sendMessage, waitForWorkbench } from './workbench';
+import { ask, openChat, openFile, runCommand, sendMessage, waitForWorkbench } from './workbench';
 
 const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -71,6 +71,13 @@ export const A11Y_SCENARIOS: Scenario[] = [
       await frame.locator('#new-chat').press('Enter');
       await frame.locator('#transcript .welcome').waitFor();
       assert.equal(await activeId(frame), 'prompt', 'New chat leaves focus in the input');
+      // The welcome's sample opens a copy from the extension's storage, with its buggy function selected.
+      await frame.locator('.welcome-sample').focus();
+      await page.keyboard.press('Enter');
+      await page.locator('.tab.active', { hasText: 'average.ts' }).waitFor();
+      await page.locator('.view-line', { hasText: 'i <= values.length' }).waitFor();
+      await runCommand(page, 'View: Close Editor');
+      await frame.locator('#prompt').focus();
       // The transcript is not a live region: only the status line speaks, so nothing is read twice.
       const transcriptRole = await frame.locator('#transcript').evaluate((t) => [t.getAttribute('role'), t.getAttribute('aria-live')]);
       assert.deepEqual(transcriptRole, [null, null]);
