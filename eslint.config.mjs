@@ -1,6 +1,7 @@
 // Lint enforces the layers: only src/host (and extension.ts) may import 'vscode'; the webview talks to
 // the host only through src/protocol; unit tests never import the host.
 import tseslint from 'typescript-eslint';
+import l10nPlugin from './eslint/noRawUiString.mjs';
 
 const vscodeBan = { name: 'vscode', message: 'Only src/host may use the VS Code API; pass plain values in.' };
 
@@ -55,5 +56,16 @@ export default tseslint.config(
   {
     files: ['test/**/*.ts'],
     rules: { 'no-console': 'off' },
+  },
+  // Localization: text shown to users comes from l10n calls (package.nls.json covers the manifest).
+  {
+    files: ['src/host/**/*.ts', 'src/extension.ts'],
+    plugins: { phi4: l10nPlugin },
+    rules: { 'phi4/no-raw-ui-string': ['error', 'host'] },
+  },
+  {
+    files: ['src/webview/**/*.ts'],
+    plugins: { phi4: l10nPlugin },
+    rules: { 'phi4/no-raw-ui-string': ['error', 'webview'] },
   },
 );

@@ -11,6 +11,8 @@ import { registerFix } from './host/fix/registerFix';
 import { registerModelCommands } from './host/registerModelCommands';
 import { registerStatusBar } from './host/registerStatusBar';
 import { registerWriteTests } from './host/registerWriteTests';
+import { registerWalkthrough } from './host/walkthrough/registerWalkthrough';
+import { WalkthroughProgress } from './host/walkthrough/WalkthroughProgress';
 
 /** Read-only view of the extension's state, returned from activate() for the extension-host tests. */
 export interface Phi4Api {
@@ -28,12 +30,14 @@ export function activate(context: vscode.ExtensionContext): Phi4Api {
   const services = createServices(context, channel, createLogger(channel));
   const chat = registerChat(context, services);
   registerChatCommands(context, services, chat);
-  registerModelCommands(context, services, chat);
+  const walkthrough = new WalkthroughProgress();
+  registerModelCommands(context, services, chat, walkthrough);
   registerStatusBar(context, services, chat);
   registerExplain(context, services, chat);
   const fixes = registerFix(context, services, chat);
   const edits = registerEdit(context, services, chat, fixes);
   registerWriteTests(context, services, chat.lastEditor);
+  registerWalkthrough(context, services, chat, fixes, walkthrough);
   const cpu = process.cpuUsage(cpuStarted);
   services.log.info(`activated in ${(performance.now() - started).toFixed(1)} ms (CPU ${((cpu.user + cpu.system) / 1000).toFixed(1)} ms)`);
   return { fixPreviewPhase: (uri) => fixes.get(uri)?.phase, instructionInputOpen: edits.asking };

@@ -18,6 +18,7 @@ import { workspacePath } from './context/workspacePath';
 import { openExternalLink } from './openExternalLink';
 import { runSlashCommand } from './runSlashCommand';
 import type { Services } from './createServices';
+import type { RequestKind } from '../request/RequestSpec';
 
 /** The session's status, or that nothing may be contacted until the user allows a host that is not this machine. */
 export type ChatStatus = SessionStatus | 'hostNotAllowed';
@@ -34,6 +35,9 @@ export class ChatController implements vscode.Disposable {
   private readonly session: ChatSession;
   private readonly services: Services;
   private readonly subscription: { dispose(): void };
+  private readonly answerEmitter = new vscode.EventEmitter<RequestKind>();
+  /** A question asked through the chat got a complete answer (not stopped, no error); says which kind. */
+  readonly onDidAnswer = this.answerEmitter.event;
   private banner: Banner | null = null;
   private models: readonly string[] = [];
   private readonly pending = new PendingContext();
@@ -93,6 +97,7 @@ export class ChatController implements vscode.Disposable {
   /** A phi4.* setting changed: the status starts over and the server and model are checked again. */
   async settingsChanged(): Promise<void> {
     this.statusEmitter.fire(this.session.busy ? 'generating' : 'ready');
+    this.broadcast({ type: 'preferences', announceWhileStreaming: this.services.settings().announceWhileStreaming });
     await this.refresh();
   }
 
@@ -101,7 +106,7 @@ export class ChatController implements vscode.Disposable {
     const settings = this.services.settings();
     if (settings.hostError) {
       this.statusEmitter.fire('offline');
-      return this.setBanner({ kind: 'offline', title: settings.provider === 'ollama' ? 'phi4.ollamaHost is not valid' : 'phi4.openaiCompatible.baseUrl is not valid', message: settings.hostError, actions: [{ id: 'openSettings', label: 'Open Settings' }] });
+      return this.setBanner({ kind: 'offline', title: settings.provider === 'ollama' ? vscode.l10n.t('phi4.ollamaHost is not valid') : vscode.l10n.t('phi4.openaiCompatible.baseUrl is not valid'), message: settings.hostError, actions: [{ id: 'openSettings', label: vscode.l10n.t('Open Settings') }] });
     }
     // Not even the health check goes to a host that is not this machine before the user agreed.
     if (!this.services.consent.isAccepted(settings.host)) {
@@ -178,7 +183,7 @@ export class ChatController implements vscode.Disposable {
       this.pending.add({ chip: { label: `${choice.name} (${workspacePath(choice.uri)}:${choice.range.start.line + 1})`, languageId: '', lineCount: choice.range.end.line - choice.range.start.line + 1, kind: 'symbol' }, read: () => rangeMention(choice.uri, choice.range, 'symbol') });
     } else if (choice.kind === 'problems' && editor) {
       const uri = editor.document.uri;
-      this.pending.add({ chip: { label: `Problems in ${workspacePath(uri)}`, languageId: '', lineCount: 0, kind: 'problems' }, read: async () => problemsMention(uri) });
+      this.pending.add({ chip: { label: vscode.l10n.t('Problems in {0}', workspacePath(uri)), languageId: '', lineCount: 0, kind: 'problems' }, read: async () => problemsMention(uri) });
     } else if (choice.kind === 'selection' && editor) {
       return void (await vscode.commands.executeCommand('phi4.askAboutSelection'));
     }
@@ -196,6 +201,7 @@ export class ChatController implements vscode.Disposable {
     this.retryLast = () => this.ask(ask);
     const outcome = await this.session.send(ask, replaces);
     if (outcome.error?.kind === 'modelNotFound' && settings.provider === 'ollama') this.setBanner(modelMissingBanner(settings.model));
+    if (!outcome.error && outcome.turn.state === 'done') this.answerEmitter.fire(ask.kind ?? 'chat');
   }
 
   private async regenerate(turnId: string): Promise<void> {
@@ -220,6 +226,7 @@ export class ChatController implements vscode.Disposable {
   snapshot(): HostToWebview[] {
     const settings = this.services.settings();
     return [
+      { type: 'preferences', announceWhileStreaming: settings.announceWhileStreaming },
       this.session.restoreEvent(),
       { type: 'models', models: this.models, current: settings.model },
       { type: 'banner', banner: this.banner },
@@ -256,7 +263,7 @@ export class ChatController implements vscode.Disposable {
       case 'deleteConversation':
         return this.session.delete(message.id);
       case 'clearHistory': {
-        const choice = await vscode.window.showWarningMessage('Delete all saved Phi-4 conversations?', { modal: true }, 'Delete All');
+        const choice = await vscode.window.showWarningMessage(vscode.l10n.t('Delete all saved Phi-4 conversations?'), { modal: true }, vscode.l10n.t('Delete All'));
         if (choice === 'Delete All') await this.session.clearHistory();
         return;
       }
@@ -279,13 +286,16 @@ export class ChatController implements vscode.Disposable {
       // Code blocks show what the model wrote, with the special-token strings it echoed still neutralized.
       case 'copyCode':
         await vscode.env.clipboard.writeText(restoreSpecialTokens(message.code));
-        return this.broadcast({ type: 'notice', message: 'Code copied to the clipboard.' });
+        return this.broadcast({ type: 'notice', message: vscode.l10n.t('Code copied to the clipboard.') });
       case 'insertCode':
         return insertCode(this.deps.lastEditor(), restoreSpecialTokens(message.code), message.mode, (m) => this.broadcast({ type: 'notice', message: m }));
       case 'openLink':
         return openExternalLink(message.href, this.services.log);
       case 'openContext':
         return openContextRange(message.path, message.startLine, message.endLine, (m) => this.broadcast({ type: 'notice', message: m }));
+      case 'openSample':
+        await vscode.commands.executeCommand('phi4.openSample');
+        return;
       default: {
         const never: never = message;
         return never;
@@ -297,7 +307,7 @@ export class ChatController implements vscode.Disposable {
   private async confirmPull(): Promise<boolean> {
     const model = this.services.settings().model;
     const size = model === 'phi4' || model === 'phi4:latest' ? ' (about 9.1 GB)' : '';
-    const choice = await vscode.window.showInformationMessage(`Download ${model}${size} with Ollama at ${this.services.settings().host}?`, { modal: true }, 'Pull');
+    const choice = await vscode.window.showInformationMessage(vscode.l10n.t('Download {0}{1} with Ollama at {2}?', model, size, this.services.settings().host), { modal: true }, vscode.l10n.t('Pull'));
     return choice === 'Pull';
   }
 
@@ -305,5 +315,6 @@ export class ChatController implements vscode.Disposable {
     this.subscription.dispose();
     this.session.stop();
     this.statusEmitter.dispose();
+    this.answerEmitter.dispose();
   }
 }

@@ -61,7 +61,7 @@ function loadChat(webview: vscode.Webview, extensionUri: vscode.Uri, controller:
     isVisible,
     onGiveUp: () => {
       log.error('the chat view could not load its script');
-      void vscode.window.showWarningMessage('Phi-4: the chat view could not load. Reloading the window usually fixes this.', 'Reload Window').then((choice) => {
+      void vscode.window.showWarningMessage(vscode.l10n.t('Phi-4: the chat view could not load. Reloading the window usually fixes this.'), vscode.l10n.t('Reload Window')).then((choice) => {
         if (choice) void vscode.commands.executeCommand('workbench.action.reloadWindow');
       });
     },

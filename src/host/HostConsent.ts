@@ -23,9 +23,9 @@ export class HostConsent implements vscode.Disposable {
   async confirm(host: string): Promise<boolean> {
     if (this.isAccepted(host)) return true;
     const choice = await vscode.window.showWarningMessage(
-      `Phi-4 is set to use ${host}, which is not this machine. Your prompts and code will be sent there. Continue?`,
+      vscode.l10n.t('Phi-4 is set to use {0}, which is not this machine. Your prompts and code will be sent there. Continue?', host),
       { modal: true },
-      'Send to This Host',
+      vscode.l10n.t('Send to This Host'),
     );
     if (choice !== 'Send to This Host') return false;
     await this.state.update(this.key(host), true);

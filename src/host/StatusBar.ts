@@ -36,18 +36,18 @@ function lookOf(status: BarStatus, d: Destination): Look {
   const remote = isLoopbackHost(d.host) ? '' : '$(globe) ';
   switch (status) {
     case 'loading':
-      return { text: `$(loading~spin) Loading ${modelLabel(model)}…`, tooltip: `Ollama is loading ${model} into memory — click to stop`, command: 'phi4.stop' };
+      return { text: vscode.l10n.t('$(loading~spin) Loading {0}…', modelLabel(model)), tooltip: vscode.l10n.t('Ollama is loading {0} into memory — click to stop', model), command: 'phi4.stop' };
     case 'ready':
-      return { text: `$(hubot) ${remote}${model}`, tooltip: `Phi-4 is ready — click to open the chat. ${whereTo(d)}`, command: 'phi4.openChat' };
+      return { text: vscode.l10n.t('$(hubot) {0}{1}', remote, model), tooltip: vscode.l10n.t('Phi-4 is ready — click to open the chat. {0}', whereTo(d)), command: 'phi4.openChat' };
     case 'generating':
-      return { text: `$(loading~spin) ${remote}${model}`, tooltip: `Phi-4 is answering — click to stop. ${whereTo(d)}`, command: 'phi4.stop' };
+      return { text: vscode.l10n.t('$(loading~spin) {0}{1}', remote, model), tooltip: vscode.l10n.t('Phi-4 is answering — click to stop. {0}', whereTo(d)), command: 'phi4.stop' };
     case 'offline':
-      return { text: '$(debug-disconnect) Phi-4 offline', tooltip: `${d.provider === 'ollama' ? 'Ollama' : `The server at ${d.host}`} is not reachable — click to retry`, command: 'phi4.retry', warn: true };
+      return { text: vscode.l10n.t('$(debug-disconnect) Phi-4 offline'), tooltip: vscode.l10n.t('{0} is not reachable — click to retry', d.provider === 'ollama' ? 'Ollama' : `The server at ${d.host}`), command: 'phi4.retry', warn: true };
     case 'hostNotAllowed':
-      return { text: '$(shield) Phi-4: allow host?', tooltip: `${d.host} is not this machine; nothing is sent there until you allow it — click to decide`, command: 'phi4.retry', warn: true };
+      return { text: vscode.l10n.t('$(shield) Phi-4: allow host?'), tooltip: vscode.l10n.t('{0} is not this machine; nothing is sent there until you allow it — click to decide', d.host), command: 'phi4.retry', warn: true };
     case 'modelMissing':
-      if (d.provider !== 'ollama') return { text: '$(warning) Phi-4: choose model', tooltip: `Choose a model served by ${d.host}`, command: 'phi4.selectModel', warn: true };
-      return { text: `$(cloud-download) Pull ${model}`, tooltip: `The model ${model} is not installed — click to download it`, command: 'phi4.pullModel', warn: true };
+      if (d.provider !== 'ollama') return { text: vscode.l10n.t('$(warning) Phi-4: choose model'), tooltip: vscode.l10n.t('Choose a model served by {0}', d.host), command: 'phi4.selectModel', warn: true };
+      return { text: vscode.l10n.t('$(cloud-download) Pull {0}', model), tooltip: vscode.l10n.t('The model {0} is not installed — click to download it', model), command: 'phi4.pullModel', warn: true };
   }
 }
 
@@ -60,7 +60,7 @@ export class StatusBar implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('phi4.status', vscode.StatusBarAlignment.Right, 100);
 
   constructor(private readonly destination: () => Destination) {
-    this.item.name = 'Phi-4';
+    this.item.name = vscode.l10n.t('Phi-4');
   }
 
   show(status: BarStatus): void {

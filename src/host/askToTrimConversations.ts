@@ -6,10 +6,10 @@ export async function askToTrimConversations(over: OverLimit, afterTrim: () => P
   const excess = over.count - over.limit;
   const remove = `Delete ${excess} Oldest`;
   const choice = await vscode.window.showWarningMessage(
-    `You have ${over.count} saved Phi-4 conversations, more than phi4.maxConversations (${over.limit}). Delete the ${excess} oldest?`,
-    { modal: true, detail: 'Nothing is deleted unless you choose to. To keep them all, raise phi4.maxConversations instead.' },
+    vscode.l10n.t('You have {0} saved Phi-4 conversations, more than phi4.maxConversations ({1}). Delete the {2} oldest?', over.count, over.limit, excess),
+    { modal: true, detail: vscode.l10n.t('Nothing is deleted unless you choose to. To keep them all, raise phi4.maxConversations instead.') },
     remove,
-    'Keep All',
+    vscode.l10n.t('Keep All'),
   );
   if (choice === remove && (await over.trim()) > 0) await afterTrim();
 }

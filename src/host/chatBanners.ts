@@ -1,4 +1,5 @@
 // The banners the chat view shows for a condition of the whole chat rather than one answer.
+import * as vscode from 'vscode';
 import type { OllamaError } from '../ollama/OllamaError';
 import { ACTION_LABELS, type Banner } from '../protocol/messages';
 import type { RequestSettings } from '../request/RequestSettings';
@@ -14,15 +15,15 @@ export function offlineBanner(where: Where, error: OllamaError): Banner {
   if (where.provider !== 'ollama') {
     // A shared server: the error's own actions (Set API Key, Choose Model…) are what helps.
     const ids = error.actions.includes('retry') ? error.actions : (['retry', ...error.actions] as const);
-    return { kind: 'offline', title: `The server at ${where.host} cannot answer`, message: error.message, actions: ids.map((id) => ({ id, label: ACTION_LABELS[id] })) };
+    return { kind: 'offline', title: vscode.l10n.t('The server at {0} cannot answer', where.host), message: error.message, actions: ids.map((id) => ({ id, label: ACTION_LABELS[id] })) };
   }
   return {
     kind: 'offline',
-    title: `Ollama is not reachable at ${where.host}`,
-    message: error.kind === 'unreachable' ? `${error.message} Not installed yet? Get it from ollama.com.` : error.message,
+    title: vscode.l10n.t('Ollama is not reachable at {0}', where.host),
+    message: error.kind === 'unreachable' ? vscode.l10n.t('{0} Not installed yet? Get it from ollama.com.', error.message) : error.message,
     actions: [
-      { id: 'retry', label: 'Retry' },
-      { id: 'openSettings', label: 'Open Settings' },
+      { id: 'retry', label: vscode.l10n.t('Retry') },
+      { id: 'openSettings', label: vscode.l10n.t('Open Settings') },
     ],
   };
 }
@@ -31,11 +32,11 @@ export function hostNotAllowedBanner(where: Where): Banner {
   const setting = where.provider === 'ollama' ? 'phi4.ollamaHost' : 'phi4.openaiCompatible.baseUrl';
   return {
     kind: 'info',
-    title: `Allow Phi-4 to use ${where.host}?`,
-    message: `${setting} points to another machine. Your prompts and code would be sent there, so Phi-4 contacts nothing there until you allow it.`,
+    title: vscode.l10n.t('Allow Phi-4 to use {0}?', where.host),
+    message: vscode.l10n.t('{0} points to another machine. Your prompts and code would be sent there, so Phi-4 contacts nothing there until you allow it.', setting),
     actions: [
-      { id: 'allowHost', label: 'Allow This Host' },
-      { id: 'openSettings', label: 'Open Settings' },
+      { id: 'allowHost', label: vscode.l10n.t('Allow This Host') },
+      { id: 'openSettings', label: vscode.l10n.t('Open Settings') },
     ],
   };
 }
@@ -43,11 +44,11 @@ export function hostNotAllowedBanner(where: Where): Banner {
 export function modelMissingBanner(model: string): Banner {
   return {
     kind: 'modelMissing',
-    title: `The model "${model}" is not installed`,
-    message: model.startsWith('phi4') ? `Download it with Ollama (phi4 is about 9.1 GB).` : `Download it with Ollama or choose another model.`,
+    title: vscode.l10n.t('The model "{0}" is not installed', model),
+    message: model.startsWith('phi4') ? vscode.l10n.t('Download it with Ollama (phi4 is about 9.1 GB).') : vscode.l10n.t('Download it with Ollama or choose another model.'),
     actions: [
-      { id: 'pullModel', label: `Pull ${model}${model === 'phi4' ? ' (9.1 GB)' : ''}` },
-      { id: 'selectModel', label: 'Choose Model' },
+      { id: 'pullModel', label: vscode.l10n.t('Pull {0}{1}', model, model === 'phi4' ? ' (9.1 GB)' : '') },
+      { id: 'selectModel', label: vscode.l10n.t('Choose Model') },
     ],
   };
 }
@@ -65,5 +66,5 @@ export function missingModelBanner(settings: Where & Pick<RequestSettings, 'mode
 
 /** A shared server's models are its admin's business: choose one of them, never pull. */
 export function chooseModelBanner(settings: Where, message: string): Banner {
-  return { kind: 'modelMissing', title: `Choose the model to use on ${settings.host}`, message, actions: [{ id: 'selectModel', label: 'Choose Model' }, { id: 'openSettings', label: 'Open Settings' }] };
+  return { kind: 'modelMissing', title: vscode.l10n.t('Choose the model to use on {0}', settings.host), message, actions: [{ id: 'selectModel', label: vscode.l10n.t('Choose Model') }, { id: 'openSettings', label: vscode.l10n.t('Open Settings') }] };
 }

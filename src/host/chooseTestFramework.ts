@@ -5,7 +5,7 @@ import { detectTestFramework, MANIFEST_FILES, type ProjectFile } from '../unitTe
 import { frameworksFor, TEST_FRAMEWORKS, type TestFramework } from '../unitTests/testFrameworks';
 
 /** For a language without a known framework, or a user who does not know which one. */
-export const USUAL_FRAMEWORK: TestFramework = { id: 'usual', label: 'The usual framework for this language', languages: [], guidance: 'Use the test framework most common for this language.' };
+export const USUAL_FRAMEWORK: TestFramework = { id: 'usual', label: vscode.l10n.t('The usual framework for this language'), languages: [], guidance: 'Use the test framework most common for this language.' };
 
 /** The framework to use; undefined when the user cancelled the question. */
 export async function chooseTestFramework(document: vscode.TextDocument): Promise<TestFramework | undefined> {
@@ -22,7 +22,7 @@ export async function chooseTestFramework(document: vscode.TextDocument): Promis
     ...TEST_FRAMEWORKS.filter((f) => !f.languages.includes(document.languageId)).map((framework) => ({ label: framework.label, description: framework.languages[0], framework })),
   ];
   const why = detection.candidates.length > 1 && others.length > 0 ? 'The project uses more than one test framework.' : 'No test framework was found in the project files.';
-  const picked = await vscode.window.showQuickPick(items, { title: 'Write Unit Tests', placeHolder: `${why} Which one should the tests use?`, ignoreFocusOut: true });
+  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Write Unit Tests'), placeHolder: vscode.l10n.t('{0} Which one should the tests use?', why), ignoreFocusOut: true });
   return picked?.framework;
 }
 

@@ -3,7 +3,7 @@ import * as vscode from 'vscode';
 
 export async function insertCode(editor: vscode.TextEditor | undefined, code: string, mode: 'insert' | 'replace', notify: (message: string) => void): Promise<void> {
   if (!editor || editor.document.isClosed) {
-    void vscode.window.showInformationMessage('Open a file and place the cursor where the code should go, then try again.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('Open a file and place the cursor where the code should go, then try again.'));
     return notify('No editor to insert into.');
   }
   const edit = new vscode.WorkspaceEdit();
@@ -12,7 +12,7 @@ export async function insertCode(editor: vscode.TextEditor | undefined, code: st
   else edit.insert(editor.document.uri, selection.active, code);
   const applied = await vscode.workspace.applyEdit(edit);
   if (!applied) {
-    void vscode.window.showWarningMessage('The code could not be inserted (the document may be read-only).');
+    void vscode.window.showWarningMessage(vscode.l10n.t('The code could not be inserted (the document may be read-only).'));
     return;
   }
   await vscode.window.showTextDocument(editor.document, editor.viewColumn);

@@ -7,7 +7,7 @@ const MB = 1024 * 1024;
 
 export async function pullModel(client: OllamaClient, model: string): Promise<boolean> {
   return vscode.window.withProgress(
-    { location: vscode.ProgressLocation.Notification, title: `Pulling ${model}`, cancellable: true },
+    { location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Pulling {0}', model), cancellable: true },
     async (progress, token) => {
       const controller = new AbortController();
       const sub = token.onCancellationRequested(() => controller.abort());
@@ -18,19 +18,19 @@ export async function pullModel(client: OllamaClient, model: string): Promise<bo
           (p) => {
             if (p.total && p.completed !== undefined) {
               const percent = Math.floor((p.completed / p.total) * 100);
-              progress.report({ increment: Math.max(0, percent - reported), message: `${percent}% — ${Math.round(p.completed / MB)} / ${Math.round(p.total / MB)} MB` });
+              progress.report({ increment: Math.max(0, percent - reported), message: vscode.l10n.t('{0}% — {1} / {2} MB', percent, Math.round(p.completed / MB), Math.round(p.total / MB)) });
               reported = Math.max(reported, percent);
             } else progress.report({ message: p.status });
           },
           controller.signal,
         );
-        void vscode.window.showInformationMessage(`${model} is ready.`);
+        void vscode.window.showInformationMessage(vscode.l10n.t('{0} is ready.', model));
         return true;
       } catch (e) {
         if (e instanceof OllamaError && e.kind === 'cancelled') {
-          void vscode.window.showInformationMessage(`Pull of ${model} cancelled. Pulling again resumes where it stopped.`);
+          void vscode.window.showInformationMessage(vscode.l10n.t('Pull of {0} cancelled. Pulling again resumes where it stopped.', model));
         } else {
-          void vscode.window.showErrorMessage(`Could not pull ${model}: ${e instanceof Error ? e.message : String(e)}`);
+          void vscode.window.showErrorMessage(vscode.l10n.t('Could not pull {0}: {1}', model, e instanceof Error ? e.message : String(e)));
         }
         return false;
       } finally {

@@ -10,8 +10,8 @@ export function registerApiKeyCommands(context: vscode.ExtensionContext, service
       const settings = services.settings();
       if (!(await usableHost(services))) return;
       const key = await vscode.window.showInputBox({
-        title: 'Phi-4: Set API Key',
-        prompt: `The API key for ${serverName(settings)}. It is kept in VS Code's secret storage and sent as a bearer token to this server only.`,
+        title: vscode.l10n.t('Phi-4: Set API Key'),
+        prompt: vscode.l10n.t('The API key for {0}. It is kept in VS Code\'s secret storage and sent as a bearer token to this server only.', serverName(settings)),
         password: true,
         ignoreFocusOut: true,
         validateInput: (value) => (/\s/.test(value.trim()) || /[\r\n]/.test(value) ? 'An API key has no spaces or line breaks.' : undefined),
@@ -19,7 +19,7 @@ export function registerApiKeyCommands(context: vscode.ExtensionContext, service
       if (key === undefined || key.trim() === '') return;
       await services.apiKeys.set(settings.host, key.trim());
       services.log.info(`API key set for ${settings.host}`);
-      void vscode.window.showInformationMessage(`API key saved for ${settings.host}.`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('API key saved for {0}.', settings.host));
       await refresh();
     }),
     vscode.commands.registerCommand('phi4.clearApiKey', async () => {
@@ -27,7 +27,7 @@ export function registerApiKeyCommands(context: vscode.ExtensionContext, service
       if (!(await usableHost(services))) return;
       await services.apiKeys.clear(settings.host);
       services.log.info(`API key cleared for ${settings.host}`);
-      void vscode.window.showInformationMessage(`API key removed for ${settings.host}.`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('API key removed for {0}.', settings.host));
       await refresh();
     }),
   );
@@ -37,7 +37,7 @@ export function registerApiKeyCommands(context: vscode.ExtensionContext, service
 async function usableHost(services: Services): Promise<boolean> {
   const hostError = services.settings().hostError;
   if (!hostError) return true;
-  const choice = await vscode.window.showErrorMessage(hostError, 'Open Settings');
+  const choice = await vscode.window.showErrorMessage(hostError, vscode.l10n.t('Open Settings'));
   if (choice) await vscode.commands.executeCommand('phi4.openSettings');
   return false;
 }

@@ -26,7 +26,7 @@ export function registerChatCommands(context: vscode.ExtensionContext, services:
     vscode.commands.registerCommand('phi4.retry', () => chat.controller.retry()),
     vscode.commands.registerCommand('phi4.askAboutSelection', async () => {
       const editor = chat.lastEditor();
-      if (!editor) return void vscode.window.showInformationMessage('Open a file and select code to ask about.');
+      if (!editor) return void vscode.window.showInformationMessage(vscode.l10n.t('Open a file and select code to ask about.'));
       const gathered = gatherContext(snapshotEditor(editor));
       await chat.revealChat();
       const item = chat.controller.addSelection(gathered, chipFor(gathered));
@@ -38,7 +38,7 @@ export function registerChatCommands(context: vscode.ExtensionContext, services:
       // From the Explorer (possibly several files selected), an editor tab, or the palette (the active file).
       const uris = Array.isArray(selected) && selected.every((u) => u instanceof vscode.Uri) ? (selected as vscode.Uri[]) : uri instanceof vscode.Uri ? [uri] : [];
       const targets = uris.length > 0 ? uris : [chat.lastEditor()?.document.uri].filter((u): u is vscode.Uri => u !== undefined);
-      if (targets.length === 0) return void vscode.window.showInformationMessage('Open or select a file to add to the Phi-4 chat.');
+      if (targets.length === 0) return void vscode.window.showInformationMessage(vscode.l10n.t('Open or select a file to add to the Phi-4 chat.'));
       await chat.revealChat();
       for (const target of targets) await chat.controller.addFile(target);
     }),

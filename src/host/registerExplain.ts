@@ -11,16 +11,16 @@ export function registerExplain(context: vscode.ExtensionContext, services: Serv
   context.subscriptions.push(
     vscode.commands.registerCommand('phi4.explainSelection', async (uri?: unknown, range?: unknown) => {
       const editor = vscode.window.activeTextEditor ?? chat.lastEditor();
-      if (!editor) return void vscode.window.showInformationMessage('Open a file and select the code to explain.');
+      if (!editor) return void vscode.window.showInformationMessage(vscode.l10n.t('Open a file and select the code to explain.'));
       const target = uri instanceof vscode.Uri && uri.toString() === editor.document.uri.toString() && range instanceof vscode.Range ? range : editor.selection;
       const gathered = gatherContext(snapshotEditor(editor, target));
-      if (gathered.selection.trim() === '') return void vscode.window.showInformationMessage('There is no code here to explain. Select some code first.');
+      if (gathered.selection.trim() === '') return void vscode.window.showInformationMessage(vscode.l10n.t('There is no code here to explain. Select some code first.'));
       const chip = chipFor(gathered);
       const withDefs = await addDefinitions(services, editor.document, target, gathered);
       const what = gathered.focusKind === 'selection' ? chip.label : `${chip.label} (nothing was selected, so the ${gathered.focusKind === 'block' ? 'enclosing block' : 'current line'})`;
       chat.controller.preloadModel();
       await chat.revealChat();
-      await chat.controller.ask({ text: `Explain ${what}`, question: EXPLAIN_QUESTION, context: withDefs.context, notes: withDefs.notes, chip, kind: 'explain' });
+      await chat.controller.ask({ text: vscode.l10n.t('Explain {0}', what), question: EXPLAIN_QUESTION, context: withDefs.context, notes: withDefs.notes, chip, kind: 'explain' });
     }),
   );
 }

@@ -5,19 +5,21 @@ import { pullModel } from './pullModel';
 import type { ChatFeature } from './registerChat';
 import { updateSetting } from './settings';
 import { registerApiKeyCommands } from './registerApiKeyCommands';
+import type { WalkthroughProgress } from './walkthrough/WalkthroughProgress';
 
-export function registerModelCommands(context: vscode.ExtensionContext, services: Services, chat: ChatFeature): void {
+export function registerModelCommands(context: vscode.ExtensionContext, services: Services, chat: ChatFeature, progress: WalkthroughProgress): void {
   context.subscriptions.push(
     vscode.commands.registerCommand('phi4.showLog', () => services.channel.show(true)),
     vscode.commands.registerCommand('phi4.openSettings', () => vscode.commands.executeCommand('workbench.action.openSettings', 'phi4.')),
     vscode.commands.registerCommand('phi4.pullModel', async (model?: unknown) => {
       const name = typeof model === 'string' && model ? model : services.settings().model;
       if (services.settings().provider !== 'ollama') {
-        void vscode.window.showInformationMessage('Pulling a model is for Ollama only: a shared server serves the models its admin installed. Use "Phi-4: Choose Model" instead.');
+        void vscode.window.showInformationMessage(vscode.l10n.t('Pulling a model is for Ollama only: a shared server serves the models its admin installed. Use "Phi-4: Choose Model" instead.'));
         return;
       }
       if (!(await mayContact(services))) return;
       if (await pullModel(services.ollama(), name)) {
+        progress.complete('modelReady');
         services.resolver.invalidate();
         await chat.controller.refresh();
       }
@@ -33,12 +35,14 @@ export function registerModelCommands(context: vscode.ExtensionContext, services
         return;
       }
       const picked = await vscode.window.showQuickPick(
-        names.map((n) => ({ label: n, description: n === current || n === `${current}:latest` ? 'current' : undefined })),
+        names.map((n) => ({ label: n, description: n === current || n === `${current}:latest` ? vscode.l10n.t('current') : undefined })),
         provider === 'ollama'
-          ? { title: 'Phi-4: Choose the Ollama model', placeHolder: names.length ? 'Installed models' : 'No models installed — run `ollama pull phi4`' }
-          : { title: `Phi-4: Choose a model served by ${host}`, placeHolder: names.length ? 'Served models' : 'The server lists no models' },
+          ? { title: vscode.l10n.t('Phi-4: Choose the Ollama model'), placeHolder: names.length ? vscode.l10n.t('Installed models') : vscode.l10n.t('No models installed — run `ollama pull phi4`') }
+          : { title: vscode.l10n.t('Phi-4: Choose a model served by {0}', host), placeHolder: names.length ? vscode.l10n.t('Served models') : vscode.l10n.t('The server lists no models') },
       );
-      if (picked) await updateSetting('model', picked.label);
+      if (!picked) return;
+      await updateSetting('model', picked.label);
+      progress.complete('modelReady');
     }),
   );
   registerApiKeyCommands(context, services, () => chat.controller.refresh());
@@ -47,6 +51,6 @@ export function registerModelCommands(context: vscode.ExtensionContext, services
 /** The same check as every request: an unusable host is reported, and a host that is not this machine is asked about. */
 async function mayContact(services: Services): Promise<boolean> {
   const refused = await services.mayContact(services.settings());
-  if (refused?.kind === 'invalidHost') void vscode.window.showErrorMessage(refused.message, 'Open Settings').then((c) => c && vscode.commands.executeCommand('phi4.openSettings'));
+  if (refused?.kind === 'invalidHost') void vscode.window.showErrorMessage(refused.message, vscode.l10n.t('Open Settings')).then((c) => c && vscode.commands.executeCommand('phi4.openSettings'));
   return refused === undefined;
 }

@@ -18,11 +18,11 @@ export function registerWriteTests(context: vscode.ExtensionContext, services: S
 }
 
 async function writeTests(services: Services, editor: vscode.TextEditor | undefined): Promise<void> {
-  if (!editor) return void vscode.window.showInformationMessage('Open a file and select the code to write unit tests for.');
+  if (!editor) return void vscode.window.showInformationMessage(vscode.l10n.t('Open a file and select the code to write unit tests for.'));
   const gathered = gatherContext(snapshotEditor(editor, editor.selection));
-  if (gathered.selection.trim() === '') return void vscode.window.showInformationMessage('There is no code here to test. Select the code you want unit tests for.');
+  if (gathered.selection.trim() === '') return void vscode.window.showInformationMessage(vscode.l10n.t('There is no code here to test. Select the code you want unit tests for.'));
   const settings = services.settings();
-  if (settings.hostError) return void vscode.window.showErrorMessage(settings.hostError, 'Open Settings').then((c) => c && vscode.commands.executeCommand('phi4.openSettings'));
+  if (settings.hostError) return void vscode.window.showErrorMessage(settings.hostError, vscode.l10n.t('Open Settings')).then((c) => c && vscode.commands.executeCommand('phi4.openSettings'));
   const framework = await chooseTestFramework(editor.document);
   if (!framework || !(await services.consent.confirm(settings.host))) return;
 
@@ -30,7 +30,7 @@ async function writeTests(services: Services, editor: vscode.TextEditor | undefi
   // Tests need the types the code takes and the functions it calls, as Explain and Fix do.
   const found = await addDefinitions(services, editor.document, editor.selection, gathered);
   const spec = { kind: 'tests' as const, ...system, notes: [...(system.notes ?? []), ...found.notes], history: [], question: testsQuestion(framework.guidance, gathered.relativePath), context: found.context, minAnswerTokens: countTokens(gathered.selection) * 3 + 512 };
-  const outcome = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Phi-4 is writing ${framework.label} tests…`, cancellable: true }, (_progress, token) => {
+  const outcome = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Phi-4 is writing {0} tests…', framework.label), cancellable: true }, (_progress, token) => {
     const abort = new AbortController();
     token.onCancellationRequested(() => abort.abort());
     return runRequest(services, spec, abort.signal);
@@ -44,7 +44,7 @@ async function writeTests(services: Services, editor: vscode.TextEditor | undefi
   const document = await vscode.workspace.openTextDocument({ language: editor.document.languageId, content: file.code });
   await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: false });
   const notes = file.complete ? outcome.notes : [...outcome.notes, 'The answer ended before the test file was complete.'];
-  if (notes.length > 0) void vscode.window.showWarningMessage(`Phi-4 tests: ${notes.join(' ')}`);
+  if (notes.length > 0) void vscode.window.showWarningMessage(vscode.l10n.t('Phi-4 tests: {0}', notes.join(' ')));
 }
 
 async function failed(error: OllamaError, retry: () => Promise<void>): Promise<void> {

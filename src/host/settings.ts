@@ -22,6 +22,7 @@ export const SETTING_KEYS = [
   'instructions',
   'context.definitions',
   'context.timeoutMs',
+  'announceWhileStreaming',
 ] as const;
 export type SettingKey = (typeof SETTING_KEYS)[number];
 
@@ -38,6 +39,8 @@ export interface Settings extends RequestSettings {
   readonly contextDefinitions: boolean;
   /** phi4.context.timeoutMs: the longest a request waits for the language server. */
   readonly contextTimeoutMs: number;
+  /** Screen readers hear an answer sentence by sentence as it streams, instead of once at its end. */
+  readonly announceWhileStreaming: boolean;
 }
 
 // No trust check here: for the settings in package.json's restrictedConfigurations, VS Code itself
@@ -98,6 +101,7 @@ export function readSettings(log?: Pick<Logger, 'warn'>, env: NodeJS.ProcessEnv 
     instructions: text(config, 'instructions', ''),
     contextDefinitions: config.get<unknown>('context.definitions') !== false,
     contextTimeoutMs: numeric(config, 'context.timeoutMs', log),
+    announceWhileStreaming: config.get<unknown>('announceWhileStreaming') === true,
   };
 }
 

@@ -94,7 +94,9 @@ export type HostToWebview =
   | { readonly type: 'banner'; readonly banner: Banner | null }
   | { readonly type: 'busy'; readonly busy: boolean; readonly queued: number }
   | { readonly type: 'notice'; readonly message: string }
-  | { readonly type: 'focusInput' };
+  | { readonly type: 'focusInput' }
+  /** How the view behaves for this user (phi4.announceWhileStreaming). */
+  | { readonly type: 'preferences'; readonly announceWhileStreaming: boolean };
 
 export type WebviewToHost =
   | { readonly type: 'ready' }
@@ -117,7 +119,9 @@ export type WebviewToHost =
   | { readonly type: 'insertCode'; readonly code: string; readonly mode: 'insert' | 'replace' }
   | { readonly type: 'openLink'; readonly href: string }
   /** Opens a file range listed under "Context used" (workspace-relative path, 0-based lines). */
-  | { readonly type: 'openContext'; readonly path: string; readonly startLine: number; readonly endLine: number };
+  | { readonly type: 'openContext'; readonly path: string; readonly startLine: number; readonly endLine: number }
+  /** "Try it on a sample file" in the empty chat's welcome. */
+  | { readonly type: 'openSample' };
 
 const ACTIONS: readonly string[] = Object.keys(ACTION_LABELS);
 const MAX_TEXT = 1_000_000;
@@ -148,6 +152,7 @@ export function isWebviewToHost(value: unknown): value is WebviewToHost {
     case 'stop':
     case 'newChat':
     case 'clearHistory':
+    case 'openSample':
       return true;
     case 'removeContext':
       return m.id === undefined || str(m.id, 200);

@@ -19,7 +19,8 @@ export class PendingPosts {
       case 'focusInput':
         this.focus = true;
         return;
-      // State the snapshot carries: conversation and history (restore), models, banner, context chip, busy.
+      // State the snapshot carries: conversation and history (restore), models, banner, context chip, busy, preferences.
+      case 'preferences':
       case 'restore':
       case 'history':
       case 'models':

@@ -1,6 +1,7 @@
 // The @-mention list in the chat input: typing "@" and a few letters asks the host for matching files,
 // symbols, @problems and @selection; the list is a listbox the textarea points into (aria-activedescendant),
 // Up/Down move, Tab or Enter take an entry (it becomes a chip and the "@…" text goes), Escape closes it.
+import { l10n } from './l10n';
 import type { MentionOption } from '../protocol/messages';
 import { el } from './el';
 
@@ -23,7 +24,7 @@ export class MentionCompletion {
     private readonly onChoose: (option: MentionOption) => void,
   ) {
     list.setAttribute('role', 'listbox');
-    list.setAttribute('aria-label', 'Add context: files, symbols, problems, selection');
+    list.setAttribute('aria-label', l10n.t('Add context: files, symbols, problems, selection'));
     list.addEventListener('mousedown', (e) => {
       const option = (e.target as HTMLElement).closest<HTMLElement>('[data-index]');
       if (!option) return;

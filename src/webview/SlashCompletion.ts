@@ -1,6 +1,7 @@
 // The completion list that opens on "/" in the chat input: a listbox the textarea points into with
 // aria-activedescendant, so focus stays in the input while Up/Down move through the commands, Tab or Enter
 // takes one and Escape closes the list (and only the list).
+import { l10n } from './l10n';
 import { matchingCommands, type SlashCommand } from '../protocol/slashCommands';
 import { el } from './el';
 
@@ -19,7 +20,7 @@ export class SlashCompletion {
     input.setAttribute('aria-autocomplete', 'list');
     input.setAttribute('aria-controls', list.id);
     list.setAttribute('role', 'listbox');
-    list.setAttribute('aria-label', 'Commands');
+    list.setAttribute('aria-label', l10n.t('Commands'));
     // mousedown, not click: the input keeps focus, so typing goes on where it was.
     list.addEventListener('mousedown', (e) => {
       const option = (e.target as HTMLElement).closest<HTMLElement>('[data-index]');

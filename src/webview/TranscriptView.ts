@@ -1,11 +1,13 @@
 // Draws the conversation: user turns, streaming answers (rendered incrementally, one frame at a time),
 // stats, notes and per-answer errors with action buttons, and Regenerate / Edit on the last exchange.
 import { contextUsedView } from './contextUsedView';
+import { l10n } from './l10n';
 import type { Markdown } from './markdown/createMarkdown';
 import { ACTION_LABELS, type StatsView, type TurnView } from '../protocol/messages';
 import { decorateCodeBlocks } from './decorateCodeBlocks';
 import { el } from './el';
 import { StickToBottom } from './StickToBottom';
+import { welcomeElement } from './welcome';
 import { IncrementalMarkdown, renderMarkdownOnce } from './markdown/IncrementalMarkdown';
 import type { Sanitizer } from './markdown/sanitize';
 
@@ -20,19 +22,20 @@ const MIN_FRAME_GAP_MS = 33;
  */
 const REDRAW_GAP_MS = 100;
 /**
- * When text arrives faster than anyone reads (over FAST_CHARS_PER_MS: about 250 tokens/s, several times
- * Phi-4's pace), the view is drawn this often, and may be redrawn on every frame: a reader cannot follow
- * that stream anyway, and every frame and redraw has a cost of its own besides the text it adds (the
- * timer and the frame, parsing and building the open block again, the browser's style, layout and
- * paint of a block that keeps growing). Four frames a second: at 5 the same answer's script cost ~10% more.
+ * When text arrives faster than anyone reads (over FAST_CHARS_PER_MS), the view is drawn this often and
+ * may redraw on every frame: nobody can follow such a stream, and every frame costs something of its own.
  */
 const FAST_FRAME_GAP_MS = 250;
 const FAST_CHARS_PER_MS = 1;
 /** How long the pace is measured over before it is judged again (a single long token is not a fast stream). */
 const PACE_WINDOW_MS = 100;
+/** A finished answer is read aloud up to this length; the rest is in the transcript to read at will. */
+const ANNOUNCED_CHARS = 2000;
 
 export class TranscriptView {
-  private live = new Map<string, { renderer: IncrementalMarkdown; element: HTMLElement }>();
+  private live = new Map<string, { renderer: IncrementalMarkdown; element: HTMLElement; announced: number }>();
+  /** phi4.announceWhileStreaming: read each finished sentence as it arrives rather than the whole answer at its end. */
+  announceWhileStreaming = false;
   private frame = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private lastRenderAt = 0;
@@ -59,10 +62,11 @@ export class TranscriptView {
 
   reset(turns: readonly TurnView[]): void {
     this.live.clear();
+    this.updateBusy();
     this.root.replaceChildren();
     for (const turn of turns) this.add(turn);
     this.scroll.restart();
-    if (turns.length === 0) this.root.appendChild(el('p', 'empty', 'Ask Phi-4 about your code. It runs on this machine; nothing leaves it.'));
+    if (turns.length === 0) this.root.appendChild(welcomeElement(/Mac/.test(navigator.userAgent)));
     this.refreshTurnActions();
   }
 
@@ -72,6 +76,7 @@ export class TranscriptView {
       this.live.delete(id);
       this.elementOf(id)?.remove();
     }
+    this.updateBusy();
     this.refreshTurnActions();
   }
 
@@ -98,8 +103,8 @@ export class TranscriptView {
     if (!answer?.classList.contains('turn-assistant') || answer.classList.contains('streaming') || !question) return;
     // A question about code (Explain, Ask About Selection) is shown as a label; editing that label would
     // send it without its code, so only Regenerate is offered for it.
-    if (!question.querySelector('.chip-static')) question.appendChild(turnActions([['edit', 'Edit', 'Edit this question and send it again']]));
-    answer.appendChild(turnActions([['regenerate', 'Regenerate', 'Write a new answer to the same prompt']]));
+    if (!question.querySelector('.chip-static')) question.appendChild(turnActions([['edit', l10n.t('Edit'), l10n.t('Edit this question and send it again')]]));
+    answer.appendChild(turnActions([['regenerate', l10n.t('Regenerate'), l10n.t('Write a new answer to the same prompt')]]));
   }
 
   add(turn: TurnView): void {
@@ -107,7 +112,7 @@ export class TranscriptView {
     if (turn.role === 'user') this.scroll.follow();
     const element = el('article', `turn turn-${turn.role}`);
     element.dataset.turnId = turn.id;
-    element.setAttribute('aria-label', turn.role === 'user' ? 'You' : 'Phi-4');
+    element.setAttribute('aria-label', turn.role === 'user' ? l10n.t('You') : l10n.t('Phi-4'));
     this.root.appendChild(element);
     this.fill(element, turn);
     this.refreshTurnActions();
@@ -127,7 +132,7 @@ export class TranscriptView {
    * MIN_FRAME_GAP_MS (FAST_FRAME_GAP_MS in a fast stream) or 8× the last render's cost — so a long block
    * being written cannot hog the view.
    * Called for the first chunk after a frame: a timer then requests the next frame when it is due, and
-   * later chunks only wait for it (a clock read per chunk, hundreds a second, cost more than the timer).
+   * later chunks only wait for it, so a chunk never reads the clock.
    */
   private schedule(): void {
     if (this.frame) return;
@@ -158,10 +163,11 @@ export class TranscriptView {
     const gap = this.fast ? 0 : REDRAW_GAP_MS;
     const mayRedraw = started - this.lastRedrawAt >= gap;
     let waiting = false;
-    for (const { renderer } of this.live.values()) {
-      const outcome = renderer.render(mayRedraw);
+    for (const entry of this.live.values()) {
+      const outcome = entry.renderer.render(mayRedraw);
       if (outcome === 'redrawn') this.lastRedrawAt = started;
       waiting ||= outcome === 'waiting';
+      if (this.announceWhileStreaming) this.announceSentences(entry);
     }
     this.lastRenderAt = performance.now();
     this.lastRenderCost = this.lastRenderAt - started;
@@ -186,7 +192,9 @@ export class TranscriptView {
     const element = this.elementOf(turn.id);
     const entry = this.live.get(turn.id);
     this.live.delete(turn.id);
+    this.updateBusy();
     if (!element) return; // the answer belongs to a conversation no longer shown
+    const alreadyRead = this.announceWhileStreaming ? entry?.announced ?? 0 : 0;
     if (entry && entry.renderer.source === turn.text) {
       entry.renderer.finish();
       element.classList.remove('streaming');
@@ -195,8 +203,42 @@ export class TranscriptView {
       element.replaceChildren();
       this.fill(element, turn);
     }
-    this.announcer.textContent = turn.state === 'done' ? `Phi-4 answered: ${turn.text.slice(0, 400)}` : turn.error?.message ?? 'Answer stopped.';
+    this.announce(element, turn, alreadyRead);
     this.refreshTurnActions();
+  }
+
+  /**
+   * Screen readers hear a streamed answer once, when it ends: the transcript is not a live region, and
+   * only this status line speaks. The rendered text is read, not the markdown source.
+   */
+  private announce(element: HTMLElement, turn: TurnView, alreadyRead: number): void {
+    const answer = (element.querySelector('.answer')?.textContent ?? '').slice(alreadyRead).trim();
+    if (alreadyRead > 0 && !turn.error && turn.state === 'done') {
+      this.announcer.textContent = answer;
+      return;
+    }
+    const spoken = answer.length > ANNOUNCED_CHARS ? `${answer.slice(0, ANNOUNCED_CHARS)}…` : answer;
+    if (turn.error) this.announcer.textContent = (turn.text ? l10n.t('Answer interrupted: ') : '') + turn.error.message;
+    else if (turn.state === 'done') this.announcer.textContent = l10n.t('Phi-4 answered: {0}', spoken);
+    else this.announcer.textContent = turn.text ? l10n.t('Stopped — partial answer.') : l10n.t('Answer stopped.');
+  }
+
+  /** Reads the sentences completed since the last frame, as rendered text, each part once. */
+  private announceSentences(entry: { element: HTMLElement; announced: number }): void {
+    const text = entry.element.querySelector('.answer')?.textContent ?? '';
+    let end = -1;
+    // A sentence ends at punctuation before a space, a block at a line break followed by the next block's
+    // text; a line break at the very end is only the renderer's, after the block still being written.
+    for (const m of text.slice(entry.announced).matchAll(/[.!?:](?=\s)|\n(?=\S)/g)) end = m.index + 1;
+    if (end < 0) return;
+    const sentences = text.slice(entry.announced, entry.announced + end).trim();
+    entry.announced += end;
+    if (sentences) this.announcer.textContent = sentences;
+  }
+
+  /** The transcript is busy while any answer is streaming into it. */
+  private updateBusy(): void {
+    this.root.setAttribute('aria-busy', String(this.live.size > 0));
   }
 
   private fill(element: HTMLElement, turn: TurnView): void {
@@ -211,12 +253,13 @@ export class TranscriptView {
     if (turn.state === 'streaming') {
       element.classList.add('streaming');
       const renderer = new IncrementalMarkdown(this.md, body, this.sanitize, hooks);
-      this.live.set(turn.id, { renderer, element });
+      this.live.set(turn.id, { renderer, element, announced: 0 });
       if (turn.text) {
         renderer.append(turn.text);
         renderer.render();
       }
-      this.announcer.textContent = 'Phi-4 is answering…';
+      this.updateBusy();
+      this.announcer.textContent = l10n.t('Phi-4 is answering…');
       return;
     }
     renderMarkdownOnce(this.md, body, this.sanitize, hooks, turn.text);
@@ -224,11 +267,11 @@ export class TranscriptView {
   }
 
   private footer(element: HTMLElement, turn: TurnView): void {
-    if (turn.state === 'stopped') element.appendChild(el('div', 'turn-mark stopped', turn.text ? 'Stopped — partial answer' : 'Stopped'));
+    if (turn.state === 'stopped') element.appendChild(el('div', 'turn-mark stopped', turn.text ? l10n.t('Stopped — partial answer') : l10n.t('Stopped')));
     if (turn.error) {
+      // Not an alert: end() announces it once, and restoring a conversation must not read old errors aloud.
       const box = el('div', 'turn-error');
-      box.setAttribute('role', 'alert');
-      box.appendChild(el('p', 'error-message', (turn.text ? 'Answer interrupted: ' : '') + turn.error.message));
+      box.appendChild(el('p', 'error-message', (turn.text ? l10n.t('Answer interrupted: ') : '') + turn.error.message));
       for (const action of turn.error.actions) {
         const button = el('button', 'action-button', ACTION_LABELS[action]);
         button.type = 'button';
@@ -247,8 +290,8 @@ function turnActions(actions: readonly (readonly [action: string, label: string,
   for (const [action, label, title] of actions) {
     const button = el('button', 'turn-action', label);
     button.type = 'button';
+    // The title is its description; the name stays the visible label, so speech input can say it.
     button.title = title;
-    button.setAttribute('aria-label', title);
     button.dataset.turnAction = action;
     bar.appendChild(button);
   }

@@ -1,6 +1,7 @@
 // The "Context used" line under a question: collapsed to "Context: N items · T tokens", expanded to a list of
 // every item (path:lines, kind, tokens) and what was shortened or left out and why. Items that are file ranges
 // are buttons that open the range; a native <details> and <ul> give keyboard and screen-reader access for free.
+import { l10n } from './l10n';
 import type { ContextItem, ContextItemKind } from '../protocol/contextItems';
 import { el } from './el';
 
@@ -27,13 +28,13 @@ export function contextUsedView(items: readonly ContextItem[]): HTMLElement {
   const details = el('details', 'context-used');
   details.appendChild(el('summary', undefined, contextSummary(items)));
   const list = el('ul', 'context-items');
-  list.setAttribute('aria-label', 'Context used for this question');
+  list.setAttribute('aria-label', l10n.t('Context used for this question'));
   for (const item of items) {
     const row = el('li', `context-item context-${item.status}`);
     if (item.path !== undefined && item.startLine !== undefined && item.endLine !== undefined && item.status !== 'omitted') {
       const open = el('button', 'context-open', item.label);
       open.type = 'button';
-      open.title = `Open ${item.label}`;
+      open.title = l10n.t('Open {0}', item.label);
       open.dataset.contextPath = item.path;
       open.dataset.contextStart = String(item.startLine);
       open.dataset.contextEnd = String(item.endLine);

@@ -1,5 +1,6 @@
 // Gives every rendered code block a header with its language and Copy / Insert / Replace buttons.
 // Buttons carry data attributes only; one delegated listener handles them (no inline handlers under CSP).
+import { l10n } from './l10n';
 
 export function decorateCodeBlocks(fragment: DocumentFragment): void {
   const doc = fragment.ownerDocument;
@@ -11,14 +12,16 @@ export function decorateCodeBlocks(fragment: DocumentFragment): void {
     wrapper.className = 'code-block';
     const bar = doc.createElement('div');
     bar.className = 'code-toolbar';
+    bar.setAttribute('role', 'group');
+    bar.setAttribute('aria-label', lang ? l10n.t('{0} code', lang) : l10n.t('Code'));
     const label = doc.createElement('span');
     label.className = 'code-lang';
     label.textContent = lang;
     bar.appendChild(label);
     for (const [action, text, title] of [
-      ['copy', 'Copy', 'Copy code'],
-      ['insert', 'Insert', 'Insert at cursor'],
-      ['replace', 'Replace', 'Replace selection'],
+      ['copy', l10n.t('Copy'), l10n.t('Copy code')],
+      ['insert', l10n.t('Insert'), l10n.t('Insert at cursor')],
+      ['replace', l10n.t('Replace'), l10n.t('Replace selection')],
     ]) {
       const button = doc.createElement('button');
       button.type = 'button';
@@ -29,6 +32,8 @@ export function decorateCodeBlocks(fragment: DocumentFragment): void {
       button.textContent = text;
       bar.appendChild(button);
     }
+    // A long line scrolls sideways; keyboard users reach the scroll by focusing the block.
+    pre.tabIndex = 0;
     pre.replaceWith(wrapper);
     wrapper.append(bar, pre);
   }

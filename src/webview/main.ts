@@ -1,4 +1,5 @@
 // Entry of the chat webview: wires the DOM to the host through the typed protocol.
+import { l10n, loadL10nBundle } from './l10n';
 import { questionTooLong, type ActionId, type Banner, type ContextChip, type ConversationSummary, type HostToWebview } from '../protocol/messages';
 import { parseSlashCommand, unknownCommandHint } from '../protocol/slashCommands';
 import { el } from './el';
@@ -8,6 +9,9 @@ import { MentionCompletion } from './MentionCompletion';
 import { SlashCompletion } from './SlashCompletion';
 import { TranscriptView } from './TranscriptView';
 import { loadState, saveState, send } from './vscodeApi';
+
+// Before anything draws text: the host wrote the translations into the page.
+loadL10nBundle(document.body.dataset.l10n);
 
 const $ = <T extends HTMLElement>(id: string): T => document.getElementById(id) as T;
 
@@ -22,6 +26,7 @@ const historyList = $<HTMLUListElement>('history-list');
 const queueNote = $<HTMLDivElement>('queue');
 const noticeBox = $<HTMLDivElement>('notice');
 const editingBox = $<HTMLDivElement>('editing');
+const toggleHistoryButton = $<HTMLButtonElement>('toggle-history');
 const transcript = new TranscriptView($('transcript'), $('announcer'), createMarkdown(), createSanitizer(window));
 const completion = new SlashCompletion(input, $<HTMLUListElement>('slash-list'), (_command, submitNow) => {
   persist({ draft: input.value });
@@ -77,6 +82,8 @@ function submit(): void {
   persist({ draft: '', lastPrompt: text });
   input.value = '';
   completion.update();
+  // Sent with the Send button too: the next question is typed where the last one was.
+  input.focus();
 }
 
 /** Puts a question back in the input to be changed and sent again, or (undefined) stops editing. */
@@ -100,9 +107,20 @@ input.addEventListener('keydown', (e) => {
     e.preventDefault();
     input.value = state.lastPrompt;
   } else if (e.key === 'Escape' && editingId !== undefined) {
+    e.preventDefault();
     setEditing(undefined);
-  } else if (e.key === 'Escape' && !stopButton.hidden) {
-    send({ type: 'stop' });
+  }
+});
+// Escape anywhere in the view: closes the history panel when focus is in it, otherwise stops the answer.
+document.addEventListener('keydown', (e) => {
+  if (e.key !== 'Escape' || e.defaultPrevented) return;
+  if (!historyBox.hidden && historyBox.contains(document.activeElement)) {
+    e.preventDefault();
+    setHistoryOpen(false);
+    toggleHistoryButton.focus();
+  } else if (!stopButton.hidden) {
+    e.preventDefault();
+    stopAnswer();
   }
 });
 input.addEventListener('input', () => {
@@ -114,12 +132,40 @@ input.addEventListener('input', () => {
 input.addEventListener('blur', () => completion.open && completion.close());
 $('cancel-edit').addEventListener('click', () => setEditing(undefined));
 sendButton.addEventListener('click', submit);
-stopButton.addEventListener('click', () => send({ type: 'stop' }));
-$('new-chat').addEventListener('click', () => send({ type: 'newChat' }));
-$('toggle-history').addEventListener('click', () => {
-  historyBox.hidden = !historyBox.hidden;
-  $('toggle-history').setAttribute('aria-expanded', String(!historyBox.hidden));
+stopButton.addEventListener('click', stopAnswer);
+$('new-chat').addEventListener('click', () => {
+  send({ type: 'newChat' });
+  input.focus();
 });
+toggleHistoryButton.addEventListener('click', () => {
+  setHistoryOpen(historyBox.hidden);
+  if (!historyBox.hidden) historyButtons()[0]?.focus();
+});
+// Up/Down (and Home/End) move between the history panel's buttons, as in a list.
+historyBox.addEventListener('keydown', (e) => {
+  const buttons = historyButtons();
+  const at = buttons.indexOf(document.activeElement as HTMLButtonElement);
+  const next = { ArrowDown: at + 1, ArrowUp: at - 1, Home: 0, End: buttons.length - 1 }[e.key];
+  if (next === undefined || at < 0) return;
+  e.preventDefault();
+  buttons[Math.max(0, Math.min(buttons.length - 1, next))]?.focus();
+});
+
+/** The stop button disappears once the answer stops, so focus goes back to the input rather than nowhere. */
+function stopAnswer(): void {
+  send({ type: 'stop' });
+  input.focus();
+}
+
+function setHistoryOpen(open: boolean): void {
+  historyBox.hidden = !open;
+  toggleHistoryButton.setAttribute('aria-expanded', String(open));
+}
+
+/** The history panel's buttons in order: each conversation (open, delete), then Clear all. */
+function historyButtons(): HTMLButtonElement[] {
+  return Array.from(historyBox.querySelectorAll<HTMLButtonElement>('button'));
+}
 $('clear-history').addEventListener('click', () => send({ type: 'clearHistory' }));
 modelSelect.addEventListener('change', () => send({ type: 'selectModel', model: modelSelect.value }));
 
@@ -139,8 +185,8 @@ document.addEventListener('click', (e) => {
     const action = codeButton.dataset.codeAction;
     if (action === 'copy') {
       send({ type: 'copyCode', code });
-      codeButton.textContent = 'Copied';
-      setTimeout(() => (codeButton.textContent = 'Copy'), 1500);
+      codeButton.textContent = l10n.t('Copied');
+      setTimeout(() => (codeButton.textContent = l10n.t('Copy')), 1500);
     } else send({ type: 'insertCode', code, mode: action === 'replace' ? 'replace' : 'insert' });
     return;
   }
@@ -158,11 +204,19 @@ document.addEventListener('click', (e) => {
   }
   const actionButton = target.closest<HTMLElement>('[data-action]');
   if (actionButton) return send({ type: 'action', action: actionButton.dataset.action as ActionId });
+  if (target.closest('[data-welcome-action]')) return send({ type: 'openSample' });
   const row = target.closest<HTMLElement>('[data-conversation]');
   if (row) {
     const id = row.dataset.conversation!;
-    if (target.closest('.delete')) send({ type: 'deleteConversation', id });
-    else send({ type: 'switchConversation', id });
+    if (target.closest('.delete')) {
+      // The list is drawn again without this row: focus then goes to the row that took its place.
+      focusHistoryRowAfterUpdate = Array.from(historyList.children).indexOf(row);
+      send({ type: 'deleteConversation', id });
+    } else {
+      send({ type: 'switchConversation', id });
+      setHistoryOpen(false);
+      input.focus();
+    }
   }
 });
 
@@ -182,8 +236,8 @@ function showChips(chips: readonly ContextChip[]): void {
     box.appendChild(el('span', 'chip-label', chipText(chip)));
     const remove = el('button', 'chip-remove', '×');
     remove.type = 'button';
-    remove.title = 'Remove this context';
-    remove.setAttribute('aria-label', `Remove context ${chip.label}`);
+    remove.title = l10n.t('Remove this context');
+    remove.setAttribute('aria-label', l10n.t('Remove context {0}', chip.label));
     remove.addEventListener('click', () => send({ type: 'removeContext', id: chip.id }));
     box.appendChild(remove);
     chipBox.appendChild(box);
@@ -205,6 +259,8 @@ function showBanner(banner: Banner | null): void {
   }
 }
 
+let focusHistoryRowAfterUpdate: number | undefined;
+
 function showHistory(items: readonly ConversationSummary[]): void {
   historyList.replaceChildren();
   for (const item of items) {
@@ -215,18 +271,24 @@ function showHistory(items: readonly ConversationSummary[]): void {
     open.title = new Date(item.updatedAt).toLocaleString();
     const del = el('button', 'delete', '×');
     del.type = 'button';
-    del.title = 'Delete conversation';
-    del.setAttribute('aria-label', `Delete ${item.title}`);
+    del.title = l10n.t('Delete conversation');
+    del.setAttribute('aria-label', l10n.t('Delete {0}', item.title));
     row.append(open, del);
     historyList.appendChild(row);
   }
-  if (items.length === 0) historyList.appendChild(el('li', 'history-empty', 'No saved conversations yet.'));
+  if (items.length === 0) historyList.appendChild(el('li', 'history-empty', l10n.t('No saved conversations yet.')));
+  if (focusHistoryRowAfterUpdate !== undefined && !historyBox.hidden) {
+    const rows = historyList.querySelectorAll<HTMLButtonElement>('.history-row .open');
+    (rows[Math.min(focusHistoryRowAfterUpdate, rows.length - 1)] ?? $('clear-history')).focus();
+  }
+  focusHistoryRowAfterUpdate = undefined;
 }
 
 function setBusy(busy: boolean, queued: number): void {
+  if (!busy && document.activeElement === stopButton) input.focus();
   stopButton.hidden = !busy;
   queueNote.hidden = queued === 0;
-  queueNote.textContent = queued > 0 ? `${queued} message${queued === 1 ? '' : 's'} queued — sent when this answer ends.` : '';
+  queueNote.textContent = queued === 0 ? '' : queued === 1 ? l10n.t('1 message queued — sent when this answer ends.') : l10n.t('{0} messages queued — sent when this answer ends.', queued);
 }
 
 window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {
@@ -290,6 +352,9 @@ window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {
       break;
     case 'focusInput':
       input.focus();
+      break;
+    case 'preferences':
+      transcript.announceWhileStreaming = message.announceWhileStreaming;
       break;
     default: {
       const never: never = message;

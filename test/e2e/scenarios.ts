@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import type { OllamaTestServer } from '../support/ollamaTestServer';
 import { OpenAiTestServer } from '../support/openAiTestServer';
+import { A11Y_SCENARIOS } from './a11yScenarios';
 import { answerAfter, ask, openChat, openFile, rightClickSelection, runCommand, selectLines, sendMessage, waitForWorkbench } from './workbench';
 
 export interface ScenarioContext {
@@ -922,4 +923,5 @@ export const SCENARIOS: Scenario[] = [
       assert.ok(sent.includes('File `src/math.ts` (lines 1–11) mentioned by the user'), 'the file added from the Explorer is sent');
     },
   },
+  ...A11Y_SCENARIOS,
 ];

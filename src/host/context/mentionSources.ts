@@ -71,9 +71,9 @@ export function problemsMention(uri: vscode.Uri): MentionResult {
 export async function confirmSecret(uri: vscode.Uri): Promise<boolean> {
   if (!looksLikeSecret(uri.path)) return true;
   const choice = await vscode.window.showWarningMessage(
-    `${workspacePath(uri)} looks like it may hold secrets (keys, passwords, tokens). Add it to the Phi-4 chat anyway?`,
-    { modal: true, detail: 'Phi-4 runs on your Ollama server; the file would be sent there and stored in the conversation.' },
-    'Add Anyway',
+    vscode.l10n.t('{0} looks like it may hold secrets (keys, passwords, tokens). Add it to the Phi-4 chat anyway?', workspacePath(uri)),
+    { modal: true, detail: vscode.l10n.t('Phi-4 runs on your Ollama server; the file would be sent there and stored in the conversation.') },
+    vscode.l10n.t('Add Anyway'),
   );
   return choice === 'Add Anyway';
 }

@@ -35,8 +35,8 @@ async function workspaceFiles(): Promise<{ path: string; uri: vscode.Uri }[]> {
 export async function searchMentions(query: string, editor: vscode.TextEditor | undefined): Promise<{ option: MentionOption; choice: MentionChoice }[]> {
   const out: { option: Omit<MentionOption, 'id'>; choice: MentionChoice }[] = [];
   const q = query.toLowerCase();
-  if (editor && 'problems'.startsWith(q)) out.push({ option: { kind: 'problems', label: '@problems', detail: `Problems in ${workspacePath(editor.document.uri)}` }, choice: { kind: 'problems' } });
-  if (editor && !editor.selection.isEmpty && 'selection'.startsWith(q)) out.push({ option: { kind: 'selection', label: '@selection', detail: `Lines ${editor.selection.start.line + 1}–${editor.selection.end.line + 1} of ${workspacePath(editor.document.uri)}` }, choice: { kind: 'selection' } });
+  if (editor && 'problems'.startsWith(q)) out.push({ option: { kind: 'problems', label: vscode.l10n.t('@problems'), detail: vscode.l10n.t('Problems in {0}', workspacePath(editor.document.uri)) }, choice: { kind: 'problems' } });
+  if (editor && !editor.selection.isEmpty && 'selection'.startsWith(q)) out.push({ option: { kind: 'selection', label: vscode.l10n.t('@selection'), detail: vscode.l10n.t('Lines {0}–{1} of {2}', editor.selection.start.line + 1, editor.selection.end.line + 1, workspacePath(editor.document.uri)) }, choice: { kind: 'selection' } });
   const files = await workspaceFiles();
   const byPath = new Map(files.map((f) => [f.path, f.uri]));
   for (const path of fuzzyFilter([...byPath.keys()], query, 12)) out.push({ option: { kind: 'file', label: path.split('/').pop() ?? path, detail: path }, choice: { kind: 'file', uri: byPath.get(path)! } });
@@ -44,7 +44,7 @@ export async function searchMentions(query: string, editor: vscode.TextEditor | 
     const symbols = (await vscode.commands.executeCommand<vscode.SymbolInformation[] | undefined>('vscode.executeWorkspaceSymbolProvider', query).then((s) => s, () => undefined)) ?? [];
     for (const s of symbols.filter((s) => vscode.workspace.getWorkspaceFolder(s.location.uri)).slice(0, 10)) {
       out.push({
-        option: { kind: 'symbol', label: s.name, detail: `${vscode.SymbolKind[s.kind] ?? 'Symbol'} · ${workspacePath(s.location.uri)}:${s.location.range.start.line + 1}` },
+        option: { kind: 'symbol', label: s.name, detail: `${vscode.SymbolKind[s.kind] ?? vscode.l10n.t('Symbol')} · ${workspacePath(s.location.uri)}:${s.location.range.start.line + 1}` },
         choice: { kind: 'symbol', uri: s.location.uri, range: s.location.range, name: s.name },
       });
     }

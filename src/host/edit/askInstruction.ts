@@ -5,14 +5,14 @@ import * as vscode from 'vscode';
 export function askInstruction(recent: readonly string[], generating: boolean): Promise<string | undefined> {
   return new Promise((resolve) => {
     const pick = vscode.window.createQuickPick();
-    pick.title = generating ? 'Phi-4: Generate Code at the Cursor' : 'Phi-4: Edit Selection';
+    pick.title = generating ? vscode.l10n.t('Phi-4: Generate Code at the Cursor') : vscode.l10n.t('Phi-4: Edit Selection');
     pick.placeholder = generating ? 'What should Phi-4 write here? (Enter to send, Escape to cancel)' : 'How should Phi-4 change the selected code? (Enter to send, Escape to cancel)';
     pick.ignoreFocusOut = false;
-    const recentItems: vscode.QuickPickItem[] = recent.map((label) => ({ label, description: 'recent', iconPath: new vscode.ThemeIcon('history') }));
+    const recentItems: vscode.QuickPickItem[] = recent.map((label) => ({ label, description: vscode.l10n.t('recent'), iconPath: new vscode.ThemeIcon('history') }));
     pick.items = recentItems;
     pick.onDidChangeValue((value) => {
       const typed = value.trim();
-      pick.items = typed && !recent.includes(typed) ? [{ label: typed, description: 'new instruction', alwaysShow: true }, ...recentItems] : recentItems;
+      pick.items = typed && !recent.includes(typed) ? [{ label: typed, description: vscode.l10n.t('new instruction'), alwaysShow: true }, ...recentItems] : recentItems;
     });
     let accepted = false;
     pick.onDidAccept(() => {

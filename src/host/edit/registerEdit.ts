@@ -22,7 +22,7 @@ export function registerEdit(context: vscode.ExtensionContext, services: Service
     // An instruction passed as the argument (the chat's `/edit <instruction>`) skips the question.
     vscode.commands.registerCommand('phi4.editSelection', async (instruction?: unknown) => {
       const editor = editorFor();
-      if (!editor) return void vscode.window.showInformationMessage('Open a file, then select the code you want Phi-4 to edit or put the cursor where new code should go.');
+      if (!editor) return void vscode.window.showInformationMessage(vscode.l10n.t('Open a file, then select the code you want Phi-4 to edit or put the cursor where new code should go.'));
       const given = typeof instruction === 'string' ? instruction.trim() : '';
       let text = given;
       if (!text) {
@@ -36,7 +36,7 @@ export function registerEdit(context: vscode.ExtensionContext, services: Service
     }),
     vscode.commands.registerCommand('phi4.writeDocComment', async () => {
       const editor = editorFor();
-      if (!editor) return void vscode.window.showInformationMessage('Open a file and put the cursor in the function, class or other declaration to document.');
+      if (!editor) return void vscode.window.showInformationMessage(vscode.l10n.t('Open a file and put the cursor in the function, class or other declaration to document.'));
       await writeDocComment(services, manager, editor);
     }),
   );

@@ -59,7 +59,7 @@ export async function writeDocComment(services: Services, manager: FixPreviewMan
   const document = editor.document;
   const { start, end } = await declarationLines(editor);
   const declaration = new vscode.Range(start, 0, end, document.lineAt(end).text.length);
-  if (document.getText(declaration).trim() === '') return void vscode.window.showInformationMessage('There is no declaration here to document. Put the cursor in a function, class or other declaration.');
+  if (document.getText(declaration).trim() === '') return void vscode.window.showInformationMessage(vscode.l10n.t('There is no declaration here to document. Put the cursor in a function, class or other declaration.'));
   const lines = document.getText().split(/\r\n|\r|\n/);
   const place = placeDocComment(lines, start, document.languageId, indentUnitOf(editor));
   const placement = insertionPlacement(editor, place.line, place.indent, gatherContext(snapshotEditor(editor, declaration)));

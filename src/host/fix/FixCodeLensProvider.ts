@@ -18,14 +18,14 @@ export class FixCodeLensProvider implements vscode.CodeLensProvider {
     const uri = document.uri;
     if (preview.phase === 'streaming') {
       return [
-        new vscode.CodeLens(top, { title: `$(loading~spin) Phi-4 is writing ${withArticle(preview.noun)}…`, command: '' }),
-        new vscode.CodeLens(top, { title: 'Cancel (Esc)', command: 'phi4.fixCancel', arguments: [uri] }),
+        new vscode.CodeLens(top, { title: vscode.l10n.t('$(loading~spin) Phi-4 is writing {0}…', withArticle(preview.noun)), command: '' }),
+        new vscode.CodeLens(top, { title: vscode.l10n.t('Cancel (Esc)'), command: 'phi4.fixCancel', arguments: [uri] }),
       ];
     }
     const lenses = [
-      new vscode.CodeLens(top, { title: '$(check-all) Accept all', tooltip: `Apply the whole ${preview.noun} (Ctrl+Shift+Enter)`, command: 'phi4.fixAcceptAll', arguments: [uri] }),
-      new vscode.CodeLens(top, { title: '$(close-all) Reject all', tooltip: `Discard the ${preview.noun} (Ctrl+Shift+Backspace)`, command: 'phi4.fixRejectAll', arguments: [uri] }),
-      new vscode.CodeLens(top, { title: '$(diff) Show diff', command: 'phi4.fixShowDiff', arguments: [uri] }),
+      new vscode.CodeLens(top, { title: vscode.l10n.t('$(check-all) Accept all'), tooltip: vscode.l10n.t('Apply the whole {0} (Ctrl+Shift+Enter)', preview.noun), command: 'phi4.fixAcceptAll', arguments: [uri] }),
+      new vscode.CodeLens(top, { title: vscode.l10n.t('$(close-all) Reject all'), tooltip: vscode.l10n.t('Discard the {0} (Ctrl+Shift+Backspace)', preview.noun), command: 'phi4.fixRejectAll', arguments: [uri] }),
+      new vscode.CodeLens(top, { title: vscode.l10n.t('$(diff) Show diff'), command: 'phi4.fixShowDiff', arguments: [uri] }),
     ];
     const pending = preview.proposal?.pending() ?? [];
     if (pending.length > 1) {
@@ -33,8 +33,8 @@ export class FixCodeLensProvider implements vscode.CodeLensProvider {
         const at = preview.hunkLine(hunk);
         const line = new vscode.Range(at, 0, at, 0);
         lenses.push(
-          new vscode.CodeLens(line, { title: '$(check) Accept', tooltip: 'Apply this change only', command: 'phi4.fixAcceptHunk', arguments: [uri, hunk.id] }),
-          new vscode.CodeLens(line, { title: '$(close) Reject', tooltip: 'Discard this change only', command: 'phi4.fixRejectHunk', arguments: [uri, hunk.id] }),
+          new vscode.CodeLens(line, { title: vscode.l10n.t('$(check) Accept'), tooltip: vscode.l10n.t('Apply this change only'), command: 'phi4.fixAcceptHunk', arguments: [uri, hunk.id] }),
+          new vscode.CodeLens(line, { title: vscode.l10n.t('$(close) Reject'), tooltip: vscode.l10n.t('Discard this change only'), command: 'phi4.fixRejectHunk', arguments: [uri, hunk.id] }),
         );
       }
     }

@@ -98,7 +98,7 @@ export class FixPreview {
     const range = this.regionRange();
     const body = new vscode.MarkdownString(fenced(code + ' …', this.languageId));
     const thread = this.threads[0] ?? this.createThread(new vscode.Range(range.end.line, 0, range.end.line, 0));
-    thread.label = `Phi-4 is writing ${withArticle(this.noun)}…`;
+    thread.label = vscode.l10n.t('Phi-4 is writing {0}…', withArticle(this.noun));
     thread.comments = [comment(body)];
     this.decorate(editors);
   }
@@ -113,7 +113,7 @@ export class FixPreview {
       const anchorLine = hunk.removed.length > 0 ? first + hunk.removed.length - 1 : Math.max(0, first - 1);
       const thread = this.createThread(new vscode.Range(anchorLine, 0, anchorLine, 0));
       const what = hunk.added.length === 0 ? `remove ${hunk.removed.length} line(s)` : `${hunk.removed.length > 0 ? 'replace with' : 'insert'} ${hunk.added.length} line(s)`;
-      thread.label = `Phi-4 ${this.noun} ${index + 1}/${pending.length}: ${what}`;
+      thread.label = vscode.l10n.t('Phi-4 {0} {1}/{2}: {3}', this.noun, index + 1, pending.length, what);
       const added = hunk.added.map((l) => '+ ' + l.replace(/\r?\n$|\r$/, '')).join('\n');
       const dropped = hunk.removed.map((l) => '- ' + l.replace(/\r?\n$|\r$/, '')).join('\n');
       thread.comments = [comment(new vscode.MarkdownString(fenced(hunk.added.length > 0 ? added : dropped, 'diff')))];
@@ -224,5 +224,5 @@ export function withArticle(noun: string): string {
 }
 
 function comment(body: vscode.MarkdownString): vscode.Comment {
-  return { body, mode: vscode.CommentMode.Preview, author: { name: 'Phi-4' } };
+  return { body, mode: vscode.CommentMode.Preview, author: { name: vscode.l10n.t('Phi-4') } };
 }

@@ -7,8 +7,11 @@ export class FixPreviewManager implements vscode.Disposable {
   private readonly previews = new Map<string, FixPreview>();
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
+  private readonly accepted = new vscode.EventEmitter<string>();
+  /** A change from a preview was applied to its document; carries the preview's noun ("fix", "edit"…). */
+  readonly onDidAccept = this.accepted.event;
   private lookCache: PreviewLook | undefined;
-  private readonly disposables: vscode.Disposable[] = [this.changed];
+  private readonly disposables: vscode.Disposable[] = [this.changed, this.accepted];
   private statusCache: vscode.StatusBarItem | undefined;
   private listening = false;
 
@@ -16,9 +19,9 @@ export class FixPreviewManager implements vscode.Disposable {
   private get status(): vscode.StatusBarItem {
     if (this.statusCache) return this.statusCache;
     const status = vscode.window.createStatusBarItem('phi4.fixStatus', vscode.StatusBarAlignment.Right, 99);
-    status.name = 'Phi-4 Fix';
-    status.text = '$(loading~spin) Phi-4 is writing a fix';
-    status.tooltip = 'Click to cancel the fix (Escape in the editor)';
+    status.name = vscode.l10n.t('Phi-4 Fix');
+    status.text = vscode.l10n.t('$(loading~spin) Phi-4 is writing a fix');
+    status.tooltip = vscode.l10n.t('Click to cancel the fix (Escape in the editor)');
     this.disposables.push(status);
     this.statusCache = status;
     return status;
@@ -55,6 +58,10 @@ export class FixPreviewManager implements vscode.Disposable {
     };
     this.disposables.push(this.lookCache.removed, this.lookCache.pending, this.lookCache.comments);
     return this.lookCache;
+  }
+
+  noteAccepted(preview: FixPreview): void {
+    this.accepted.fire(preview.noun);
   }
 
   get(uri: vscode.Uri): FixPreview | undefined {
@@ -106,10 +113,10 @@ export class FixPreviewManager implements vscode.Disposable {
     this.changed.fire();
     this.updateContext();
     const streaming = this.all().filter((p) => p.phase === 'streaming');
-    this.status.command = streaming.length === 1 ? { title: 'Cancel', command: 'phi4.fixCancel', arguments: [streaming[0].document.uri] } : 'phi4.fixCancel';
+    this.status.command = streaming.length === 1 ? { title: vscode.l10n.t('Cancel'), command: 'phi4.fixCancel', arguments: [streaming[0].document.uri] } : 'phi4.fixCancel';
     if (streaming.length > 0) {
-      this.status.text = `$(loading~spin) Phi-4 is writing ${withArticle(streaming[0].noun)}`;
-      this.status.tooltip = `Click to cancel the ${streaming[0].noun} (Escape in the editor)`;
+      this.status.text = vscode.l10n.t('$(loading~spin) Phi-4 is writing {0}', withArticle(streaming[0].noun));
+      this.status.tooltip = vscode.l10n.t('Click to cancel the {0} (Escape in the editor)', streaming[0].noun);
       this.status.show();
     }
     else this.status.hide();

@@ -19,9 +19,10 @@ export function registerFix(context: vscode.ExtensionContext, services: Services
     const preview = previewFor(uri);
     if (!preview?.proposal || preview.phase !== 'preview') return;
     const ok = await preview.accept(preview.proposal.pending().map((h) => h.id));
+    if (ok) manager.noteAccepted(preview);
     if (!manager.isCurrent(preview)) return;
     manager.close(preview.document.uri, ok ? undefined : `The code changed under the preview, so the ${preview.noun} was not applied.`);
-    if (ok) vscode.window.setStatusBarMessage(`Phi-4 ${preview.noun} applied — Undo (Ctrl+Z) reverts it`, 5000);
+    if (ok) vscode.window.setStatusBarMessage(vscode.l10n.t('Phi-4 {0} applied — Undo (Ctrl+Z) reverts it', preview.noun), 5000);
   };
   const decideHunk = async (uri: unknown, id: unknown, accept: boolean): Promise<void> => {
     const preview = previewFor(uri);
@@ -29,6 +30,7 @@ export function registerFix(context: vscode.ExtensionContext, services: Services
     let ok = true;
     if (accept) ok = await preview.accept([id]);
     else await preview.reject([id]);
+    if (accept && ok) manager.noteAccepted(preview);
     if (!manager.isCurrent(preview)) return;
     if (!ok) return manager.close(preview.document.uri, 'The code changed under the preview, so the change was not applied.');
     if (preview.proposal.settled) manager.close(preview.document.uri);
@@ -50,7 +52,7 @@ export function registerFix(context: vscode.ExtensionContext, services: Services
       if (uri instanceof vscode.Uri && editor?.document.uri.toString() !== uri.toString()) {
         editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString());
       }
-      if (!editor) return void vscode.window.showInformationMessage('Open a file and select the code you want Phi-4 to fix.');
+      if (!editor) return void vscode.window.showInformationMessage(vscode.l10n.t('Open a file and select the code you want Phi-4 to fix.'));
       await runFix(services, manager, editor, range instanceof vscode.Range ? range : undefined, Array.isArray(hints) ? (hints as FixHint[]) : []);
     }),
     vscode.commands.registerCommand('phi4.fixAcceptAll', acceptAll),

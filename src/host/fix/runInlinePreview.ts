@@ -40,9 +40,9 @@ export async function confirmReplace(manager: FixPreviewManager, document: vscod
   if (!open) return true;
   const what = open.phase === 'streaming' ? `Phi-4 is still writing ${withArticle(open.noun)} in this file` : `A Phi-4 ${open.noun} preview is open in this file`;
   const choice = await vscode.window.showWarningMessage(
-    `${what}. Replace it with ${withArticle(noun)}?`,
-    { modal: true, detail: 'The open preview is discarded; nothing it proposed is applied.' },
-    'Replace',
+    vscode.l10n.t('{0}. Replace it with {1}?', what, withArticle(noun)),
+    { modal: true, detail: vscode.l10n.t('The open preview is discarded; nothing it proposed is applied.') },
+    vscode.l10n.t('Replace'),
   );
   return choice === 'Replace';
 }
@@ -51,7 +51,7 @@ export async function runInlinePreview(services: Services, manager: FixPreviewMa
   const { editor, region, noun } = job;
   const document = editor.document;
   const settings = services.settings();
-  if (settings.hostError) return void vscode.window.showErrorMessage(settings.hostError, 'Open Settings').then((c) => c && vscode.commands.executeCommand('phi4.openSettings'));
+  if (settings.hostError) return void vscode.window.showErrorMessage(settings.hostError, vscode.l10n.t('Open Settings')).then((c) => c && vscode.commands.executeCommand('phi4.openSettings'));
   void services.preloader.ensure();
   if (!(await confirmReplace(manager, document, noun))) return;
   if (!(await services.consent.confirm(settings.host))) return;
@@ -80,19 +80,19 @@ export async function runInlinePreview(services: Services, manager: FixPreviewMa
   // Code that ran into the length limit would read as if its end had been deleted: propose none of it.
   if (outcome.cutOff && !extracted.complete) {
     manager.close(document.uri);
-    return void vscode.window.showWarningMessage(`Phi-4's ${noun} was cut off at its length limit before the code was complete, so nothing was proposed. Select less code, or raise phi4.maxAnswerTokens.`);
+    return void vscode.window.showWarningMessage(vscode.l10n.t('Phi-4\'s {0} was cut off at its length limit before the code was complete, so nothing was proposed. Select less code, or raise phi4.maxAnswerTokens.', noun));
   }
   preview.proposal = new FixProposal(preview.original, job.shape(extracted.code, preview.original));
   services.log.info(`${job.kind} hunks=${preview.proposal.hunks.length}`);
   if (preview.proposal.hunks.length === 0) {
     manager.close(document.uri);
-    return void vscode.window.showInformationMessage('Phi-4 proposes no change to this code.');
+    return void vscode.window.showInformationMessage(vscode.l10n.t('Phi-4 proposes no change to this code.'));
   }
   if (!preview.regionIsIntact()) return manager.close(document.uri, `The code changed while Phi-4 was writing, so the ${noun} was cancelled. Nothing was applied.`);
   preview.showProposal(manager.editorsOf(preview));
   manager.notify();
   // What chat shows under an answer (context left out, a prompt the server cut, a length limit hit).
-  if (outcome.notes.length > 0) void vscode.window.showWarningMessage(`Phi-4 ${noun}: ${outcome.notes.join(' ')}`);
+  if (outcome.notes.length > 0) void vscode.window.showWarningMessage(vscode.l10n.t('Phi-4 {0}: {1}', noun, outcome.notes.join(' ')));
 }
 
 /** The editor's indent unit: a tab, or its tab size in spaces. */

@@ -256,7 +256,7 @@ function lineStarts(source: string): number[] {
   if (source.includes('\r')) {
     for (const m of source.matchAll(/\r\n?|\n/g)) starts.push(m.index + m[0].length);
   } else {
-    // The usual case, found without building a match object per line (this runs on every redraw).
+    // The usual case, found without a regular expression because this runs on every redraw.
     for (let i = source.indexOf('\n'); i >= 0; i = source.indexOf('\n', i + 1)) starts.push(i + 1);
   }
   return starts;
