@@ -6,18 +6,24 @@ export function askInstruction(recent: readonly string[], generating: boolean): 
   return new Promise((resolve) => {
     const pick = vscode.window.createQuickPick();
     pick.title = generating ? vscode.l10n.t('Phi-4: Generate Code at the Cursor') : vscode.l10n.t('Phi-4: Edit Selection');
-    pick.placeholder = generating ? 'What should Phi-4 write here? (Enter to send, Escape to cancel)' : 'How should Phi-4 change the selected code? (Enter to send, Escape to cancel)';
+    pick.placeholder = generating ? vscode.l10n.t('What should Phi-4 write here? (Enter to send, Escape to cancel)') : vscode.l10n.t('How should Phi-4 change the selected code? (Enter to send, Escape to cancel)');
     pick.ignoreFocusOut = false;
     const recentItems: vscode.QuickPickItem[] = recent.map((label) => ({ label, description: vscode.l10n.t('recent'), iconPath: new vscode.ThemeIcon('history') }));
     pick.items = recentItems;
+    // The typed entry's label can lag behind fast typing (items travel to the workbench after each key), so
+    // accepting it sends what is in the box, never a stale label.
+    const typedItems = new WeakSet<vscode.QuickPickItem>();
     pick.onDidChangeValue((value) => {
       const typed = value.trim();
-      pick.items = typed && !recent.includes(typed) ? [{ label: typed, description: vscode.l10n.t('new instruction'), alwaysShow: true }, ...recentItems] : recentItems;
+      const item: vscode.QuickPickItem = { label: typed, description: vscode.l10n.t('new instruction'), alwaysShow: true };
+      typedItems.add(item);
+      pick.items = typed && !recent.includes(typed) ? [item, ...recentItems] : recentItems;
     });
     let accepted = false;
     pick.onDidAccept(() => {
       accepted = true;
-      const chosen = pick.activeItems[0]?.label ?? pick.value;
+      const active = pick.activeItems[0];
+      const chosen = !active || typedItems.has(active) ? pick.value : active.label;
       resolve(chosen.trim() || undefined);
       pick.hide();
     });
