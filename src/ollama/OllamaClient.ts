@@ -10,6 +10,7 @@ import { mapOllamaError } from './mapOllamaError';
 import { withBearer, type ApiKeySource } from './withBearer';
 import type { AnswerClient } from '../request/AnswerClient';
 import { parseModelInfo, type ModelInfo } from './ModelInfo';
+import { clientLimits, type ClientLimits } from './clientLimits';
 
 export type WireFormat = 'phi4' | 'chatml' | 'ollama-template';
 
@@ -55,16 +56,10 @@ export interface ClientOptions {
 }
 
 export class OllamaClient implements AnswerClient {
-  private readonly loadTimeoutMs: number;
-  private readonly quickTimeoutMs: number;
-  private readonly stallTimeoutMs: number;
-  private readonly now: () => number;
+  private readonly limits: ClientLimits;
 
   constructor(private readonly options: ClientOptions) {
-    this.loadTimeoutMs = options.loadTimeoutMs ?? 300_000;
-    this.quickTimeoutMs = options.quickTimeoutMs ?? 10_000;
-    this.stallTimeoutMs = options.stallTimeoutMs ?? 120_000;
-    this.now = options.now ?? (() => performance.now());
+    this.limits = clientLimits(options);
   }
 
   get host(): string {
@@ -84,8 +79,8 @@ export class OllamaClient implements AnswerClient {
    */
   async *streamAnswer(request: AnswerRequest, signal?: AbortSignal, onText?: (text: string) => void): AsyncGenerator<AnswerEvent, void, undefined> {
     // Only answers are watched for stalls: a pull goes quiet while Ollama verifies a 9 GB download.
-    const { ollama, reason } = this.open(signal, this.loadTimeoutMs, this.stallTimeoutMs);
-    const started = this.now();
+    const { ollama, reason } = this.open(signal, this.limits.loadTimeoutMs, this.limits.stallTimeoutMs);
+    const started = this.limits.now();
     let firstTokenAt: number | undefined;
     let streaming = false;
     let iterator: { abort(): void } | undefined;
@@ -114,14 +109,14 @@ export class OllamaClient implements AnswerClient {
       for await (const chunk of stream as AsyncIterable<ChatResponse | GenerateResponse>) {
         const text = 'message' in chunk ? chunk.message?.content : chunk.response;
         if (text) {
-          firstTokenAt ??= this.now();
+          firstTokenAt ??= this.limits.now();
           if (onText) onText(text);
           else yield { kind: 'text', text };
         }
-        if (chunk.done) yield { kind: 'done', stats: answerStatsFrom(chunk, request.model, started, firstTokenAt, this.now()) };
+        if (chunk.done) yield { kind: 'done', stats: answerStatsFrom(chunk, request.model, started, firstTokenAt, this.limits.now()) };
       }
     } catch (error) {
-      throw mapOllamaError(error, { host: this.host, model: request.model, streaming, abortReason: reason() ?? (signal?.aborted ? 'cancelled' : undefined), stallTimeoutMs: this.stallTimeoutMs });
+      throw mapOllamaError(error, { host: this.host, model: request.model, streaming, abortReason: reason() ?? (signal?.aborted ? 'cancelled' : undefined), stallTimeoutMs: this.limits.stallTimeoutMs });
     } finally {
       // `break` in for-await does not close the connection; abort does, and the server then stops generating.
       iterator?.abort();
@@ -154,7 +149,7 @@ export class OllamaClient implements AnswerClient {
 
   /** Loads the model into memory ahead of the first question, with the same num_ctx so it is not reloaded. */
   async preload(model: string, numCtx: number, keepAlive: string | number, signal?: AbortSignal): Promise<void> {
-    const { ollama, reason } = this.open(signal, this.loadTimeoutMs);
+    const { ollama, reason } = this.open(signal, this.limits.loadTimeoutMs);
     try {
       await ollama.generate({ model, prompt: '', keep_alive: keepAlive, options: { num_ctx: numCtx }, stream: false });
     } catch (error) {
@@ -164,7 +159,7 @@ export class OllamaClient implements AnswerClient {
 
   /** Downloads a model, reporting progress; an unknown model fails mid-stream with status 200. */
   async pull(model: string, onProgress: (progress: PullProgress) => void, signal?: AbortSignal): Promise<void> {
-    const { ollama, reason } = this.open(signal, this.quickTimeoutMs * 6);
+    const { ollama, reason } = this.open(signal, this.limits.quickTimeoutMs * 6);
     let iterator: { abort(): void } | undefined;
     try {
       const stream = await ollama.pull({ model, stream: true });
@@ -178,7 +173,7 @@ export class OllamaClient implements AnswerClient {
   }
 
   private async quick<T>(signal: AbortSignal | undefined, model: string | undefined, call: (o: Ollama) => Promise<T>): Promise<T> {
-    const { ollama, reason } = this.open(signal, this.quickTimeoutMs);
+    const { ollama, reason } = this.open(signal, this.limits.quickTimeoutMs);
     try {
       return await call(ollama);
     } catch (error) {

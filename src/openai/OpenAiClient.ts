@@ -14,6 +14,7 @@ import { mapHttpError, mapServerError, streamError, type ServerErrorContext } fr
 import { readCompletionEvents, type CompletionChunk } from './readCompletionEvents';
 import { parseErrorText } from './serverErrorBody';
 import { serverRoot } from './normalizeBaseUrl';
+import { clientLimits, type ClientLimits } from '../ollama/clientLimits';
 
 /** Phi-4's `<|im_end|>`: vLLM hides special tokens from the text by default, so a stop string alone never matches there. */
 export const PHI4_IM_END_ID = 100265;
@@ -25,16 +26,10 @@ interface ServedModel {
 }
 
 export class OpenAiClient implements AnswerClient {
-  private readonly loadTimeoutMs: number;
-  private readonly quickTimeoutMs: number;
-  private readonly stallTimeoutMs: number;
-  private readonly now: () => number;
+  private readonly limits: ClientLimits;
 
   constructor(private readonly options: ClientOptions) {
-    this.loadTimeoutMs = options.loadTimeoutMs ?? 300_000;
-    this.quickTimeoutMs = options.quickTimeoutMs ?? 10_000;
-    this.stallTimeoutMs = options.stallTimeoutMs ?? 120_000;
-    this.now = options.now ?? (() => performance.now());
+    this.limits = clientLimits(options);
   }
 
   get host(): string {
@@ -42,7 +37,7 @@ export class OpenAiClient implements AnswerClient {
   }
 
   async *streamAnswer(request: AnswerRequest, signal?: AbortSignal, onText?: (text: string) => void): AsyncGenerator<AnswerEvent, void, undefined> {
-    const linked = linkedAbortFetch(signal, { firstByteTimeoutMs: this.loadTimeoutMs, stallTimeoutMs: this.stallTimeoutMs, maxLineBytes: MAX_LINE_BYTES }, this.authorized());
+    const linked = linkedAbortFetch(signal, { firstByteTimeoutMs: this.limits.loadTimeoutMs, stallTimeoutMs: this.limits.stallTimeoutMs, maxLineBytes: MAX_LINE_BYTES }, this.authorized());
     const phi4 = request.format !== 'chatml';
     const body = {
       model: request.model,
@@ -55,10 +50,10 @@ export class OpenAiClient implements AnswerClient {
       // Token ids are Phi-4's; another ChatML model numbers its tokens differently and relies on the strings.
       ...(phi4 ? { stop_token_ids: [PHI4_IM_END_ID] } : {}),
     };
-    const ctx: ServerErrorContext = { host: this.host, model: request.model, stallTimeoutMs: this.stallTimeoutMs, promptTokens: request.promptTokens, maxTokens: request.numPredict, sentKey: await this.hasKey() };
+    const ctx: ServerErrorContext = { host: this.host, model: request.model, stallTimeoutMs: this.limits.stallTimeoutMs, promptTokens: request.promptTokens, maxTokens: request.numPredict, sentKey: await this.hasKey() };
     let streaming = false;
     try {
-      const started = this.now();
+      const started = this.limits.now();
       const response = await linked.fetch(`${this.host}/completions`, { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'text/event-stream' }, body: JSON.stringify(body) });
       if (!response.ok) throw mapHttpError(response.status, parseErrorText(await response.text()), ctx);
       if (!response.body) throw streamError(this.host, 'the answer had no body');
@@ -71,7 +66,7 @@ export class OpenAiClient implements AnswerClient {
         const choice = chunk.choices?.[0];
         const text = choice?.text;
         if (text) {
-          firstTokenAt ??= this.now();
+          firstTokenAt ??= this.limits.now();
           if (onText) onText(text);
           else yield { kind: 'text', text };
         }
@@ -79,7 +74,7 @@ export class OpenAiClient implements AnswerClient {
         if (chunk.usage || chunk.timings) last = { ...last, ...chunk };
       }
       if (finish === 'abort' || finish === 'error') throw streamError(this.host, `the generation ended with "${finish}"`);
-      yield { kind: 'done', stats: statsFrom(last, finish, request.model, started, firstTokenAt, this.now()) };
+      yield { kind: 'done', stats: statsFrom(last, finish, request.model, started, firstTokenAt, this.limits.now()) };
     } catch (error) {
       throw mapServerError(error, { ...ctx, streaming, abortReason: linked.abortReason() ?? (signal?.aborted ? 'cancelled' : undefined) });
     }
@@ -120,7 +115,7 @@ export class OpenAiClient implements AnswerClient {
   }
 
   private async getJson(url: string, signal?: AbortSignal): Promise<unknown> {
-    const linked = linkedAbortFetch(signal, { firstByteTimeoutMs: this.quickTimeoutMs, maxLineBytes: MAX_LINE_BYTES }, this.authorized());
+    const linked = linkedAbortFetch(signal, { firstByteTimeoutMs: this.limits.quickTimeoutMs, maxLineBytes: MAX_LINE_BYTES }, this.authorized());
     const ctx: ServerErrorContext = { host: this.host, sentKey: await this.hasKey() };
     try {
       const response = await linked.fetch(url, { headers: { Accept: 'application/json' } });
