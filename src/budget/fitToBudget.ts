@@ -57,6 +57,9 @@ export class BudgetExceededError extends Error {
 
 export const DEFAULT_MARGIN = 32;
 
+/** The share of the prompt's room history leaves to this turn's optional context (more when history is short). */
+export const CONTEXT_SHARE = 0.25;
+
 /** At most half the window goes to the answer: a long phi4.maxAnswerTokens must not leave a small model's window no room for any prompt. */
 export function answerReserve(limits: BudgetLimits): number {
   return Math.max(0, Math.min(limits.maxAnswerTokens, Math.floor(limits.contextWindow / 2)));
@@ -73,12 +76,19 @@ export function fitToBudget(parts: PromptParts, limits: BudgetLimits): FittedPro
   const must = fixed + countMessageTokens(composeUserMessage(parts.question, context, { before: 0, after: 0 }));
   if (must > available) throw new BudgetExceededError(must, available);
 
-  // Optional context is packed first, definitions whole where they fit; when that leaves out history, the
-  // definitions give way to their signatures before any earlier exchange does.
-  let plan = planTurn(parts, available, fixed, 'whole', limits.trim);
-  if (plan.history.dropped > 0 && plan.forms.includes('whole')) {
-    const shorter = planTurn(parts, available, fixed, 'signature', limits.trim);
-    if (shorter.history.dropped < plan.history.dropped) plan = shorter;
+  // History is cut against a room that does not depend on this turn's optional context, so the cut, and with
+  // it the server's cached prefix, stays put from turn to turn; the context gets the rest, at least a share of
+  // the window. When that is not enough, in this order: definitions give way to their signatures, then a
+  // block of older history goes (one cache miss), then whatever still does not fit is left out.
+  const stableRoom = available - Math.max(must, fixed + Math.floor(available * CONTEXT_SHARE));
+  let plan = planTurn(parts, available, fixed, 'whole', limits.trim, stableRoom);
+  if (plan.leftOut > 0) {
+    const shorter = planTurn(parts, available, fixed, 'signature', limits.trim, stableRoom);
+    if (shorter.leftOut < plan.leftOut) plan = shorter;
+  }
+  if (plan.leftOut > 0 && plan.history.messages.length > 0) {
+    const roomier = planTurn(parts, available, fixed, 'signature', limits.trim, available - fixed - plan.wanted());
+    if (roomier.leftOut < plan.leftOut) plan = roomier;
   }
   const { user, used, history, keep } = plan;
   const messages: ChatMessage[] = [{ role: 'system', content: parts.system }, ...history.messages, { role: 'user', content: user }];
@@ -102,13 +112,20 @@ interface TurnPlan {
   readonly history: TrimmedHistory;
   readonly forms: DefinitionForm[];
   readonly keep: Surroundings;
+  /** Definitions and mentions left out: what a roomier plan could save (surrounding code only fills what is left). */
+  readonly leftOut: number;
+  /** Tokens this turn's user message takes with every definition (as its signature) and mention, no surrounding code. */
+  readonly wanted: () => number;
 }
 
-/** This turn's user message with as much optional context as fits (definitions at most `largest`), then the history that still fits. */
-function planTurn(parts: PromptParts, available: number, fixed: number, largest: 'whole' | 'signature', trim: TrimPolicy | undefined): TurnPlan {
+/** History trimmed to `historyRoom`, then this turn's user message with as much optional context as still fits (definitions at most `largest`). */
+function planTurn(parts: PromptParts, available: number, fixed: number, largest: 'whole' | 'signature', trim: TrimPolicy | undefined, historyRoom: number): TurnPlan {
   const context = parts.context;
   const userFor = (keep: Surroundings): string => composeUserMessage(parts.question, context, keep, parts.mentions);
-  let left = available - fixed - countMessageTokens(userFor({ before: 0, after: 0 }));
+  // History is trimmed in large blocks so the prompt's start survives many turns.
+  const history = trimHistory(parts.history, Math.max(0, historyRoom), trim);
+  const room = available - history.tokens;
+  let left = room - fixed - countMessageTokens(userFor({ before: 0, after: 0 }));
   const mentions = packMentions(parts.mentions ?? [], left);
   left -= mentions.used;
   const forms = packDefinitions(context?.definitions ?? [], left, largest);
@@ -119,17 +136,16 @@ function planTurn(parts: PromptParts, available: number, fixed: number, largest:
   let user = userFor(keep);
   let used = fixed + countMessageTokens(user);
   // The estimates are per part; the exact count decides. Surroundings give way first, then definitions from the last.
-  while (used > available) {
+  while (used > room) {
     const next = shrink(keep);
     if (!next) break;
     keep = next;
     user = userFor(keep);
     used = fixed + countMessageTokens(user);
   }
-
-  // History gets the room left, trimmed in large blocks so the prompt's start survives many turns.
-  const history = trimHistory(parts.history, available - used, trim);
-  return { user, used: used + history.tokens, history, forms: [...(keep.definitions ?? [])], keep };
+  const all: Surroundings = { before: 0, after: 0, definitions: (context?.definitions ?? []).map(() => 'signature'), mentions: (parts.mentions ?? []).map(() => 'whole') };
+  const leftOut = [...(keep.definitions ?? []), ...(keep.mentions ?? [])].filter((f) => f === 'omit').length;
+  return { user, used: used + history.tokens, history, forms: [...(keep.definitions ?? [])], keep, leftOut, wanted: () => countMessageTokens(userFor(all)) };
 }
 
 /** Lines of surrounding code, nearest first on both sides, estimated per line (the exact check follows). */
