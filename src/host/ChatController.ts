@@ -264,7 +264,7 @@ export class ChatController implements vscode.Disposable {
         return this.session.delete(message.id);
       case 'clearHistory': {
         const choice = await vscode.window.showWarningMessage(vscode.l10n.t('Delete all saved Phi-4 conversations?'), { modal: true }, vscode.l10n.t('Delete All'));
-        if (choice === 'Delete All') await this.session.clearHistory();
+        if (choice === vscode.l10n.t('Delete All')) await this.session.clearHistory();
         return;
       }
       case 'removeContext':
@@ -308,7 +308,7 @@ export class ChatController implements vscode.Disposable {
     const model = this.services.settings().model;
     const size = model === 'phi4' || model === 'phi4:latest' ? ' (about 9.1 GB)' : '';
     const choice = await vscode.window.showInformationMessage(vscode.l10n.t('Download {0}{1} with Ollama at {2}?', model, size, this.services.settings().host), { modal: true }, vscode.l10n.t('Pull'));
-    return choice === 'Pull';
+    return choice === vscode.l10n.t('Pull');
   }
 
   dispose(): void {

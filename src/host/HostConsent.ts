@@ -27,7 +27,7 @@ export class HostConsent implements vscode.Disposable {
       { modal: true },
       vscode.l10n.t('Send to This Host'),
     );
-    if (choice !== 'Send to This Host') return false;
+    if (choice !== vscode.l10n.t('Send to This Host')) return false;
     await this.state.update(this.key(host), true);
     this.accepted.fire(host);
     return true;

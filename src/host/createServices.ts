@@ -91,7 +91,7 @@ export function createServices(context: vscode.ExtensionContext, channel: vscode
     return undefined;
   };
   const lastPrompts = new LastPrompts();
-  // Preloading never asks for consent: it waits until the host is valid and allowed. A shared server keeps its model loaded.
-  const preloader = new ModelPreloader({ settings, ollama, resolver, log }, (s) => s.provider === 'ollama' && !settings().hostError && consent.isAccepted(s.host));
+  // Preloading never asks for consent: it waits until the host is valid and allowed.
+  const preloader = new ModelPreloader({ settings, ollama, resolver, log }, (s) => !settings().hostError && consent.isAccepted(s.host));
   return { settings, client: client as () => AnswerClient, ollama, apiKeys, resolver, lastPrompts, preloader, log, channel, store, consent, instructions, mayContact, onDidChangeSettings: changed.event, onDidTrimConversations: trimmed.event };
 }

@@ -35,7 +35,8 @@ export class ModelPreloader {
   /** Once per host, model and window; a failure is logged, and the next trigger tries again. */
   ensure(): Promise<void> {
     const settings = this.services.settings();
-    if (!this.allowed(settings)) return Promise.resolve();
+    // A shared server keeps its model loaded, and Ollama's load call means nothing there.
+    if (settings.provider !== 'ollama' || !this.allowed(settings)) return Promise.resolve();
     const key = `${settings.host}|${settings.model}|${settings.contextWindow}|${settings.promptFormat}`;
     if (this.done.has(key)) return Promise.resolve();
     if (this.running?.key === key) return this.running.promise;

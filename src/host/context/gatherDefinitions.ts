@@ -10,6 +10,7 @@ import { findIdentifiers, type IdentifierRole, type IdentifierUse } from '../../
 import { runLimited } from '../../context/definitions/runLimited';
 import { SourceFiles } from './SourceFiles';
 import { workspacePath } from './workspacePath';
+import { looksLikeSecret } from '../../context/mentions/fileChecks';
 
 export const MAX_LOOKUPS = 8;
 /** Lookups one level further out, after everything the focus itself uses. */
@@ -45,6 +46,8 @@ export async function gatherDefinitions(document: vscode.TextDocument, focus: vs
       const range = 'targetRange' in target ? target.targetRange : target.range;
       // Files outside the workspace (the language's own library, other folders) are not the user's code.
       if (!vscode.workspace.getWorkspaceFolder(targetUri)) continue;
+      // A file that usually holds credentials is sent only when the user mentions it (and confirms).
+      if (looksLikeSecret(targetUri.path)) continue;
       const file = await files.read(targetUri);
       if (!file) continue;
       const lineText = file.lines[Math.min(at.start.line, file.lines.length - 1)] ?? '';

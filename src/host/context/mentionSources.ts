@@ -72,8 +72,8 @@ export async function confirmSecret(uri: vscode.Uri): Promise<boolean> {
   if (!looksLikeSecret(uri.path)) return true;
   const choice = await vscode.window.showWarningMessage(
     vscode.l10n.t('{0} looks like it may hold secrets (keys, passwords, tokens). Add it to the Phi-4 chat anyway?', workspacePath(uri)),
-    { modal: true, detail: vscode.l10n.t('Phi-4 runs on your Ollama server; the file would be sent there and stored in the conversation.') },
+    { modal: true, detail: vscode.l10n.t('The file would be sent to the model server and stored in the conversation.') },
     vscode.l10n.t('Add Anyway'),
   );
-  return choice === 'Add Anyway';
+  return choice === vscode.l10n.t('Add Anyway');
 }

@@ -44,7 +44,7 @@ export async function confirmReplace(manager: FixPreviewManager, document: vscod
     { modal: true, detail: vscode.l10n.t('The open preview is discarded; nothing it proposed is applied.') },
     vscode.l10n.t('Replace'),
   );
-  return choice === 'Replace';
+  return choice === vscode.l10n.t('Replace');
 }
 
 export async function runInlinePreview(services: Services, manager: FixPreviewManager, job: InlineJob): Promise<void> {

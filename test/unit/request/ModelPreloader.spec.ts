@@ -53,6 +53,13 @@ describe('ModelPreloader', () => {
     assert.equal(loads().length, 1);
   });
 
+  it('contacts nothing with a shared OpenAI-compatible server, which keeps its model loaded', async () => {
+    settings = { ...settings, provider: 'openai-compatible' };
+    await preloader().ensure();
+    assert.equal(server.requests.length, 0);
+    assert.deepEqual(loading, []);
+  });
+
   it('contacts nothing while the host may not be contacted', async () => {
     await preloader(false).ensure();
     assert.equal(server.requests.length, 0);
