@@ -137,7 +137,7 @@ function planTurn(parts: PromptParts, available: number, fixed: number, largest:
   let used = fixed + countMessageTokens(user);
   // The estimates are per part; the exact count decides. Surroundings give way first, then definitions from the last.
   while (used > room) {
-    const next = shrink(keep);
+    const next = shrink(keep, parts.mentions ?? []);
     if (!next) break;
     keep = next;
     user = userFor(keep);
@@ -176,8 +176,8 @@ function packSurroundings(context: GatheredContext | undefined, budget: number):
   return { before, after };
 }
 
-/** One step smaller: a line of surroundings, else the last definition still sent goes to its signature or out. */
-function shrink(keep: Surroundings): Surroundings | undefined {
+/** One step smaller: a line of surroundings, else the last definition still sent goes to its signature or out, else the last mention to its outline or out. */
+function shrink(keep: Surroundings, mentionList: readonly Mention[]): Surroundings | undefined {
   if (keep.before > 0 || keep.after > 0) return keep.before >= keep.after ? { ...keep, before: keep.before - 1 } : { ...keep, after: keep.after - 1 };
   const forms = [...(keep.definitions ?? [])];
   let last = forms.length - 1;
@@ -191,6 +191,6 @@ function shrink(keep: Surroundings): Surroundings | undefined {
   let m = mentions.length - 1;
   while (m >= 0 && mentions[m] === 'omit') m--;
   if (m < 0) return undefined;
-  mentions[m] = 'omit';
+  mentions[m] = mentions[m] === 'whole' && mentionList[m]?.reduced ? 'reduced' : 'omit';
   return { ...keep, mentions };
 }

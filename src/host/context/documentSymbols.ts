@@ -28,7 +28,10 @@ function toPlain(symbol: Provided): DeclarationSymbol {
   return { name: symbol.name, kind: KINDS[symbol.kind] ?? 'other', startLine: range.start.line, endLine: range.end.line, children };
 }
 
-export async function documentSymbols(uri: vscode.Uri): Promise<DeclarationSymbol[]> {
-  const found = await vscode.commands.executeCommand<Provided[] | undefined>('vscode.executeDocumentSymbolProvider', uri);
+/** `timeoutMs`: a language server still loading the project can take minutes; past this, no symbols. */
+export async function documentSymbols(uri: vscode.Uri, timeoutMs?: number): Promise<DeclarationSymbol[]> {
+  const asked = Promise.resolve(vscode.commands.executeCommand<Provided[] | undefined>('vscode.executeDocumentSymbolProvider', uri));
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const found = timeoutMs === undefined ? await asked : await Promise.race([asked, new Promise<undefined>((r) => (timer = setTimeout(() => r(undefined), timeoutMs)))]).finally(() => clearTimeout(timer));
   return (found ?? []).map(toPlain);
 }

@@ -37,12 +37,15 @@ export async function fileMention(uri: vscode.Uri, question: string): Promise<Me
   return textMention(uri, path, new TextDecoder('utf-8').decode(bytes), await languageOf(uri), question);
 }
 
+/** Sending waits at most this long for a big file's outline; without one, the part nearest the question is sent. */
+const OUTLINE_TIMEOUT_MS = 2000;
+
 async function textMention(uri: vscode.Uri, path: string, text: string, languageId: string, question: string): Promise<MentionResult> {
   const unsendable = unsendableReason(text);
   if (unsendable) return { note: `${path} was not sent: ${unsendable}.` };
   const lines = text.split(/\r?\n/);
   if (lines.at(-1) === '') lines.pop();
-  const reduced = lines.length > REDUCE_FROM_LINES ? reduceFile(lines, await documentSymbols(uri).catch(() => []), question) : undefined;
+  const reduced = lines.length > REDUCE_FROM_LINES ? reduceFile(lines, await documentSymbols(uri, OUTLINE_TIMEOUT_MS).catch(() => []), question) : undefined;
   return { mention: { kind: 'file', relativePath: path, languageId, startLine: 0, endLine: Math.max(0, lines.length - 1), text: lines.join('\n'), reduced } };
 }
 

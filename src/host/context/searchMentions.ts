@@ -5,6 +5,9 @@ import { fuzzyFilter } from '../../context/mentions/fuzzyMatch';
 import type { MentionOption } from '../../protocol/messages';
 import { workspacePath } from './workspacePath';
 
+/** How long the @ list waits for workspace symbols before showing what it has. */
+const SYMBOLS_TIMEOUT_MS = 1000;
+
 export type MentionChoice =
   | { readonly kind: 'file'; readonly uri: vscode.Uri }
   | { readonly kind: 'symbol'; readonly uri: vscode.Uri; readonly range: vscode.Range; readonly name: string }
@@ -41,7 +44,10 @@ export async function searchMentions(query: string, editor: vscode.TextEditor | 
   const byPath = new Map(files.map((f) => [f.path, f.uri]));
   for (const path of fuzzyFilter([...byPath.keys()], query, 12)) out.push({ option: { kind: 'file', label: path.split('/').pop() ?? path, detail: path }, choice: { kind: 'file', uri: byPath.get(path)! } });
   if (query.length >= 2) {
-    const symbols = (await vscode.commands.executeCommand<vscode.SymbolInformation[] | undefined>('vscode.executeWorkspaceSymbolProvider', query).then((s) => s, () => undefined)) ?? [];
+    // A language server still loading the project must not hold back the files already found.
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const asked = vscode.commands.executeCommand<vscode.SymbolInformation[] | undefined>('vscode.executeWorkspaceSymbolProvider', query).then((s) => s, () => undefined);
+    const symbols = (await Promise.race([asked, new Promise<undefined>((r) => (timer = setTimeout(() => r(undefined), SYMBOLS_TIMEOUT_MS)))]).finally(() => clearTimeout(timer))) ?? [];
     for (const s of symbols.filter((s) => vscode.workspace.getWorkspaceFolder(s.location.uri)).slice(0, 10)) {
       out.push({
         option: { kind: 'symbol', label: s.name, detail: `${vscode.SymbolKind[s.kind] ?? vscode.l10n.t('Symbol')} · ${workspacePath(s.location.uri)}:${s.location.range.start.line + 1}` },
