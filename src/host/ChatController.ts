@@ -245,6 +245,13 @@ export class ChatController implements vscode.Disposable {
         else this.preload();
         return;
       case 'send': {
+        // Refused before anything is taken: the text goes back to the input and the chips stay.
+        const settings = this.services.settings();
+        if (settings.hostError || !(await this.services.consent.confirm(settings.host))) {
+          endpoint.post({ type: 'unsent', text: message.text, ...(message.replaces ? { replaces: message.replaces } : {}) });
+          if (settings.hostError) await this.refresh();
+          return;
+        }
         const taken = await this.pending.take(message.text);
         this.broadcast({ type: 'contextChips', chips: [] });
         return this.ask({ text: message.text, context: taken.context, chip: taken.chip, mentions: taken.mentions, notes: taken.notes }, message.replaces);

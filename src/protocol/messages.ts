@@ -95,6 +95,8 @@ export type HostToWebview =
   | { readonly type: 'busy'; readonly busy: boolean; readonly queued: number }
   | { readonly type: 'notice'; readonly message: string }
   | { readonly type: 'focusInput' }
+  /** A message the host did not send (its host is invalid or not allowed): back into the input, nothing lost. */
+  | { readonly type: 'unsent'; readonly text: string; readonly replaces?: string }
   /** How the view behaves for this user (phi4.announceWhileStreaming). */
   | { readonly type: 'preferences'; readonly announceWhileStreaming: boolean };
 

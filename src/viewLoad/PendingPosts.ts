@@ -13,6 +13,7 @@ export class PendingPosts {
   add(message: HostToWebview): void {
     switch (message.type) {
       case 'notice':
+      case 'unsent':
         this.notices.push(message);
         if (this.notices.length > MAX_PENDING_NOTICES) this.notices.shift();
         return;

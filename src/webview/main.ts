@@ -353,6 +353,16 @@ window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {
     case 'focusInput':
       input.focus();
       break;
+    case 'unsent':
+      // Only into an empty box: anything typed since is not overwritten.
+      if (input.value.trim() !== '') break;
+      if (message.replaces) setEditing(message.replaces, message.text);
+      else {
+        input.value = message.text;
+        persist({ draft: message.text });
+        completion.update();
+      }
+      break;
     case 'preferences':
       transcript.announceWhileStreaming = message.announceWhileStreaming;
       break;

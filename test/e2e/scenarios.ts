@@ -451,6 +451,8 @@ export const SCENARIOS: Scenario[] = [
         assert.ok((await banner.innerText()).includes('not a usable Ollama address'), await banner.innerText());
         await banner.locator('button', { hasText: 'Open Settings' }).waitFor();
         await sendMessage(frame, 'Anyone there?');
+        // Not sent, so not lost: the question is back in the input, ready for when the setting is fixed.
+        await frame.waitForFunction(() => (document.getElementById('prompt') as HTMLTextAreaElement).value === 'Anyone there?');
         await new Promise((r) => setTimeout(r, 1000));
         assert.deepEqual(fallbacks, [], 'nothing went to 127.0.0.1:11434');
         assert.deepEqual(ollama.requests.map((r) => r.path), [], 'nothing went to the configured server either');
