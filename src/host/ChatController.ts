@@ -35,7 +35,7 @@ export class ChatController implements vscode.Disposable {
   private readonly session: ChatSession;
   private readonly services: Services;
   private readonly subscription: { dispose(): void };
-  private readonly answerEmitter = new vscode.EventEmitter<RequestKind>();
+  private readonly answerEmitter = new vscode.EventEmitter<{ readonly kind: RequestKind; readonly mentioned: boolean }>();
   /** A question asked through the chat got a complete answer (not stopped, no error); says which kind. */
   readonly onDidAnswer = this.answerEmitter.event;
   private banner: Banner | null = null;
@@ -201,7 +201,7 @@ export class ChatController implements vscode.Disposable {
     this.retryLast = () => this.ask(ask);
     const outcome = await this.session.send(ask, replaces);
     if (outcome.error?.kind === 'modelNotFound' && settings.provider === 'ollama') this.setBanner(modelMissingBanner(settings.model));
-    if (!outcome.error && outcome.turn.state === 'done') this.answerEmitter.fire(ask.kind ?? 'chat');
+    if (!outcome.error && outcome.turn.state === 'done') this.answerEmitter.fire({ kind: ask.kind ?? 'chat', mentioned: (ask.mentions?.length ?? 0) > 0 });
   }
 
   private async regenerate(turnId: string): Promise<void> {

@@ -15,9 +15,9 @@ export function registerWalkthrough(context: vscode.ExtensionContext, services: 
     vscode.commands.registerCommand('phi4.checkOllama', () => checkOllama(services, progress)),
     vscode.commands.registerCommand('phi4.openSample', () => openSample(context)),
     vscode.commands.registerCommand('phi4.getStarted', () => vscode.commands.executeCommand('workbench.action.openWalkthrough', WALKTHROUGH_ID, false)),
-    chat.controller.onDidAnswer((kind) => {
+    chat.controller.onDidAnswer(({ kind, mentioned }) => {
       if (kind === 'explain') progress.complete('explained');
-      else if (kind === 'chat') progress.complete('chatAnswered');
+      else if (kind === 'chat' && mentioned) progress.complete('chatAnswered');
     }),
     previews.onDidAccept((noun) => {
       if (noun === 'fix') progress.complete('fixAccepted');
