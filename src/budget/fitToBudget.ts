@@ -50,7 +50,7 @@ export interface FittedPrompt {
 
 export class BudgetExceededError extends Error {
   constructor(readonly required: number, readonly available: number) {
-    super(`The request needs ${required} tokens but only ${available} fit (context window minus the answer reserve) — ${required - available} too many. Select less code or raise phi4.contextWindow.`);
+    super(`The request needs ${required} tokens but only ${available} fit (context window minus the answer reserve) — ${required - available} too many. Select less code, or raise phi4.contextWindow if the model and server allow a larger window.`);
     this.name = 'BudgetExceededError';
   }
 }

@@ -85,7 +85,7 @@ function switchNote(previous: RequestSpec['continues'], model: string, format: W
   const full = (name: string): string => (name.includes(':') ? name : `${name}:latest`);
   const change =
     full(previous.model) !== full(model) ? `the model changed from ${previous.model} to ${model}` : previous.format && previous.format !== format ? `the prompt format changed from ${previous.format} to ${format}` : undefined;
-  return change && `Mid-conversation, ${change}: the whole conversation is read again (nothing of it can come from Ollama's cache). The conversation keeps its own system text.`;
+  return change && `Mid-conversation, ${change}: the whole conversation is read again (nothing of it can come from the server's cache). The conversation keeps its own system text.`;
 }
 
 /** Every failure becomes an OllamaError the views know how to show. */
