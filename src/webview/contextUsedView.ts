@@ -21,7 +21,8 @@ export function contextSummary(items: readonly ContextItem[]): string {
   const sent = items.filter((i) => i.status !== 'omitted');
   const tokens = sent.reduce((sum, i) => sum + i.tokens, 0);
   const left = items.length - sent.length;
-  return `Context: ${sent.length} item${sent.length === 1 ? '' : 's'} · ${n(tokens)} tokens${left > 0 ? ` · ${left} left out` : ''}`;
+  const summary = sent.length === 1 ? l10n.t('Context: 1 item · {0} tokens', n(tokens)) : l10n.t('Context: {0} items · {1} tokens', sent.length, n(tokens));
+  return left > 0 ? `${summary} · ${l10n.t('{0} left out', left)}` : summary;
 }
 
 export function contextUsedView(items: readonly ContextItem[]): HTMLElement {
@@ -40,7 +41,7 @@ export function contextUsedView(items: readonly ContextItem[]): HTMLElement {
       open.dataset.contextEnd = String(item.endLine);
       row.appendChild(open);
     } else row.appendChild(el('span', 'context-label', item.label));
-    const status = item.status === 'omitted' ? 'left out' : item.status === 'shortened' ? 'shortened' : `${n(item.tokens)} tokens`;
+    const status = item.status === 'omitted' ? l10n.t('left out') : item.status === 'shortened' ? l10n.t('{0} tokens, shortened', n(item.tokens)) : l10n.t('{0} tokens', n(item.tokens));
     row.appendChild(el('span', 'context-meta', ` · ${KIND_NAMES[item.kind]} · ${status}`));
     if (item.note) row.appendChild(el('div', 'context-note', item.note));
     list.appendChild(row);

@@ -27,7 +27,7 @@ describe('contextUsedView', () => {
     const rows = Array.from(view.querySelectorAll('ul > li')).map((li) => li.textContent);
     assert.deepEqual(rows, [
       'src/a.ts:10-12 · selection · 40 tokens',
-      'src/lib.ts:5-30 · definition · shortened`helper`, the whole declaration did not fit: sent as its signature',
+      'src/lib.ts:5-30 · definition · 1,200 tokens, shortened`helper`, the whole declaration did not fit: sent as its signature',
       '2 older exchange(s) · history · left outleft out: no room left in the context window',
     ]);
     assert.equal(view.querySelector('ul')?.getAttribute('aria-label'), 'Context used for this question');
