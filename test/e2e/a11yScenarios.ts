@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import type { Frame, Page } from 'playwright-core';
 import { REPO } from './codeServer';
 import type { Scenario, ScenarioContext } from './scenarios';
-import { ask, openChat, openFile, sendMessage, waitForWorkbench } from './workbench';
+import { ask, editSettings, openChat, openFile, sendMessage } from './workbench';
 
 const AXE_SOURCE = fs.readFileSync(require.resolve('axe-core/axe.min.js'), 'utf8');
 
@@ -41,12 +41,7 @@ async function activeId(frame: Frame): Promise<string> {
 
 /** Edits user settings.json and reloads the window, which reads it again. */
 async function setSetting(page: Page, settingsFile: string, key: string, value: unknown): Promise<void> {
-  const settings = JSON.parse(fs.readFileSync(settingsFile, 'utf8')) as Record<string, unknown>;
-  if (value === undefined) delete settings[key];
-  else settings[key] = value;
-  fs.writeFileSync(settingsFile, JSON.stringify(settings, null, 2));
-  await page.reload();
-  await waitForWorkbench(page);
+  await editSettings(page, settingsFile, { [key]: value });
 }
 
 async function setTheme(page: Page, settingsFile: string, theme: string): Promise<void> {

@@ -7,7 +7,7 @@ import type { Frame, Page } from 'playwright-core';
 import type { OllamaTestServer } from '../support/ollamaTestServer';
 import { OpenAiTestServer } from '../support/openAiTestServer';
 import { A11Y_SCENARIOS } from './a11yScenarios';
-import { answerAfter, ask, openChat, openFile, rightClickSelection, runCommand, selectLines, sendMessage, waitForWorkbench } from './workbench';
+import { answerAfter, ask, editSettings, openChat, openFile, reloadPage, rightClickSelection, runCommand, selectLines, sendMessage, waitForWorkbench } from './workbench';
 
 export interface ScenarioContext {
   readonly page: Page;
@@ -16,21 +16,6 @@ export interface ScenarioContext {
   readonly url: string;
   /** The user settings.json of this VS Code; the workbench applies edits to it at once. */
   readonly settingsFile: string;
-}
-
-/**
- * Changes user settings.json on disk and reloads the window, which reads it again (the workbench does not
- * notice the file changing behind its back). Undefined removes a key.
- */
-async function editSettings(page: Page, file: string, patch: Record<string, unknown>): Promise<void> {
-  const settings = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
-  for (const [key, value] of Object.entries(patch)) {
-    if (value === undefined) delete settings[key];
-    else settings[key] = value;
-  }
-  fs.writeFileSync(file, JSON.stringify(settings, null, 2));
-  await page.reload();
-  await waitForWorkbench(page);
 }
 
 async function waitUntil(probe: () => boolean, ms = 10_000): Promise<void> {
@@ -783,8 +768,7 @@ export const SCENARIOS: Scenario[] = [
     async run({ page, ollama }) {
       // A new window, and a model not in memory (the server was reset): showing the chat loads it, slowly.
       ollama.enqueue({ headersDelayMs: 30_000 });
-      await page.reload();
-      await waitForWorkbench(page);
+      await reloadPage(page);
       await openChat(page);
       const loading = page.locator('.statusbar-item', { hasText: 'Loading Phi-4…' });
       await loading.waitFor();

@@ -1,12 +1,44 @@
 // Playwright helpers for the VS Code workbench: commands, files, the chat webview. They wait on state,
 // never on fixed sleeps, and hover menu entries before clicking (a bare click is sometimes ignored).
-import type { Frame, Page } from 'playwright-core';
+import * as fs from 'node:fs';
+import type { Dialog, Frame, Page } from 'playwright-core';
 
 export const EXTENSION_ID = 'phi4-local.phi4-local';
 
 export async function waitForWorkbench(page: Page): Promise<void> {
   await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
   await page.locator('.statusbar').waitFor({ timeout: 60_000 });
+}
+
+/**
+ * Reloads the page as a user pressing F5 would. The workbench may ask "leave this page?" (a beforeunload
+ * dialog, e.g. while it backs up unsaved files); Playwright dismisses dialogs by default, which cancels the
+ * reload and leaves it waiting forever, so this one is accepted.
+ */
+export async function reloadPage(page: Page): Promise<void> {
+  const leave = (dialog: Dialog): void => void (dialog.type() === 'beforeunload' ? dialog.accept() : dialog.dismiss());
+  page.on('dialog', leave);
+  try {
+    // Readiness is the workbench itself: a webview resource still loading must not hold the reload up.
+    await page.reload({ waitUntil: 'domcontentloaded' });
+  } finally {
+    page.off('dialog', leave);
+  }
+  await waitForWorkbench(page);
+}
+
+/**
+ * Changes user settings.json on disk and reloads the window, which reads it again (the workbench does not
+ * notice the file changing behind its back). Undefined removes a key.
+ */
+export async function editSettings(page: Page, file: string, patch: Record<string, unknown>): Promise<void> {
+  const settings = JSON.parse(fs.readFileSync(file, 'utf8')) as Record<string, unknown>;
+  for (const [key, value] of Object.entries(patch)) {
+    if (value === undefined) delete settings[key];
+    else settings[key] = value;
+  }
+  fs.writeFileSync(file, JSON.stringify(settings, null, 2));
+  await reloadPage(page);
 }
 
 export async function runCommand(page: Page, title: string): Promise<void> {

@@ -274,7 +274,10 @@ export class OllamaTestServer {
     if (!body) return json(res, 400, { error: 'missing request body' });
     const invalid = validate(body, chat);
     if (invalid) return json(res, 400, { error: invalid });
-    const behaviour = this.queue.shift() ?? this.defaultBehaviour;
+    // A preload (empty prompt) never generates, so it takes a queued fault or delay but never an answer a test
+    // queued for the question it is about to ask: the view may start loading the model at any moment.
+    const preload = !chat && String(body.prompt ?? '') === '';
+    const behaviour = (preload && this.queue[0]?.answer !== undefined ? undefined : this.queue.shift()) ?? this.defaultBehaviour;
     const fault = behaviour.fault;
     if (fault?.kind === 'hang') return; // accepted, never answered
     if (behaviour.headersDelayMs) {
