@@ -41,8 +41,12 @@ export class ChatController implements vscode.Disposable {
   private banner: Banner | null = null;
   private models: readonly string[] = [];
   private readonly pending = new PendingContext();
-  /** What the entries of the @-mention list last offered stand for; ids from the view mean nothing else. */
-  private offered = new Map<string, MentionChoice>();
+  /**
+   * What the entries of each view's @-mention list last offered stand for; ids from a view mean nothing else.
+   * Ids carry their query's number, so a slow, older query cannot replace what a view shows.
+   */
+  private readonly offered = new WeakMap<ChatEndpoint, { readonly query: number; readonly choices: Map<string, MentionChoice> }>();
+  private mentionQueries = 0;
   /** Sends the last request again (Retry after a failed answer). */
   private retryLast: (() => Promise<void>) | undefined;
   private readonly statusEmitter = new vscode.EventEmitter<ChatStatus>();
@@ -168,13 +172,15 @@ export class ChatController implements vscode.Disposable {
   }
 
   private async mentionQuery(endpoint: ChatEndpoint, query: string): Promise<void> {
-    const found = await searchMentions(query, this.deps.lastEditor());
-    this.offered = new Map(found.map((f) => [f.option.id, f.choice]));
+    const number = ++this.mentionQueries;
+    const found = (await searchMentions(query, this.deps.lastEditor())).map((f) => ({ ...f, option: { ...f.option, id: `q${number}-${f.option.id}` } }));
+    if ((this.offered.get(endpoint)?.query ?? 0) > number) return;
+    this.offered.set(endpoint, { query: number, choices: new Map(found.map((f) => [f.option.id, f.choice])) });
     endpoint.post({ type: 'mentionOptions', query, options: found.map((f) => f.option) });
   }
 
-  private async addMention(id: string): Promise<void> {
-    const choice = this.offered.get(id);
+  private async addMention(endpoint: ChatEndpoint, id: string): Promise<void> {
+    const choice = this.offered.get(endpoint)?.choices.get(id);
     if (!choice) return this.services.log.warn('ignored a mention the list did not offer');
     const editor = this.deps.lastEditor();
     if (choice.kind === 'file') return this.addFile(choice.uri);
@@ -280,7 +286,7 @@ export class ChatController implements vscode.Disposable {
       case 'mentionQuery':
         return this.mentionQuery(endpoint, message.query);
       case 'addMention':
-        return this.addMention(message.id);
+        return this.addMention(endpoint, message.id);
       case 'selectModel':
         // Only a model the server listed: a view's message must not be able to set any model name.
         if (!this.models.includes(message.model)) return this.services.log.warn(`ignored a request to select a model the server did not list`);
