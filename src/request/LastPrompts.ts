@@ -5,22 +5,26 @@ import type { ChatMessage } from '../chatml/renderChatML';
 import { neutralizeModelOutput } from '../chatml/specialTokens';
 import { GENERATION_PROMPT_TOKENS, countMessageTokens, countTokens } from '../tokens/countTokens';
 
+/** Prompts remembered per model. */
+const KEPT_PROMPTS = 4;
+
 interface SentPrompt {
   readonly messages: readonly ChatMessage[];
   readonly answer: string;
 }
 
 export class LastPrompts {
-  private readonly byModel = new Map<string, SentPrompt>();
+  private readonly byModel = new Map<string, SentPrompt[]>();
 
   remember(key: string, messages: readonly ChatMessage[], answer: string): void {
-    this.byModel.set(key, { messages, answer });
+    // A few, not one: after a one-shot Fix, Ollama (>= 0.30) may restore the chat's prefix from its RAM cache
+    // and count only the new tokens, which must still read as a cache hit.
+    this.byModel.set(key, [{ messages, answer }, ...(this.byModel.get(key) ?? [])].slice(0, KEPT_PROMPTS));
   }
 
   /** Tokens at the start of `messages` that equal the previous prompt to this model followed by its answer. */
   sharedTokens(key: string, messages: readonly ChatMessage[]): number {
-    const previous = this.byModel.get(key);
-    return previous ? sharedPrefixTokens(previous, messages) : 0;
+    return Math.max(0, ...(this.byModel.get(key) ?? []).map((previous) => sharedPrefixTokens(previous, messages)));
   }
 }
 

@@ -48,6 +48,18 @@ describe('truncation check', () => {
       return notes;
     };
 
+    it('a follow-up after a one-shot Fix, its prefix restored from the RAM cache, raises no alarm (newOnly)', async () => {
+      server.countReporting = 'newOnly';
+      const question = 'Explain this code please. '.repeat(60);
+      server.defaultBehaviour = { answer: 'It repeats the same request many times over. '.repeat(20) };
+      const first = await runRequest(services, { kind: 'chat', system: 'Be brief.', history: [], question }, new AbortController().signal);
+      await runRequest(services, { kind: 'fix', system: 'Fix the code.', history: [], question: 'Fix: let x = 1' }, new AbortController().signal);
+      const history = [{ role: 'user' as const, content: question }, { role: 'assistant' as const, content: first.text }];
+      const second = await runRequest(services, { kind: 'chat', system: 'Be brief.', history, question: 'Why?' }, new AbortController().signal);
+      assert.ok((server.answerRequests()[2].evaluation?.cachedTokens ?? 0) > 500, 'the chat prefix came back from the RAM cache');
+      assert.deepEqual(second.notes, []);
+    });
+
     for (const mode of ['cached', 'total', 'newOnly'] as CountReporting[]) {
       it(`a follow-up served from the cache raises no alarm (${mode})`, async () => {
         server.countReporting = mode;
