@@ -73,7 +73,8 @@ describe('llama-server with Phi-4 tokenizer (real engine)', function () {
       error = e;
     }
     assert.ok(error instanceof OllamaError && error.kind === 'cancelled', String(error));
-    assert.equal(pieces.length, 3, 'text streamed in pieces before Stop');
+    // Events already read in the same network chunk as the third may still arrive; Stop ends it right after.
+    assert.ok(pieces.length >= 3 && pieces.length < 20, `text streamed in pieces, and stopped: ${pieces.length} pieces`);
     // The server notices the closed connection, cancels the task and frees the slot long before 2,000 tokens.
     const released = await until(() => releases()[releasedBefore]);
     assert.match(server.log(), /cancel/i);
