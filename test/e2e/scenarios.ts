@@ -7,7 +7,7 @@ import type { Frame, Page } from 'playwright-core';
 import type { OllamaTestServer } from '../support/ollamaTestServer';
 import { OpenAiTestServer } from '../support/openAiTestServer';
 import { A11Y_SCENARIOS } from './a11yScenarios';
-import { answerAfter, ask, editSettings, openChat, openFile, reloadPage, rightClickSelection, runCommand, selectLines, sendMessage, waitForWorkbench } from './workbench';
+import { answerAfter, ask, editSettings, openChat, openFile, pickMenuItem, reloadPage, rightClickSelection, runCommand, selectLines, sendMessage, waitForWorkbench } from './workbench';
 
 export interface ScenarioContext {
   readonly page: Page;
@@ -109,9 +109,7 @@ async function clickMenu(page: Page, submenu: string, entry: string): Promise<vo
   const parent = page.locator('.context-view .action-menu-item').filter({ hasText: new RegExp(`^${submenu}$`) });
   await parent.hover();
   await parent.click();
-  const item = page.locator('.context-view .action-menu-item').filter({ hasText: new RegExp(`^${entry}`) });
-  await item.hover();
-  await item.click();
+  await pickMenuItem(page, new RegExp(`^${entry}`));
 }
 
 export const SCENARIOS: Scenario[] = [
@@ -882,9 +880,7 @@ export const SCENARIOS: Scenario[] = [
       const row = page.locator('.explorer-folders-view .monaco-list-row.selected', { hasText: 'math.ts' });
       await row.waitFor();
       await row.click({ button: 'right' });
-      const item = page.locator('.context-view .action-menu-item').filter({ hasText: /^Add File to Phi-4 Chat/ });
-      await item.hover();
-      await item.click();
+      await pickMenuItem(page, /^Add File to Phi-4 Chat/);
       const frame = await openChat(page);
       await frame.locator('.chips .chip', { hasText: 'src/math.ts' }).waitFor();
 

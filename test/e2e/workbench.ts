@@ -85,6 +85,21 @@ export async function rightClickSelection(page: Page): Promise<void> {
   await page.mouse.click(box.x + Math.min(box.width / 2, 20), box.y + box.height / 2, { button: 'right' });
 }
 
+/**
+ * Picks an entry of the open context menu. A click that lands while the menu is still settling is sometimes
+ * dropped by the workbench (the menu stays open and blocks every later click), so it looks again and retries.
+ */
+export async function pickMenuItem(page: Page, entry: RegExp): Promise<void> {
+  const item = page.locator('.context-view .action-menu-item').filter({ hasText: entry });
+  for (let attempt = 0; ; attempt++) {
+    await item.hover();
+    await item.click();
+    const closed = await item.waitFor({ state: 'hidden', timeout: 2_000 }).then(() => true, () => false);
+    if (closed) return;
+    if (attempt === 2) throw new Error(`the context menu stayed open after choosing ${entry}`);
+  }
+}
+
 /** Shows the chat view (without toggling it closed when it is already showing). */
 export async function openChat(page: Page): Promise<Frame> {
   const tab = page.getByRole('tab', { name: 'Phi-4' }).first();
