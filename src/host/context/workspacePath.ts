@@ -1,7 +1,11 @@
-// The path prompts and lists show for a file: workspace-relative, with the folder's name in a multi-root workspace.
+// The path prompts and lists show for a file: workspace-relative, with the folder's name in a multi-root
+// workspace. A file outside every folder (the walkthrough's sample, a library's declarations) shows its name:
+// its absolute path says nothing to the model and crowds the chips and the "Context used" list.
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 
 export function workspacePath(uri: vscode.Uri): string {
   if (uri.scheme === 'untitled') return uri.path;
+  if (!vscode.workspace.getWorkspaceFolder(uri)) return path.posix.basename(uri.path);
   return vscode.workspace.asRelativePath(uri, (vscode.workspace.workspaceFolders?.length ?? 0) > 1);
 }
