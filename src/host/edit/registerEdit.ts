@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { Services } from '../createServices';
 import type { FixPreviewManager } from '../fix/FixPreviewManager';
 import type { ChatFeature } from '../registerChat';
+import { revealTarget } from '../fix/revealTarget';
 import { askInstruction } from './askInstruction';
 import { RecentInstructions } from './RecentInstructions';
 import { runEdit } from './runEdit';
@@ -32,12 +33,12 @@ export function registerEdit(context: vscode.ExtensionContext, services: Service
       }
       if (!text) return; // cancelled or empty: nothing is sent
       await recent.remember(text);
-      await runEdit(services, manager, editor, text);
+      await runEdit(services, manager, await revealTarget(editor), text);
     }),
     vscode.commands.registerCommand('phi4.writeDocComment', async () => {
       const editor = editorFor();
       if (!editor) return void vscode.window.showInformationMessage(vscode.l10n.t('Open a file and put the cursor in the function, class or other declaration to document.'));
-      await writeDocComment(services, manager, editor);
+      await writeDocComment(services, manager, await revealTarget(editor));
     }),
   );
   return { asking: () => asking };

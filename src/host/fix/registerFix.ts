@@ -7,6 +7,7 @@ import { FixCodeLensProvider } from './FixCodeLensProvider';
 import { FixPreviewManager } from './FixPreviewManager';
 import { PROPOSED_SCHEME, ProposedFixDocument } from './ProposedFixDocument';
 import { runFix, type FixHint } from './runFix';
+import { revealTarget } from './revealTarget';
 
 export function registerFix(context: vscode.ExtensionContext, services: Services, chat: ChatFeature): FixPreviewManager {
   const manager = new FixPreviewManager();
@@ -53,7 +54,7 @@ export function registerFix(context: vscode.ExtensionContext, services: Services
         editor = vscode.window.visibleTextEditors.find((e) => e.document.uri.toString() === uri.toString());
       }
       if (!editor) return void vscode.window.showInformationMessage(vscode.l10n.t('Open a file and select the code you want Phi-4 to fix.'));
-      await runFix(services, manager, editor, range instanceof vscode.Range ? range : undefined, Array.isArray(hints) ? (hints as FixHint[]) : []);
+      await runFix(services, manager, await revealTarget(editor), range instanceof vscode.Range ? range : undefined, Array.isArray(hints) ? (hints as FixHint[]) : []);
     }),
     vscode.commands.registerCommand('phi4.fixAcceptAll', acceptAll),
     vscode.commands.registerCommand('phi4.fixRejectAll', (uri?: unknown) => {
