@@ -7,7 +7,9 @@ export function askInstruction(recent: readonly string[], generating: boolean): 
     const pick = vscode.window.createQuickPick();
     pick.title = generating ? vscode.l10n.t('Phi-4: Generate Code at the Cursor') : vscode.l10n.t('Phi-4: Edit Selection');
     pick.placeholder = generating ? vscode.l10n.t('What should Phi-4 write here? (Enter to send, Escape to cancel)') : vscode.l10n.t('How should Phi-4 change the selected code? (Enter to send, Escape to cancel)');
-    pick.ignoreFocusOut = false;
+    // A typed instruction is the user's work: it stays when focus moves (to re-read the code, or when the
+    // walkthrough that ran this command takes focus back) and goes only on Enter or Escape.
+    pick.ignoreFocusOut = true;
     const recentItems: vscode.QuickPickItem[] = recent.map((label) => ({ label, description: vscode.l10n.t('recent'), iconPath: new vscode.ThemeIcon('history') }));
     pick.items = recentItems;
     // The typed entry's label can lag behind fast typing (items travel to the workbench after each key), so
