@@ -19,9 +19,12 @@ export async function openSample(context: vscode.ExtensionContext): Promise<vsco
     await vscode.workspace.applyEdit(edit);
     await open.save();
   }
-  // Unsaved work in an open copy is the user's: it is shown as it is.
+  // Unsaved work in an open copy is the user's: it is shown as it is. Run from the walkthrough (or another
+  // page that is not a text editor), it opens beside it, so the walkthrough stays in view and ticks its steps.
   const document = await vscode.workspace.openTextDocument(target);
-  const editor = await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.One });
+  const active = vscode.window.tabGroups.activeTabGroup.activeTab;
+  const besidePage = active !== undefined && !(active.input instanceof vscode.TabInputText);
+  const editor = await vscode.window.showTextDocument(document, { viewColumn: besidePage ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active });
   const first = document.getText().split('\n').findIndex((line) => line.startsWith('export function'));
   if (first >= 0) {
     const start = new vscode.Position(first, 0);
