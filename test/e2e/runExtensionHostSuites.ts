@@ -20,11 +20,19 @@ export async function runExtensionHostSuites(ollamaUrl: string): Promise<SuiteRe
   return { passed: [...trusted.passed, ...untrusted.passed], failed: [...trusted.failed, ...untrusted.failed] };
 }
 
-async function runSuites(ollamaUrl: string, name: string, untrusted: boolean): Promise<SuiteResult> {
+/**
+ * Runs only the trusted suites whose titles match `grep`, in a window (and a .cache/runs folder) named `name`;
+ * the bench uses it to measure one suite without the rest.
+ */
+export function runMatchingSuites(ollamaUrl: string, name: string, grep: string): Promise<SuiteResult> {
+  return runSuites(ollamaUrl, name, false, grep);
+}
+
+async function runSuites(ollamaUrl: string, name: string, untrusted: boolean, grep?: string): Promise<SuiteResult> {
   const workspace = prepareWorkspace(`${name}-ws`, { definitions: !untrusted });
   const resultsFile = path.join(REPO, '.cache', 'runs', `${name}-results.json`);
   fs.rmSync(resultsFile, { force: true });
-  const env: Record<string, string> = { PHI4_TEST_RESULTS: resultsFile, ...(untrusted && { PHI4_TEST_UNTRUSTED: '1' }) };
+  const env: Record<string, string> = { PHI4_TEST_RESULTS: resultsFile, ...(untrusted && { PHI4_TEST_UNTRUSTED: '1' }), ...(grep && { PHI4_TEST_GREP: grep }) };
   const server = await startCodeServer({ name, workspace, settings: { 'phi4.ollamaHost': ollamaUrl }, env, untrusted });
   const browser = await launchBrowser();
   try {

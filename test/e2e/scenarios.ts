@@ -7,6 +7,7 @@ import type { Frame, Page } from 'playwright-core';
 import type { OllamaTestServer } from '../support/ollamaTestServer';
 import { OpenAiTestServer } from '../support/openAiTestServer';
 import { A11Y_SCENARIOS } from './a11yScenarios';
+import { WALKTHROUGH_SCENARIO } from './walkthroughScenario';
 import { answerAfter, ask, editSettings, openChat, openFile, pickMenuItem, reloadPage, rightClickSelection, runCommand, selectLines, sendMessage, waitForWorkbench } from './workbench';
 
 export interface ScenarioContext {
@@ -113,6 +114,7 @@ async function clickMenu(page: Page, submenu: string, entry: string): Promise<vo
 }
 
 export const SCENARIOS: Scenario[] = [
+  WALKTHROUGH_SCENARIO,
   {
     name: '01-chat-streams-markdown',
     async run({ page, ollama }) {

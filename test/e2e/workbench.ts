@@ -5,9 +5,11 @@ import type { Dialog, Frame, Page } from 'playwright-core';
 
 export const EXTENSION_ID = 'phi4-local.phi4-local';
 
+/** The workbench is up and has read the extension's contributions (its commands are in the palette). */
 export async function waitForWorkbench(page: Page): Promise<void> {
   await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
   await page.locator('.statusbar').waitFor({ timeout: 60_000 });
+  await page.getByRole('tab', { name: 'Phi-4' }).first().waitFor({ timeout: 60_000 });
 }
 
 /**
