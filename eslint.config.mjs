@@ -43,7 +43,7 @@ export default tseslint.config(
   },
   {
     files: ['src/protocol/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ regex: '^(?!\\./[\\w.-]+$)', message: 'The protocol imports nothing but its own files: both bundles compile it.' }] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ regex: '^(?!\\./[\\w.-]+$|@vscode/l10n$)', message: 'The protocol imports nothing but its own files (and @vscode/l10n): both bundles compile it.' }] }] },
   },
   {
     files: ['src/host/**/*.ts'],
