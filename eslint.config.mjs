@@ -68,4 +68,11 @@ export default tseslint.config(
     plugins: { phi4: l10nPlugin },
     rules: { 'phi4/no-raw-ui-string': ['error', 'webview'] },
   },
+  {
+    // The layers that may not import vscode localize with @vscode/l10n, which activation configures from VS Code's bundle.
+    files: ['src/**/*.ts'],
+    ignores: ['src/host/**', 'src/extension.ts', 'src/webview/**'],
+    plugins: { phi4: l10nPlugin },
+    rules: { 'phi4/no-raw-ui-string': ['error', 'pure'] },
+  },
 );
