@@ -43,7 +43,7 @@ export default tseslint.config(
   },
   {
     files: ['src/protocol/**/*.ts'],
-    rules: { 'no-restricted-imports': ['error', { patterns: [{ regex: '^(?!\\./[\\w.-]+$)', message: 'The protocol imports nothing but its own files: both bundles compile it.' }] }] },
+    rules: { 'no-restricted-imports': ['error', { patterns: [{ regex: '^(?!\\./[\\w.-]+$|@vscode/l10n$)', message: 'The protocol imports nothing but its own files (and @vscode/l10n): both bundles compile it.' }] }] },
   },
   {
     files: ['src/host/**/*.ts'],
@@ -67,5 +67,12 @@ export default tseslint.config(
     files: ['src/webview/**/*.ts'],
     plugins: { phi4: l10nPlugin },
     rules: { 'phi4/no-raw-ui-string': ['error', 'webview'] },
+  },
+  {
+    // The layers that may not import vscode localize with @vscode/l10n, which activation configures from VS Code's bundle.
+    files: ['src/**/*.ts'],
+    ignores: ['src/host/**', 'src/extension.ts', 'src/webview/**'],
+    plugins: { phi4: l10nPlugin },
+    rules: { 'phi4/no-raw-ui-string': ['error', 'pure'] },
   },
 );

@@ -1,5 +1,6 @@
 // Activation only wires features together: shared services are built once and passed to each feature,
 // which registers its own disposables.
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import { createLogger } from './host/createLogger';
 import { createServices } from './host/createServices';
@@ -22,6 +23,8 @@ export interface Phi4Api {
 }
 
 export function activate(context: vscode.ExtensionContext): Phi4Api {
+  // The layers that may not import vscode translate through @vscode/l10n: give it VS Code's bundle before anything runs.
+  if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
   const started = performance.now();
   // CPU time as well as wall time: while the window is still starting, the wall time is mostly waiting for a core.
   const cpuStarted = process.cpuUsage();

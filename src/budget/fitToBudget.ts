@@ -1,4 +1,5 @@
 // Fits a prompt into the context window by priority, and reports exactly what had to be left out.
+import * as l10n from '@vscode/l10n';
 import type { ChatMessage } from '../chatml/renderChatML';
 import type { GatheredContext } from '../context/EditorContext';
 import type { ContextItem } from '../protocol/contextItems';
@@ -50,7 +51,7 @@ export interface FittedPrompt {
 
 export class BudgetExceededError extends Error {
   constructor(readonly required: number, readonly available: number) {
-    super(`The request needs ${required} tokens but only ${available} fit (context window minus the answer reserve) — ${required - available} too many. Select less code, or raise phi4.contextWindow if the model and server allow a larger window.`);
+    super(l10n.t('The request needs {0} tokens but only {1} fit (context window minus the answer reserve) — {2} too many. Select less code, or raise phi4.contextWindow if the model and server allow a larger window.', required, available, required - available));
     this.name = 'BudgetExceededError';
   }
 }

@@ -1,6 +1,7 @@
 // A conversation as a queue of requests that emits events: which conversation is shown, turns started,
 // text, turns finished, busy state and status. Views subscribe; the session never reaches into a view.
 // Tested in plain Node against the test server.
+import * as l10n from '@vscode/l10n';
 import type { GatheredContext } from '../context/EditorContext';
 import type { Mention } from '../context/mentions/Mention';
 import type { OllamaError } from '../ollama/OllamaError';
@@ -210,7 +211,7 @@ export class ChatSession {
   }
 
   private blank(): Conversation {
-    return { id: this.newId(), title: 'New chat', updatedAt: Date.now(), turns: [] };
+    return { id: this.newId(), title: l10n.t('New chat'), updatedAt: Date.now(), turns: [] };
   }
 
   private async drain(): Promise<void> {
@@ -238,7 +239,7 @@ export class ChatSession {
     const history = historyOf(kept);
     const userTurn: TurnView = { id: this.newId(), role: 'user', text: ask.text, context: ask.chip };
     conv.turns.push(userTurn);
-    if (conv.title === 'New chat' || conv.turns.length === 1 || edited === 0) conv.title = titleFrom(ask.text);
+    if (conv.title === l10n.t('New chat') || conv.turns.length === 1 || edited === 0) conv.title = titleFrom(ask.text);
     if (this.conversation === conv) this.emit({ type: 'turnAdded', turn: userTurn });
     const spec = { kind: ask.kind ?? 'chat', system: ask.system ?? started.system, notes: [...started.notes, ...(ask.notes ?? [])], history, question: ask.question ?? ask.text, context: ask.context, mentions: ask.mentions, continues: lastAnswer(kept) };
     // An edited question replaces its turn and what followed only once the new answer is there.
@@ -254,11 +255,11 @@ export class ChatSession {
     while (asked >= 0 && conv.turns[asked].role !== 'user') asked--;
     const question = conv.turns[asked];
     if (old?.id !== answerId || old.role !== 'assistant' || !question) {
-      return { turn: old ?? { id: '', role: 'assistant', text: '' }, refused: 'Only the last answer can be regenerated.' };
+      return { turn: old ?? { id: '', role: 'assistant', text: '' }, refused: l10n.t('Only the last answer can be regenerated.') };
     }
     // A question with code context that never reached the model has no stored message to re-send.
     const sent = question.sent ?? (question.context ? undefined : question.text);
-    if (sent === undefined) return { turn: old, refused: 'This question never reached the model, so there is no stored message to send again. Ask it again instead.' };
+    if (sent === undefined) return { turn: old, refused: l10n.t('This question never reached the model, so there is no stored message to send again. Ask it again instead.') };
     const { system } = await this.systemOf(conv);
     const spec = { kind: 'chat' as const, system, history: historyOf(conv.turns.slice(0, asked)), question: sent, continues: lastAnswer(conv.turns.slice(0, asked)) };
     // The earlier answers give way only once the new one is there: a failed or stopped attempt loses nothing.

@@ -1,5 +1,6 @@
 // A conversation as a Markdown document for Export: title, date, model, then every turn in order with its
 // code blocks intact. Pure, so what an export contains is tested without VS Code.
+import * as l10n from '@vscode/l10n';
 import { fenceFor } from '../prompt/fenceFor';
 import type { TurnView } from '../protocol/messages';
 
@@ -12,28 +13,31 @@ export interface ExportInfo {
 
 export function conversationMarkdown(conversation: { readonly title: string; readonly turns: readonly TurnView[] }, info: ExportInfo): string {
   const models = [...new Set(conversation.turns.flatMap((t) => (t.stats ? [t.stats.model] : [])))];
-  const out = [`# ${oneLine(conversation.title)}`, '', `- Date: ${info.date}`, `- Model: ${(models.length > 0 ? models : [info.model]).join(', ')}`];
+  const out = [`# ${oneLine(conversation.title)}`, '', `- ${l10n.t('Date: {0}', info.date)}`, `- ${l10n.t('Model: {0}', (models.length > 0 ? models : [info.model]).join(', '))}`];
   for (const turn of conversation.turns) out.push('', turn.role === 'user' ? userTurn(turn) : answerTurn(turn));
   return `${out.join('\n')}\n`;
 }
 
 function userTurn(turn: TurnView): string {
-  const parts = ['## You', '', closeOpenFence(turn.text)];
-  if (turn.context) parts.push('', `Context: \`${turn.context.label}\` (${turn.context.languageId}, ${turn.context.lineCount} line${turn.context.lineCount === 1 ? '' : 's'})`);
+  const parts = [`## ${l10n.t('You')}`, '', closeOpenFence(turn.text)];
+  if (turn.context) {
+    const { label, languageId, lineCount } = turn.context;
+    parts.push('', lineCount === 1 ? l10n.t('Context: `{0}` ({1}, 1 line)', label, languageId) : l10n.t('Context: `{0}` ({1}, {2} lines)', label, languageId, lineCount));
+  }
   // What the model read (the code context around the question), in a fence no backtick run inside can close.
   if (turn.sent !== undefined && turn.sent !== turn.text) {
     const fence = fenceFor(turn.sent);
-    parts.push('', '<details><summary>Message as sent to the model</summary>', '', `${fence}text`, turn.sent, fence, '', '</details>');
+    parts.push('', `<details><summary>${l10n.t('Message as sent to the model')}</summary>`, '', `${fence}text`, turn.sent, fence, '', '</details>');
   }
   return parts.join('\n');
 }
 
 function answerTurn(turn: TurnView): string {
-  const parts = ['## Phi-4', '', closeOpenFence(turn.text) || '_(no answer)_'];
-  if (turn.state === 'stopped') parts.push('', '_Stopped — partial answer._');
-  if (turn.state === 'streaming') parts.push('', '_Still being written when exported._');
-  if (turn.error) parts.push('', `_Failed: ${oneLine(turn.error.message)}_`);
-  for (const note of turn.notes ?? []) parts.push('', `> Note: ${oneLine(note)}`);
+  const parts = ['## Phi-4', '', closeOpenFence(turn.text) || `_${l10n.t('(no answer)')}_`];
+  if (turn.state === 'stopped') parts.push('', `_${l10n.t('Stopped — partial answer.')}_`);
+  if (turn.state === 'streaming') parts.push('', `_${l10n.t('Still being written when exported.')}_`);
+  if (turn.error) parts.push('', `_${l10n.t('Failed: {0}', oneLine(turn.error.message))}_`);
+  for (const note of turn.notes ?? []) parts.push('', `> ${l10n.t('Note: {0}', oneLine(note))}`);
   return parts.join('\n');
 }
 

@@ -1,5 +1,6 @@
 // What a finished request means for the conversation: the answer's turn as the views show it, the session's
 // status, and a title for a new conversation.
+import * as l10n from '@vscode/l10n';
 import type { OllamaErrorKind } from '../ollama/OllamaError';
 import type { TurnView } from '../protocol/messages';
 import type { RequestOutcome } from '../request/RequestSpec';
@@ -35,5 +36,5 @@ export function statusFor(kind: OllamaErrorKind | undefined): SessionStatus {
 
 export function titleFrom(text: string): string {
   const line = text.trim().split('\n')[0];
-  return line.length > 60 ? `${line.slice(0, 57)}…` : line || 'New chat';
+  return line.length > 60 ? `${line.slice(0, 57)}…` : line || l10n.t('New chat');
 }

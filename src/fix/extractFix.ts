@@ -1,6 +1,7 @@
 // Pulls the corrected code out of a model answer, however it was written: prose around it, ``` or ~~~
 // fences with or without a language, several fences, unchanged context repeated around it, the whole
 // file instead of the range, or no fence at all.
+import * as l10n from '@vscode/l10n';
 import { restoreSpecialTokens } from '../chatml/specialTokens';
 
 export interface FixSource {
@@ -106,7 +107,7 @@ export function extractFix(answer: string, source: FixSource): Extraction {
     }
   }
   if (code === undefined || code.trim() === '') {
-    return { ok: false, reason: 'Phi-4 did not return any code for the selection, so nothing was changed.' };
+    return { ok: false, reason: l10n.t('Phi-4 did not return any code for the selection, so nothing was changed.') };
   }
   return { ok: true, code, complete };
 }

@@ -1,12 +1,14 @@
 // Decides which Ollama URL to talk to: the user's setting, else OLLAMA_HOST as Ollama itself reads it, else loopback.
+import * as l10n from '@vscode/l10n';
 import { isIP } from 'node:net';
 
 export const DEFAULT_OLLAMA_HOST = 'http://127.0.0.1:11434';
 const DEFAULT_PORT = '11434';
 
 export class InvalidHostError extends Error {
+  /** `why`: the reason, a clause shown in parentheses. */
   constructor(readonly value: string, why: string) {
-    super(`"${value}" is not a usable Ollama address (${why}). Use a URL such as ${DEFAULT_OLLAMA_HOST}.`);
+    super(l10n.t('"{0}" is not a usable Ollama address ({1}). Use a URL such as {2}.', value, why, DEFAULT_OLLAMA_HOST));
     this.name = 'InvalidHostError';
   }
 }
@@ -18,16 +20,16 @@ export class InvalidHostError extends Error {
 export function normalizeHost(raw: string): string {
   let value = raw.trim();
   if (value === '::') value = '[::1]';
-  if (value === '') throw new InvalidHostError(raw, 'it is empty');
+  if (value === '') throw new InvalidHostError(raw, l10n.t('it is empty'));
   const withScheme = value.includes('://') ? value : `http://${value.startsWith(':') ? `127.0.0.1${value}` : value}`;
   let url: URL;
   try {
     url = new URL(withScheme);
   } catch {
-    throw new InvalidHostError(raw, 'it cannot be parsed as a URL');
+    throw new InvalidHostError(raw, l10n.t('it cannot be parsed as a URL'));
   }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new InvalidHostError(raw, `the scheme must be http or https, not ${url.protocol}`);
-  if (url.hostname === '') throw new InvalidHostError(raw, 'it has no host name');
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new InvalidHostError(raw, l10n.t('the scheme must be http or https, not {0}', url.protocol));
+  if (url.hostname === '') throw new InvalidHostError(raw, l10n.t('it has no host name'));
   if (url.hostname === '0.0.0.0') url.hostname = '127.0.0.1';
   if (url.hostname === '[::]') url.hostname = '[::1]';
   const explicitScheme = value.includes('://');

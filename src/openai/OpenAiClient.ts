@@ -1,6 +1,7 @@
 // The door to a shared OpenAI-compatible server (vLLM, llama-server, LM Studio): the same byte-exact Phi-4
 // ChatML as for Ollama, sent raw to POST {baseUrl}/completions and streamed back as server-sent events.
 // No vscode here.
+import * as l10n from '@vscode/l10n';
 import { renderChatML } from '../chatml/renderChatML';
 import { PHI4_STOP_TOKENS } from '../chatml/specialTokens';
 import type { AnswerStats } from '../ollama/AnswerStats';
@@ -56,7 +57,7 @@ export class OpenAiClient implements AnswerClient {
       const started = this.limits.now();
       const response = await linked.fetch(`${this.host}/completions`, { method: 'POST', headers: { 'Content-Type': 'application/json', Accept: 'text/event-stream' }, body: JSON.stringify(body) });
       if (!response.ok) throw mapHttpError(response.status, parseErrorText(await response.text()), ctx);
-      if (!response.body) throw streamError(this.host, 'the answer had no body');
+      if (!response.body) throw streamError(this.host, l10n.t('the answer had no body'));
       streaming = true;
       let firstTokenAt: number | undefined;
       let finish: string | undefined;
@@ -73,7 +74,7 @@ export class OpenAiClient implements AnswerClient {
         if (choice?.finish_reason) finish = choice.finish_reason;
         if (chunk.usage || chunk.timings) last = { ...last, ...chunk };
       }
-      if (finish === 'abort' || finish === 'error') throw streamError(this.host, `the generation ended with "${finish}"`);
+      if (finish === 'abort' || finish === 'error') throw streamError(this.host, l10n.t('the generation ended with "{0}"', finish));
       yield { kind: 'done', stats: statsFrom(last, finish, request.model, started, firstTokenAt, this.limits.now()) };
     } catch (error) {
       throw mapServerError(error, { ...ctx, streaming, abortReason: linked.abortReason() ?? (signal?.aborted ? 'cancelled' : undefined) });
@@ -99,7 +100,7 @@ export class OpenAiClient implements AnswerClient {
   private async servedModels(signal?: AbortSignal): Promise<ServedModel[]> {
     const json = await this.getJson(`${this.host}/models`, signal);
     const data = json && typeof json === 'object' ? (json as { data?: unknown }).data : undefined;
-    if (!Array.isArray(data)) throw new OllamaError('unreachable', `The server at ${this.host} did not answer /models with a model list. Check phi4.openaiCompatible.baseUrl (it usually ends with /v1).`, ['openSettings', 'retry']);
+    if (!Array.isArray(data)) throw new OllamaError('unreachable', l10n.t('The server at {0} did not answer /models with a model list. Check phi4.openaiCompatible.baseUrl (it usually ends with /v1).', this.host), ['openSettings', 'retry']);
     return data.filter((m): m is ServedModel => !!m && typeof (m as ServedModel).id === 'string');
   }
 
@@ -123,7 +124,7 @@ export class OpenAiClient implements AnswerClient {
       if (!response.ok) throw mapHttpError(response.status, parseErrorText(text), ctx);
       return JSON.parse(text) as unknown;
     } catch (error) {
-      if (error instanceof SyntaxError) throw new OllamaError('unreachable', `The server at ${this.host} did not answer with JSON. Check phi4.openaiCompatible.baseUrl.`, ['openSettings', 'retry'], error.message);
+      if (error instanceof SyntaxError) throw new OllamaError('unreachable', l10n.t('The server at {0} did not answer with JSON. Check phi4.openaiCompatible.baseUrl.', this.host), ['openSettings', 'retry'], error.message);
       throw mapServerError(error, { ...ctx, abortReason: linked.abortReason() ?? (signal?.aborted ? 'cancelled' : undefined) });
     }
   }

@@ -1,5 +1,6 @@
 // Reads a /v1/completions server-sent-event stream with eventsource-parser: yields each `data:` JSON object,
 // ends at `data: [DONE]`, and fails on an event that is not JSON or a stream that ends without [DONE].
+import * as l10n from '@vscode/l10n';
 import { createParser, type EventSourceMessage } from 'eventsource-parser';
 
 export interface CompletionChunk {
@@ -35,12 +36,12 @@ export async function* readCompletionEvents(body: ReadableStream<Uint8Array>): A
       const { done, value } = await reader.read();
       parser.feed(done ? decoder.decode() : decoder.decode(value, { stream: true }));
       if (done) parser.reset({ consume: true });
-      if (parseError) throw new MalformedStreamError(`the event stream could not be parsed (${parseError})`);
+      if (parseError) throw new MalformedStreamError(l10n.t('the event stream could not be parsed ({0})', parseError));
       for (const event of pending.splice(0)) {
         if (event.data === '[DONE]') return;
         yield parseChunk(event.data);
       }
-      if (done) throw new MalformedStreamError('the server closed the stream before it finished ([DONE] never came)');
+      if (done) throw new MalformedStreamError(l10n.t('the server closed the stream before it finished ([DONE] never came)'));
     }
   } finally {
     // Closing here (also after [DONE], or when the consumer stops early) ends the connection, which makes the server stop generating.
@@ -53,8 +54,8 @@ function parseChunk(data: string): CompletionChunk {
   try {
     parsed = JSON.parse(data);
   } catch {
-    throw new MalformedStreamError(`the server sent an event that is not JSON: ${data.slice(0, 80)}`);
+    throw new MalformedStreamError(l10n.t('the server sent an event that is not JSON: {0}', data.slice(0, 80)));
   }
-  if (!parsed || typeof parsed !== 'object') throw new MalformedStreamError(`the server sent an event that is not an object: ${data.slice(0, 80)}`);
+  if (!parsed || typeof parsed !== 'object') throw new MalformedStreamError(l10n.t('the server sent an event that is not an object: {0}', data.slice(0, 80)));
   return parsed as CompletionChunk;
 }

@@ -1,12 +1,24 @@
-// The one message protocol between the chat webview and the extension host. Imports nothing:
-// both bundles compile it, and the host validates everything that arrives with isWebviewToHost.
+// The one message protocol between the chat webview and the extension host. Imports only its own files and
+// @vscode/l10n: both bundles compile it, and the host validates everything that arrives with isWebviewToHost.
+import * as l10n from '@vscode/l10n';
 import type { ContextItem } from './contextItems';
 import { SLASH_COMMANDS, type SlashCommandName } from './slashCommands';
 
 export type ActionId = 'retry' | 'openSettings' | 'pullModel' | 'selectModel' | 'showLog' | 'allowHost' | 'setApiKey';
 
-/** Button text for each action, the same in the chat view and in the host's notifications. */
-export const ACTION_LABELS: Readonly<Record<ActionId, string>> = { retry: 'Retry', openSettings: 'Open Settings', pullModel: 'Pull Model', selectModel: 'Choose Model', showLog: 'Show Log', allowHost: 'Allow This Host', setApiKey: 'Set API Key' };
+/**
+ * Button text for each action, the same in the chat view and in the host's notifications. Getters, so each is
+ * translated when read, after the host (or the webview) has loaded the bundle.
+ */
+export const ACTION_LABELS: Readonly<Record<ActionId, string>> = {
+  get retry() { return l10n.t('Retry'); },
+  get openSettings() { return l10n.t('Open Settings'); },
+  get pullModel() { return l10n.t('Pull Model'); },
+  get selectModel() { return l10n.t('Choose Model'); },
+  get showLog() { return l10n.t('Show Log'); },
+  get allowHost() { return l10n.t('Allow This Host'); },
+  get setApiKey() { return l10n.t('Set API Key'); },
+};
 
 export interface ContextChip {
   readonly label: string; // "src/a.ts:10-20"
@@ -139,7 +151,7 @@ export const MAX_QUESTION_CHARS = 100_000;
 export function questionTooLong(text: string): string | undefined {
   if (text.length <= MAX_QUESTION_CHARS) return undefined;
   const n = (v: number): string => v.toLocaleString('en-US');
-  return `Your message is too long: ${n(text.length)} characters, at most ${n(MAX_QUESTION_CHARS)}. That is about twice what Phi-4 reads at once (16,000 tokens); shorten it or split it up.`;
+  return l10n.t('Your message is too long: {0} characters, at most {1}. That is about twice what Phi-4 reads at once (16,000 tokens); shorten it or split it up.', n(text.length), n(MAX_QUESTION_CHARS));
 }
 
 const str = (v: unknown, max = MAX_TEXT): v is string => typeof v === 'string' && v.length <= max;

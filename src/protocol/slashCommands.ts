@@ -1,6 +1,7 @@
 // The chat input's slash commands: the list the completion shows, and how a typed line is read as one.
-// Shared by the webview (completion, unknown-command hint) and the host (dispatch), so it imports nothing.
+// Shared by the webview (completion, unknown-command hint) and the host (dispatch), so it imports only @vscode/l10n.
 
+import * as l10n from '@vscode/l10n';
 export type SlashCommandName = 'explain' | 'fix' | 'edit' | 'tests' | 'doc' | 'new' | 'export';
 
 export interface SlashCommand {
@@ -10,14 +11,15 @@ export interface SlashCommand {
   readonly description: string;
 }
 
+// The descriptions are getters, so each is translated when read, after the host (or the webview) loaded the bundle.
 export const SLASH_COMMANDS: readonly SlashCommand[] = [
-  { name: 'explain', description: 'Explain the selected code' },
-  { name: 'fix', description: 'Fix the selected code (inline preview)' },
-  { name: 'edit', argument: '<instruction>', description: 'Change the selected code as you say (inline preview)' },
-  { name: 'tests', description: 'Write unit tests for the selected code' },
-  { name: 'doc', description: 'Write a doc comment for the selected declaration' },
-  { name: 'new', description: 'Start a new chat' },
-  { name: 'export', description: 'Export this conversation as Markdown' },
+  { name: 'explain', get description() { return l10n.t('Explain the selected code'); } },
+  { name: 'fix', get description() { return l10n.t('Fix the selected code (inline preview)'); } },
+  { name: 'edit', argument: '<instruction>', get description() { return l10n.t('Change the selected code as you say (inline preview)'); } },
+  { name: 'tests', get description() { return l10n.t('Write unit tests for the selected code'); } },
+  { name: 'doc', get description() { return l10n.t('Write a doc comment for the selected declaration'); } },
+  { name: 'new', get description() { return l10n.t('Start a new chat'); } },
+  { name: 'export', get description() { return l10n.t('Export this conversation as Markdown'); } },
 ];
 
 export type ParsedSlash = { readonly kind: 'known'; readonly name: SlashCommandName; readonly argument: string } | { readonly kind: 'unknown'; readonly name: string };
@@ -43,5 +45,5 @@ export function matchingCommands(typed: string): readonly SlashCommand[] {
 }
 
 export function unknownCommandHint(name: string): string {
-  return `/${name} is not a command. Commands: ${SLASH_COMMANDS.map((c) => `/${c.name}`).join(', ')}. Nothing was sent.`;
+  return l10n.t('/{0} is not a command. Commands: {1}. Nothing was sent.', name, SLASH_COMMANDS.map((c) => `/${c.name}`).join(', '));
 }

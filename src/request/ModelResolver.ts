@@ -1,4 +1,5 @@
 // Decides, once per model and settings, the prompt format and the num_ctx every request will carry.
+import * as l10n from '@vscode/l10n';
 import type { WireFormat } from '../ollama/OllamaClient';
 import { OllamaError } from '../ollama/OllamaError';
 import type { AnswerClient } from './AnswerClient';
@@ -53,15 +54,18 @@ async function onlyServedModel(client: AnswerClient): Promise<string> {
   const models = await client.listModels();
   if (models.length === 1) return models[0].name;
   const names = models.map((m) => m.name).join(', ');
-  const why = models.length === 0 ? 'serves no model' : `serves ${models.length} models (${names})`;
-  return Promise.reject(new OllamaError('modelNotFound', `phi4.model is not set and the server at ${client.host} ${why}: choose the model to use.`, ['selectModel', 'openSettings']));
+  const message =
+    models.length === 0
+      ? l10n.t('phi4.model is not set and the server at {0} serves no model: choose the model to use.', client.host)
+      : l10n.t('phi4.model is not set and the server at {0} serves {1} models ({2}): choose the model to use.', client.host, models.length, names);
+  return Promise.reject(new OllamaError('modelNotFound', message, ['selectModel', 'openSettings']));
 }
 
 /** The shared lookup for one caller: it stops waiting when that caller stops, the lookup goes on for the others. */
 function untilAborted<T>(pending: Promise<T>, signal: AbortSignal): Promise<T> {
-  if (signal.aborted) return Promise.reject(new OllamaError('cancelled', 'Stopped.', []));
+  if (signal.aborted) return Promise.reject(new OllamaError('cancelled', l10n.t('Stopped.'), []));
   return new Promise<T>((resolve, reject) => {
-    const onAbort = (): void => reject(new OllamaError('cancelled', 'Stopped.', []));
+    const onAbort = (): void => reject(new OllamaError('cancelled', l10n.t('Stopped.'), []));
     signal.addEventListener('abort', onAbort, { once: true });
     pending.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort));
   });

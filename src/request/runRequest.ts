@@ -1,5 +1,6 @@
 // The one path every request travels: resolve the model and prompt format → fit the budget → stream from
 // the server → one outcome (text, stats, notes, error). Chat, Explain, Fix and Edit differ only in the spec.
+import * as l10n from '@vscode/l10n';
 import { BudgetExceededError, fitToBudget, type FittedPrompt } from '../budget/fitToBudget';
 import type { AnswerStats } from '../ollama/AnswerStats';
 import { OllamaError } from '../ollama/OllamaError';
@@ -69,8 +70,8 @@ export async function runRequest(services: RequestServices, spec: RequestSpec, s
   // What reached the server is now in its cache: the prompt and whatever was generated.
   if (fitted && (stats || parts.length > 0)) services.lastPrompts?.remember(promptKey, fitted.messages, parts.join(''));
 
-  const notes = [...(spec.notes ?? []), ...(switched ? [switched] : []), ...requestNotes(fitted, stats, shared, settings.provider === 'ollama' ? 'Ollama' : 'The server')];
-  if (capped) notes.push(`The answer was stopped after ${chars.toLocaleString('en-US')} characters, far more than the ${numPredict} tokens asked for: the server seems to ignore the length limit or repeat itself.`);
+  const notes = [...(spec.notes ?? []), ...(switched ? [switched] : []), ...requestNotes(fitted, stats, shared, settings.provider === 'ollama')];
+  if (capped) notes.push(l10n.t('The answer was stopped after {0} characters, far more than the {1} tokens asked for: the server seems to ignore the length limit or repeat itself.', chars.toLocaleString('en-US'), numPredict));
   const outcome: RequestOutcome = { text: parts.join(''), model, fitted, stats, notes, error, cutOff: capped || stats?.doneReason === 'length', format };
   logOutcome(services, spec.kind, outcome);
   return outcome;
@@ -83,16 +84,20 @@ export async function runRequest(services: RequestServices, spec: RequestSpec, s
 function switchNote(previous: RequestSpec['continues'], model: string, format: WireFormat): string | undefined {
   if (!previous) return undefined;
   const full = (name: string): string => (name.includes(':') ? name : `${name}:latest`);
-  const change =
-    full(previous.model) !== full(model) ? `the model changed from ${previous.model} to ${model}` : previous.format && previous.format !== format ? `the prompt format changed from ${previous.format} to ${format}` : undefined;
-  return change && `Mid-conversation, ${change}: the whole conversation is read again (nothing of it can come from the server's cache). The conversation keeps its own system text.`;
+  if (full(previous.model) !== full(model)) {
+    return l10n.t("Mid-conversation, the model changed from {0} to {1}: the whole conversation is read again (nothing of it can come from the server's cache). The conversation keeps its own system text.", previous.model, model);
+  }
+  if (previous.format && previous.format !== format) {
+    return l10n.t("Mid-conversation, the prompt format changed from {0} to {1}: the whole conversation is read again (nothing of it can come from the server's cache). The conversation keeps its own system text.", previous.format, format);
+  }
+  return undefined;
 }
 
 /** Every failure becomes an OllamaError the views know how to show. */
 export function toRequestError(e: unknown, signal?: AbortSignal): OllamaError {
   if (e instanceof OllamaError) return e;
   if (e instanceof BudgetExceededError) return new OllamaError('badRequest', e.message, ['openSettings']);
-  if (signal?.aborted) return new OllamaError('cancelled', 'Stopped.', []);
+  if (signal?.aborted) return new OllamaError('cancelled', l10n.t('Stopped.'), []);
   return new OllamaError('unknown', e instanceof Error ? e.message : String(e), ['showLog']);
 }
 

@@ -1,6 +1,7 @@
 // Keeps a numeric setting inside the range the extension works with. Values come from settings.json files,
 // a repository's own .vscode/settings.json among them, so anything can arrive: huge numbers, strings, null.
 
+import * as l10n from '@vscode/l10n';
 export interface NumericBounds {
   readonly min: number;
   readonly max: number;
@@ -38,11 +39,11 @@ export function clampSetting(key: string, raw: unknown, bounds: NumericBounds): 
   if (raw === undefined) return { value: bounds.fallback };
   if (typeof raw !== 'number' || !Number.isFinite(raw)) {
     const shown = typeof raw === 'number' ? String(raw) : (JSON.stringify(raw) ?? String(raw));
-    return { value: bounds.fallback, note: `phi4.${key} is ${shown}, which is not a usable number; using the default ${bounds.fallback}.` };
+    return { value: bounds.fallback, note: l10n.t('phi4.{0} is {1}, which is not a usable number; using the default {2}.', key, shown, bounds.fallback) };
   }
   const value = bounds.integer ? Math.floor(raw) : raw;
   if (value === bounds.special) return { value };
-  if (value < bounds.min) return { value: bounds.min, note: `phi4.${key} is ${raw}, below the smallest usable value; using ${bounds.min}.` };
-  if (value > bounds.max) return { value: bounds.max, note: `phi4.${key} is ${raw}, above the largest usable value; using ${bounds.max}.` };
+  if (value < bounds.min) return { value: bounds.min, note: l10n.t('phi4.{0} is {1}, below the smallest usable value; using {2}.', key, raw, bounds.min) };
+  if (value > bounds.max) return { value: bounds.max, note: l10n.t('phi4.{0} is {1}, above the largest usable value; using {2}.', key, raw, bounds.max) };
   return { value };
 }

@@ -121,6 +121,7 @@ export class ConversationFiles {
     } catch {
       json = undefined;
     }
+    // eslint-disable-next-line phi4/no-raw-ui-string -- why a file was set aside is for tests and debugging; the user is told through ProblemNotices
     const result = json === undefined ? ({ kind: 'bad', reason: 'not JSON' } as const) : check(json);
     if (result.kind === 'bad') await this.setAside(file);
     if (result.kind === 'newer') this.problems.newer();

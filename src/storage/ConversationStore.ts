@@ -1,6 +1,7 @@
 // Keeps conversations across reloads in the extension's storage folder: a folder per conversation and a file
 // per turn (docs/STORAGE.md says why). Saving is asynchronous, writes only what changed since the last save,
 // and never overwrites what another window saved. Reading never throws, and a damaged file hides only itself.
+import * as l10n from '@vscode/l10n';
 import type { ConversationSummary, TurnView } from '../protocol/messages';
 import { titleFor, type ConversationMeta } from './conversationSchema';
 import { ConversationFiles, type StoredTurn, type TurnOrder } from './ConversationFiles';
@@ -129,7 +130,7 @@ export class ConversationStore {
   }
 
   delete(id: string): Promise<void> {
-    return this.enqueue(() => this.remove(id)).catch((e: unknown) => this.options.events?.problem?.(`Phi-4 could not delete the conversation (${describeFileError(e)}).`));
+    return this.enqueue(() => this.remove(id)).catch((e: unknown) => this.options.events?.problem?.(l10n.t('Phi-4 could not delete the conversation ({0}).', describeFileError(e))));
   }
 
   /**
@@ -148,7 +149,7 @@ export class ConversationStore {
         synced.turns.delete(turnId);
       }
     });
-    return removing.catch((e: unknown) => this.options.events?.problem?.(`Phi-4 could not delete the replaced messages (${describeFileError(e)}); they may show again after a reload.`));
+    return removing.catch((e: unknown) => this.options.events?.problem?.(l10n.t('Phi-4 could not delete the replaced messages ({0}); they may show again after a reload.', describeFileError(e))));
   }
 
   /** Removes the whole folder, whatever is in it: damaged files, set-aside files, other versions' files. */
@@ -158,7 +159,7 @@ export class ConversationStore {
       this.synced.clear();
       await this.files.removeAll();
     });
-    return clearing.catch((e: unknown) => this.options.events?.problem?.(`Phi-4 could not delete its saved conversations in ${this.location} (${describeFileError(e)}).`));
+    return clearing.catch((e: unknown) => this.options.events?.problem?.(l10n.t('Phi-4 could not delete its saved conversations in {0} ({1}).', this.location, describeFileError(e))));
   }
 
   private async write(conversation: Conversation): Promise<void> {
@@ -242,7 +243,7 @@ export class ConversationStore {
         await this.remove(meta.id);
         removed++;
       }
-    }).catch((e: unknown) => this.options.events?.problem?.(`Phi-4 could not delete old conversations (${describeFileError(e)}).`));
+    }).catch((e: unknown) => this.options.events?.problem?.(l10n.t('Phi-4 could not delete old conversations ({0}).', describeFileError(e))));
     return removed;
   }
 

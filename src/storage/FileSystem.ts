@@ -1,6 +1,7 @@
 // The few file operations conversation storage needs, behind an interface so tests can make a disk fail
 // (full, read-only) on demand. The real one is plain node:fs/promises: storage lives in the extension's
 // global storage folder, which is always on this machine's disk.
+import * as l10n from '@vscode/l10n';
 import * as fsp from 'node:fs/promises';
 import * as path from 'node:path';
 
@@ -73,16 +74,16 @@ export function describeFileError(error: unknown): string {
   switch (code) {
     case 'ENOSPC':
     case 'EDQUOT':
-      return 'the disk is full';
+      return l10n.t('the disk is full');
     case 'EACCES':
     case 'EPERM':
-      return 'permission denied';
+      return l10n.t('permission denied');
     case 'EROFS':
-      return 'the disk is read-only';
+      return l10n.t('the disk is read-only');
     case 'ENOTDIR':
     case 'EEXIST':
     case 'EISDIR':
-      return 'a file or folder is in the way';
+      return l10n.t('a file or folder is in the way');
     default:
       return error instanceof Error ? error.message : String(error);
   }

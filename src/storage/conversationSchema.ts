@@ -7,6 +7,7 @@
 // Version 3: the conversation may hold `system`, the system text it was started with (custom instructions
 // included), so every later request and every reload sends the very same system message.
 // Version 4: a question may hold `contextUsed`, the list of what its prompt carried ("Context used").
+import * as l10n from '@vscode/l10n';
 import type { TurnView } from '../protocol/messages';
 import { checkTurn, isRecord } from './checkTurn';
 
@@ -106,5 +107,5 @@ export const turnRecord = (turn: TurnView): StoredRecord => ({ v: SCHEMA_VERSION
 /** A title for a conversation whose own was lost: its first question, as the chat titles new ones. */
 export function titleFor(turns: readonly TurnView[]): string {
   const line = turns.find((t) => t.role === 'user')?.text.trim().split('\n')[0] ?? '';
-  return line.length > 60 ? `${line.slice(0, 57)}…` : line || 'Recovered conversation';
+  return line.length > 60 ? `${line.slice(0, 57)}…` : line || l10n.t('Recovered conversation');
 }

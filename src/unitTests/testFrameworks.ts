@@ -9,6 +9,7 @@ export interface TestFramework {
   readonly guidance: string;
 }
 
+/* eslint-disable phi4/no-raw-ui-string -- the labels are framework names, the same in every language */
 const JS = ['javascript', 'typescript', 'javascriptreact', 'typescriptreact'];
 
 export const TEST_FRAMEWORKS: readonly TestFramework[] = [

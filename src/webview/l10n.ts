@@ -1,5 +1,8 @@
 // The webview's strings: English in the source, translated by the bundle the host hands over
 // (vscode.l10n.bundle, keyed by the English text as vscode.l10n.t is), read once from the page.
+// The shared protocol code translates through @vscode/l10n, which gets the same bundle.
+import { config } from '@vscode/l10n';
+
 let bundle: Readonly<Record<string, string>> = {};
 
 /** Reads the bundle the host wrote into the page; a missing or damaged one leaves English. */
@@ -10,6 +13,7 @@ export function loadL10nBundle(json: string | undefined): void {
   } catch {
     bundle = {};
   }
+  config({ contents: bundle });
 }
 
 /** Like vscode.l10n.t: the translation of `message` (or `message` itself), with {0}, {1}… filled in. */

@@ -1,13 +1,14 @@
 // What must never be sent as a mention (binary or minified content) and what deserves a warning first (secrets).
+import * as l10n from '@vscode/l10n';
 
 /** Binary (NUL bytes) or minified/generated (a line over 1,000 characters): useless to the model and costly. */
 export function unsendableReason(text: string): string | undefined {
-  if (text.includes('\0')) return 'it looks binary';
+  if (text.includes('\0')) return l10n.t('it looks binary');
   let start = 0;
   while (start < text.length) {
     const end = text.indexOf('\n', start);
     const stop = end === -1 ? text.length : end;
-    if (stop - start > 1000) return 'it looks minified or generated (a line over 1,000 characters)';
+    if (stop - start > 1000) return l10n.t('it looks minified or generated (a line over 1,000 characters)');
     start = stop + 1;
   }
   return undefined;

@@ -1,5 +1,6 @@
 // A file too large for the window, as its outline (from document symbols) plus the lines nearest what the
 // question is about: the user mentioned the file, so the model should at least know its shape.
+import * as l10n from '@vscode/l10n';
 import type { DeclarationSymbol } from '../definitions/DeclarationSymbol';
 
 export interface ReducedFile {
@@ -30,6 +31,11 @@ export function reduceFile(lines: readonly string[], symbols: readonly Declarati
   const parts = [];
   if (outline.length > 0) parts.push(`Outline (${lines.length} lines):\n${outline.join('\n')}`);
   parts.push(`Lines ${start + 1}–${end + 1}:\n${lines.slice(start, end + 1).join('\n')}`);
-  const why = named ? `the part around \`${named.name}\`` : anchorLine > 0 ? 'the part around the selection' : 'its start';
-  return { text: parts.join('\n\n'), note: `too large to send whole: sent as its outline and ${why} (lines ${start + 1}–${end + 1} of ${lines.length})` };
+  const [from, to] = [start + 1, end + 1];
+  const note = named
+    ? l10n.t('too large to send whole: sent as its outline and the part around `{0}` (lines {1}–{2} of {3})', named.name, from, to, lines.length)
+    : anchorLine > 0
+      ? l10n.t('too large to send whole: sent as its outline and the part around the selection (lines {0}–{1} of {2})', from, to, lines.length)
+      : l10n.t('too large to send whole: sent as its outline and its start (lines {0}–{1} of {2})', from, to, lines.length);
+  return { text: parts.join('\n\n'), note };
 }
