@@ -94,7 +94,7 @@ export function mapOllamaError(error: unknown, ctx: ErrorContext): OllamaError {
   }
 
   const code = causeCode(error);
-  if (code && UNREACHABLE_REASONS[code]) {
+  if (code && Object.hasOwn(UNREACHABLE_REASONS, code)) {
     if (ctx.streaming) {
       return new OllamaError('connectionLost', l10n.t('The connection to Ollama was lost while answering ({0}).', UNREACHABLE_REASONS[code]), ['retry', 'showLog'], `${code}: ${message}`);
     }

@@ -83,7 +83,7 @@ export function mapServerError(error: unknown, ctx: ServerErrorContext): OllamaE
   }
   if (name === 'MalformedStreamError') return new OllamaError('incompleteStream', l10n.t('The answer from the server at {0} broke off: {1}.', ctx.host, message), ['retry', 'showLog'], message);
   const code = causeCode(error);
-  const why = code ? (TLS_REASONS[code] ?? UNREACHABLE_REASONS[code]) : undefined;
+  const why = code ? reasonFor(TLS_REASONS, code) ?? reasonFor(UNREACHABLE_REASONS, code) : undefined;
   if (ctx.streaming && (why || name === 'TypeError')) {
     const lost = why ? l10n.t('The connection to the server at {0} was lost while answering ({1}).', ctx.host, why) : l10n.t('The connection to the server at {0} was lost while answering.', ctx.host);
     return new OllamaError('connectionLost', lost, ['retry', 'showLog'], `${code ?? name}: ${message}`);
@@ -95,4 +95,9 @@ export function mapServerError(error: unknown, ctx: ServerErrorContext): OllamaE
     return new OllamaError('unreachable', unreachable, ['retry', 'openSettings'], `${code ?? name}: ${message}`);
   }
   return new OllamaError('unknown', l10n.t('Unexpected error talking to the server at {0}: {1}', ctx.host, message), ['retry', 'showLog'], message);
+}
+
+/** A table's own entry only: an error code such as `constructor` must not find an inherited property. */
+function reasonFor(table: Readonly<Record<string, string>>, code: string): string | undefined {
+  return Object.hasOwn(table, code) ? table[code] : undefined;
 }
