@@ -222,8 +222,9 @@ document.addEventListener('click', (e) => {
 
 function chipText(chip: ContextChip): string {
   if (chip.kind === 'file' || chip.kind === 'problems') return chip.label;
-  if (chip.kind === 'symbol') return `${chip.label} · ${chip.lineCount} line${chip.lineCount === 1 ? '' : 's'}`;
-  return `${chip.label} · ${chip.languageId} · ${chip.lineCount} line${chip.lineCount === 1 ? '' : 's'}`;
+  const lines = chip.lineCount === 1 ? l10n.t('1 line') : l10n.t('{0} lines', chip.lineCount);
+  if (chip.kind === 'symbol') return `${chip.label} · ${lines}`;
+  return `${chip.label} · ${chip.languageId} · ${lines}`;
 }
 
 /** The chips waiting in the input, each removable. */
