@@ -6,6 +6,8 @@ import Mocha from 'mocha';
 
 export async function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', timeout: 30_000, color: false });
+  // The bench runs one suite (B7's definitions) in a window of its own.
+  if (process.env.PHI4_TEST_GREP) mocha.grep(process.env.PHI4_TEST_GREP);
   // A window with workspace trust on runs only the suites about an untrusted folder.
   const suffix = process.env.PHI4_TEST_UNTRUSTED ? '.untrusted.js' : '.test.js';
   for (const file of fs.readdirSync(__dirname).filter((f) => f.endsWith(suffix)).sort()) mocha.addFile(path.join(__dirname, file));
