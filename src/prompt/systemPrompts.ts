@@ -57,3 +57,4 @@ export const DOC_COMMENT_SYSTEM_PROMPT = [
 ].join('\n');
 
 export const DOC_COMMENT_QUESTION = 'Write the doc comment for the declaration in focus. Reply with only the comment in a single fenced code block.';
+export const DOC_COMMENT_REPLACE_QUESTION = 'The declaration in focus already has a doc comment (in the code around it). Write an up-to-date one to replace it, keeping what is still true. Reply with only the comment in a single fenced code block.';

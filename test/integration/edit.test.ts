@@ -173,4 +173,20 @@ describe('Write Doc Comment', () => {
     await vscode.commands.executeCommand('undo');
     assert.equal(doc.getText(), ORIGINAL);
   });
+  it('replaces the doc comment a declaration already has instead of adding a second one', async () => {
+    const commented = ORIGINAL.replace('export function max', '/**\n * Old: the biggest.\n */\nexport function max');
+    const edit = new vscode.WorkspaceEdit();
+    edit.replace(doc.uri, new vscode.Range(0, 0, doc.lineCount, 0), commented);
+    await vscode.workspace.applyEdit(edit);
+    await testServer.enqueue({ answer: '```ts\n/**\n * The largest of the values.\n */\n```' });
+    editor.selection = new vscode.Selection(12, 5, 12, 5); // inside max()
+    await vscode.commands.executeCommand('phi4.writeDocComment');
+    await waitPhase('preview');
+    assert.ok((await promptOf()).includes('already has a doc comment'), 'the model is asked for a replacement');
+    await vscode.commands.executeCommand('phi4.fixAcceptAll');
+    await waitPhase(undefined);
+    assert.equal(doc.getText(), ORIGINAL.replace('export function max', '/**\n * The largest of the values.\n */\nexport function max'));
+    await vscode.commands.executeCommand('undo');
+    assert.equal(doc.getText(), commented, 'one undo brings the old comment back');
+  });
 });

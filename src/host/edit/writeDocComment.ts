@@ -1,9 +1,11 @@
 // "Write Doc Comment": a doc comment for the declaration at the selection or cursor, in the language's
-// convention, previewed as an insertion above it (a Python docstring: first in its body).
+// convention, previewed as an insertion above it (a Python docstring: first in its body), or in place of
+// the doc comment it already has.
 import * as vscode from 'vscode';
 import { gatherContext } from '../../context/gatherContext';
+import { findDocComment, findDocstring } from '../../fix/findDocComment';
 import { keepDocComment, placeDocComment } from '../../fix/placeDocComment';
-import { DOC_COMMENT_QUESTION, DOC_COMMENT_SYSTEM_PROMPT } from '../../prompt/systemPrompts';
+import { DOC_COMMENT_QUESTION, DOC_COMMENT_REPLACE_QUESTION, DOC_COMMENT_SYSTEM_PROMPT } from '../../prompt/systemPrompts';
 import type { Services } from '../createServices';
 import type { FixPreviewManager } from '../fix/FixPreviewManager';
 import { indentUnitOf, runInlinePreview } from '../fix/runInlinePreview';
@@ -62,15 +64,23 @@ export async function writeDocComment(services: Services, manager: FixPreviewMan
   if (document.getText(declaration).trim() === '') return void vscode.window.showInformationMessage(vscode.l10n.t('There is no declaration here to document. Put the cursor in a function, class or other declaration.'));
   const lines = document.getText().split(/\r\n|\r|\n/);
   const place = placeDocComment(lines, start, document.languageId, indentUnitOf(editor));
-  const placement = insertionPlacement(editor, place.line, place.indent, gatherContext(snapshotEditor(editor, declaration)));
+  const existing = place.inside ? findDocstring(lines, place.line) : findDocComment(lines, start, document.languageId);
+  const placement = insertionPlacement(editor, existing?.start ?? place.line, place.indent, gatherContext(snapshotEditor(editor, declaration)));
+  // The comment replaces whole lines and ends with a line ending as they did; at the file's end, without one.
+  const atEnd = existing !== undefined && existing.end + 1 >= document.lineCount;
+  const region = !existing ? placement.region : atEnd ? new vscode.Range(existing.start, 0, existing.end, document.lineAt(existing.end).text.length) : new vscode.Range(existing.start, 0, existing.end + 1, 0);
   await runInlinePreview(services, manager, {
     ...placement,
-    shape: (code, original) => placement.shape(keepDocComment(code, lines[start], place.inside), original),
+    region,
+    shape: (code, original) => {
+      const shaped = placement.shape(keepDocComment(code, lines[start], place.inside), original);
+      return atEnd ? shaped.replace(/\r?\n$/, '') : shaped;
+    },
     kind: 'edit',
     noun: 'doc comment',
     system: DOC_COMMENT_SYSTEM_PROMPT,
-    question: DOC_COMMENT_QUESTION,
-    noCodeMessage: 'Phi-4 did not answer with a comment in a code block, so nothing was inserted.',
+    question: existing ? DOC_COMMENT_REPLACE_QUESTION : DOC_COMMENT_QUESTION,
+    noCodeMessage: vscode.l10n.t('Phi-4 did not answer with a comment in a code block, so nothing was inserted.'),
     retry: () => writeDocComment(services, manager, editor),
   });
 }
