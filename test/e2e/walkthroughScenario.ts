@@ -110,5 +110,11 @@ export const WALKTHROUGH_SCENARIO: Scenario = {
     ollama.enqueue({ answer: 'It sums and divides.' });
     await answerAfter(frame, await sendMessage(frame, 'What does this file do?'));
     await waitTicked(page, [...STEPS]);
+
+    // The next scenarios start from one editor group with nothing open, as they expect.
+    await runCommand(page, 'File: Save All');
+    await page.locator('.tab.dirty').waitFor({ state: 'detached' });
+    await runCommand(page, 'View: Close All Editor Groups');
+    await page.locator('.tab').first().waitFor({ state: 'detached' });
   },
 };
