@@ -5,11 +5,15 @@ import type { Dialog, Frame, Page } from 'playwright-core';
 
 export const EXTENSION_ID = 'phi4-local.phi4-local';
 
-/** The workbench is up and has read the extension's contributions (its commands are in the palette). */
+/**
+ * The workbench is up and the extension has activated: its status bar item is there (it is created on
+ * activation, at startup). The activity bar's Phi-4 icon is not enough: the workbench draws it from its cache
+ * before the extension host has read the extension, whose commands are then not in the palette yet.
+ */
 export async function waitForWorkbench(page: Page): Promise<void> {
   await page.locator('.monaco-workbench').waitFor({ timeout: 60_000 });
   await page.locator('.statusbar').waitFor({ timeout: 60_000 });
-  await page.getByRole('tab', { name: 'Phi-4' }).first().waitFor({ timeout: 60_000 });
+  await page.locator('.statusbar-item[id*="phi4"]').first().waitFor({ timeout: 90_000 });
 }
 
 /**
