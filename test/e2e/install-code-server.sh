@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs code-server 4.100.3 (= VS Code 1.100.3, the newest on Node 20) into a
 # git-ignored cache. Its postinstall downloads ripgrep from GitHub, which this
-# network cannot reach, so the install steps are done by hand (see README).
+# network cannot reach, so the install steps are done by hand (docs/ARCHITECTURE.md#tests).
 set -euo pipefail
 VERSION=4.100.3
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
