@@ -9,9 +9,11 @@ import type { Settings } from './settings';
 const EXTENSION_ID = 'phi4-local.phi4-local';
 let keys: WelcomeKeys | undefined;
 
+/** Read once: the installed manifest does not change while the extension runs. */
 function manifestKeys(): WelcomeKeys {
+  if (keys) return keys;
   const manifest = vscode.extensions.getExtension(EXTENSION_ID)?.packageJSON as { contributes?: { keybindings?: unknown } } | undefined;
-  return (keys ??= welcomeKeys(manifest?.contributes?.keybindings));
+  return manifest ? (keys = welcomeKeys(manifest.contributes?.keybindings)) : {};
 }
 
 export function welcomeInfo(settings: Pick<Settings, 'provider' | 'host'>): WelcomeInfo {
