@@ -19,6 +19,7 @@ import { openExternalLink } from './openExternalLink';
 import { runSlashCommand } from './runSlashCommand';
 import type { Services } from './createServices';
 import type { RequestKind } from '../request/RequestSpec';
+import { welcomeInfo } from './welcomeInfo';
 
 /** The session's status, or that nothing may be contacted until the user allows a host that is not this machine. */
 export type ChatStatus = SessionStatus | 'hostNotAllowed';
@@ -101,7 +102,9 @@ export class ChatController implements vscode.Disposable {
   /** A phi4.* setting changed: the status starts over and the server and model are checked again. */
   async settingsChanged(): Promise<void> {
     this.statusEmitter.fire(this.session.busy ? 'generating' : 'ready');
-    this.broadcast({ type: 'preferences', announceWhileStreaming: this.services.settings().announceWhileStreaming });
+    const settings = this.services.settings();
+    this.broadcast({ type: 'preferences', announceWhileStreaming: settings.announceWhileStreaming });
+    this.broadcast({ type: 'welcome', welcome: welcomeInfo(settings) });
     await this.refresh();
   }
 
@@ -233,6 +236,8 @@ export class ChatController implements vscode.Disposable {
     const settings = this.services.settings();
     return [
       { type: 'preferences', announceWhileStreaming: settings.announceWhileStreaming },
+      // Before the conversation, so an empty chat's welcome already says where prompts go.
+      { type: 'welcome', welcome: welcomeInfo(settings) },
       this.session.restoreEvent(),
       { type: 'models', models: this.models, current: settings.model },
       { type: 'banner', banner: this.banner },

@@ -24,91 +24,111 @@ export interface BodyGuard {
 const NEWLINE = 0x0a;
 
 export function guardBody(source: ReadableStream<Uint8Array>, guard: BodyGuard): ReadableStream<Uint8Array> {
-  const reader = source.getReader();
-  const stallMs = guard.stallTimeoutMs;
-  let out: ReadableStreamDefaultController<Uint8Array>;
-  let started = false;
-  let finished = false;
-  let lineBytes = 0;
-  // When the read now pending began (undefined while none is). Only the wait for the network is timed,
-  // never a consumer that is slow to ask for more.
-  let waitingSince: number | undefined;
-  let watchdog: ReturnType<typeof setTimeout> | undefined;
-
-  const start = (): void => {
-    if (started) return;
-    started = true;
-    guard.onStarted();
-  };
-  const onAbort = (): void => {
-    if (finished) return;
-    finish();
-    reader.cancel(guard.signal?.reason).catch(() => undefined);
-    out.error(guard.signal?.reason);
-  };
-  const finish = (): void => {
-    finished = true;
-    clearTimeout(watchdog);
-    guard.signal?.removeEventListener('abort', onAbort);
-  };
-  if (guard.signal?.aborted) queueMicrotask(onAbort);
-  else guard.signal?.addEventListener('abort', onAbort, { once: true });
-  const fail = (fault: BodyFault, message: string): void => {
-    finish();
-    guard.onFault(fault);
-    out.error(new Error(message));
-    reader.cancel().catch(() => undefined);
-  };
-  // One timer for the whole body that re-arms itself for whatever is left, rather than a timer per chunk:
-  // an answer is thousands of small chunks.
-  const check = (): void => {
-    watchdog = undefined;
-    if (finished || waitingSince === undefined || stallMs === undefined) return;
-    const left = waitingSince + stallMs - performance.now();
-    if (left > 0) watchdog = setTimeout(check, left);
-    else fail('stalled', `no bytes for ${stallMs} ms`);
-  };
-
+  const read = new GuardedRead(source.getReader(), guard);
   return new ReadableStream<Uint8Array>(
     {
-      start(controller) {
-        out = controller;
-      },
-      async pull(controller) {
-        if (started && stallMs !== undefined) {
-          waitingSince = performance.now();
-          watchdog ??= setTimeout(check, stallMs);
-        }
-        let chunk: Awaited<ReturnType<typeof reader.read>>;
-        try {
-          chunk = await reader.read();
-        } catch (error) {
-          if (finished) return;
-          finish();
-          start();
-          return controller.error(error);
-        } finally {
-          waitingSince = undefined;
-        }
-        if (finished) return;
-        start();
-        if (chunk.done) {
-          finish();
-          return controller.close();
-        }
-        const bytes = chunk.value;
-        const newline = bytes.lastIndexOf(NEWLINE);
-        lineBytes = newline < 0 ? lineBytes + bytes.byteLength : bytes.byteLength - newline - 1;
-        if (lineBytes > guard.maxLineBytes) return fail('oversizedLine', `a line longer than ${guard.maxLineBytes} bytes`);
-        controller.enqueue(bytes);
-      },
-      cancel(reason) {
-        finish();
-        start();
-        return reader.cancel(reason);
-      },
+      start: (controller) => read.attach(controller),
+      pull: (controller) => read.pull(controller),
+      cancel: (reason) => read.cancel(reason),
     },
-    // Pull only while the consumer waits for data, so the wait timed above is the network's.
+    // Pull only while the consumer waits for data, so the wait GuardedRead times is the network's.
     { highWaterMark: 0 },
   );
+}
+
+/** The state of one guarded body: whether it started or finished, the open line's length, the stall timer. */
+class GuardedRead {
+  private out!: ReadableStreamDefaultController<Uint8Array>;
+  private started = false;
+  private finished = false;
+  private lineBytes = 0;
+  // When the read now pending began (undefined while none is). Only the wait for the network is timed,
+  // never a consumer that is slow to ask for more.
+  private waitingSince: number | undefined;
+  private watchdog: ReturnType<typeof setTimeout> | undefined;
+  private readonly stallMs: number | undefined;
+
+  constructor(
+    private readonly reader: ReadableStreamDefaultReader<Uint8Array>,
+    private readonly guard: BodyGuard,
+  ) {
+    this.stallMs = guard.stallTimeoutMs;
+    if (guard.signal?.aborted) queueMicrotask(this.onAbort);
+    else guard.signal?.addEventListener('abort', this.onAbort, { once: true });
+  }
+
+  attach(controller: ReadableStreamDefaultController<Uint8Array>): void {
+    this.out = controller;
+  }
+
+  async pull(controller: ReadableStreamDefaultController<Uint8Array>): Promise<void> {
+    if (this.started && this.stallMs !== undefined) {
+      this.waitingSince = performance.now();
+      this.watchdog ??= setTimeout(this.check, this.stallMs);
+    }
+    let chunk: Awaited<ReturnType<ReadableStreamDefaultReader<Uint8Array>['read']>>;
+    try {
+      chunk = await this.reader.read();
+    } catch (error) {
+      if (this.finished) return;
+      this.finish();
+      this.start();
+      return controller.error(error);
+    } finally {
+      this.waitingSince = undefined;
+    }
+    if (this.finished) return;
+    this.start();
+    if (chunk.done) {
+      this.finish();
+      return controller.close();
+    }
+    const bytes = chunk.value;
+    const newline = bytes.lastIndexOf(NEWLINE);
+    this.lineBytes = newline < 0 ? this.lineBytes + bytes.byteLength : bytes.byteLength - newline - 1;
+    if (this.lineBytes > this.guard.maxLineBytes) return this.fail('oversizedLine', `a line longer than ${this.guard.maxLineBytes} bytes`);
+    controller.enqueue(bytes);
+  }
+
+  cancel(reason: unknown): Promise<void> {
+    this.finish();
+    this.start();
+    return this.reader.cancel(reason);
+  }
+
+  private start(): void {
+    if (this.started) return;
+    this.started = true;
+    this.guard.onStarted();
+  }
+
+  private readonly onAbort = (): void => {
+    if (this.finished) return;
+    this.finish();
+    this.reader.cancel(this.guard.signal?.reason).catch(() => undefined);
+    this.out.error(this.guard.signal?.reason);
+  };
+
+  private finish(): void {
+    this.finished = true;
+    clearTimeout(this.watchdog);
+    this.guard.signal?.removeEventListener('abort', this.onAbort);
+  }
+
+  private fail(fault: BodyFault, message: string): void {
+    this.finish();
+    this.guard.onFault(fault);
+    this.out.error(new Error(message));
+    this.reader.cancel().catch(() => undefined);
+  }
+
+  // One timer for the whole body that re-arms itself for whatever is left, rather than a timer per chunk:
+  // an answer is thousands of small chunks.
+  private readonly check = (): void => {
+    this.watchdog = undefined;
+    if (this.finished || this.waitingSince === undefined || this.stallMs === undefined) return;
+    const left = this.waitingSince + this.stallMs - performance.now();
+    if (left > 0) this.watchdog = setTimeout(this.check, left);
+    else this.fail('stalled', `no bytes for ${this.stallMs} ms`);
+  };
 }

@@ -3,6 +3,7 @@
 import * as l10n from '@vscode/l10n';
 import type { ContextItem } from './contextItems';
 import { SLASH_COMMANDS, type SlashCommandName } from './slashCommands';
+import type { WelcomeKeys } from './welcomeKeys';
 
 export type ActionId = 'retry' | 'openSettings' | 'pullModel' | 'selectModel' | 'showLog' | 'allowHost' | 'setApiKey';
 
@@ -90,6 +91,22 @@ export interface Banner {
   readonly actions: readonly { readonly id: ActionId; readonly label: string }[];
 }
 
+/** Where prompts and code go, from the settings: the empty chat's welcome says it, as the status bar does. */
+export interface PromptDestination {
+  readonly provider: 'ollama' | 'openai-compatible';
+  /** phi4.ollamaHost or phi4.openaiCompatible.baseUrl as used; empty when the base URL is not set. */
+  readonly host: string;
+  /** The host is this machine, so nothing leaves it. */
+  readonly local: boolean;
+}
+
+/** What the empty chat's welcome needs from the host. */
+export interface WelcomeInfo {
+  readonly destination: PromptDestination;
+  /** The default keys, from package.json's contributes.keybindings. */
+  readonly keys: WelcomeKeys;
+}
+
 export type HostToWebview =
   | { readonly type: 'restore'; readonly conversationId: string; readonly turns: readonly TurnView[]; readonly history: readonly ConversationSummary[]; readonly busy: boolean }
   | { readonly type: 'history'; readonly history: readonly ConversationSummary[]; readonly currentId: string }
@@ -110,7 +127,9 @@ export type HostToWebview =
   /** A message the host did not send (its host is invalid or not allowed): back into the input, nothing lost. */
   | { readonly type: 'unsent'; readonly text: string; readonly replaces?: string }
   /** How the view behaves for this user (phi4.announceWhileStreaming). */
-  | { readonly type: 'preferences'; readonly announceWhileStreaming: boolean };
+  | { readonly type: 'preferences'; readonly announceWhileStreaming: boolean }
+  /** Where prompts go and the default keys, for the empty chat's welcome; sent again when a setting changes. */
+  | { readonly type: 'welcome'; readonly welcome: WelcomeInfo };
 
 export type WebviewToHost =
   | { readonly type: 'ready' }

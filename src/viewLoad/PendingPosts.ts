@@ -20,8 +20,9 @@ export class PendingPosts {
       case 'focusInput':
         this.focus = true;
         return;
-      // State the snapshot carries: conversation and history (restore), models, banner, context chip, busy, preferences.
+      // State the snapshot carries: conversation and history (restore), models, banner, context chip, busy, preferences, welcome.
       case 'preferences':
+      case 'welcome':
       case 'restore':
       case 'history':
       case 'models':

@@ -2,9 +2,8 @@
 // own scroll anchoring does it (chat.css makes an empty marker after the content the only anchor, so
 // while the marker is in view, text added above it scrolls the view along, and once the user scrolls up
 // nothing moves). Script only steps in when anchoring cannot: when the content first grows taller than
-// the view (anchoring does not act at scroll position 0) and when the user sends a message. Reading
-// scrollHeight after every streamed frame, as this used to, made the browser lay the whole transcript out
-// again inside our script each time.
+// the view (anchoring does not act at scroll position 0) and when the user sends a message. It never reads
+// scrollHeight per streamed frame: that would make the browser lay the whole transcript out again each time.
 
 export class StickToBottom {
   private readonly watcher: ResizeObserver;

@@ -3,7 +3,7 @@
 import { contextUsedView } from './contextUsedView';
 import { l10n } from './l10n';
 import type { Markdown } from './markdown/createMarkdown';
-import { ACTION_LABELS, type StatsView, type TurnView } from '../protocol/messages';
+import { ACTION_LABELS, type StatsView, type TurnView, type WelcomeInfo } from '../protocol/messages';
 import { decorateCodeBlocks } from './decorateCodeBlocks';
 import { el } from './el';
 import { StickToBottom } from './StickToBottom';
@@ -36,6 +36,8 @@ export class TranscriptView {
   private live = new Map<string, { renderer: IncrementalMarkdown; element: HTMLElement; announced: number }>();
   /** phi4.announceWhileStreaming: read each finished sentence as it arrives rather than the whole answer at its end. */
   announceWhileStreaming = false;
+  /** Where prompts go and the default keys, for the welcome of an empty chat. */
+  private welcomeInfo: WelcomeInfo | undefined;
   private frame = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
   private lastRenderAt = 0;
@@ -66,8 +68,25 @@ export class TranscriptView {
     this.root.replaceChildren();
     for (const turn of turns) this.add(turn);
     this.scroll.restart();
-    if (turns.length === 0) this.root.appendChild(welcomeElement(/Mac/.test(navigator.userAgent)));
+    if (turns.length === 0) this.root.appendChild(this.welcomeElement());
     this.refreshTurnActions();
+  }
+
+  /** A setting changed where prompts go: a welcome on screen says the new destination at once. */
+  setWelcome(info: WelcomeInfo): void {
+    if (JSON.stringify(info) === JSON.stringify(this.welcomeInfo)) return;
+    this.welcomeInfo = info;
+    const shown = this.root.querySelector(':scope > .welcome');
+    if (!shown) return;
+    const hadFocus = shown.contains(document.activeElement);
+    const fresh = this.welcomeElement();
+    shown.replaceWith(fresh);
+    // Keyboard users keep their place: the only focusable control in the welcome is the sample button.
+    if (hadFocus) fresh.querySelector<HTMLElement>('.welcome-sample')?.focus();
+  }
+
+  private welcomeElement(): HTMLElement {
+    return welcomeElement(/Mac/.test(navigator.userAgent), this.welcomeInfo);
   }
 
   /** Takes out turns the host replaced (an edited question and what followed, a regenerated answer). */

@@ -367,6 +367,9 @@ window.addEventListener('message', (event: MessageEvent<HostToWebview>) => {
     case 'preferences':
       transcript.announceWhileStreaming = message.announceWhileStreaming;
       break;
+    case 'welcome':
+      transcript.setWelcome(message.welcome);
+      break;
     default: {
       const never: never = message;
       void never;

@@ -72,6 +72,9 @@ export const A11Y_SCENARIOS: Scenario[] = [
       await frame.locator('#new-chat').press('Enter');
       await frame.locator('#transcript .welcome').waitFor();
       assert.equal(await activeId(frame), 'prompt', 'New chat leaves focus in the input');
+      // The host says where prompts go (the test server is on this machine) and the keys package.json binds.
+      assert.match(await frame.locator('.welcome-where').innerText(), /nothing leaves it/);
+      assert.deepEqual(await frame.locator('.welcome-list kbd').allInnerTexts(), ['Shift+Alt+E', 'Shift+Alt+X', 'Shift+Alt+K', 'Shift+Alt+L', '/']);
       // The welcome's sample opens a copy from the extension's storage, with its buggy function selected.
       await frame.locator('.welcome-sample').focus();
       await page.keyboard.press('Enter');

@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs code-server 4.100.3 (= VS Code 1.100.3, the newest on Node 20) into a
 # git-ignored cache. Its postinstall downloads ripgrep from GitHub, which this
-# network cannot reach, so the install steps are done by hand (see README).
+# network cannot reach, so the install steps are done by hand (docs/ARCHITECTURE.md#tests).
 set -euo pipefail
 VERSION=4.100.3
 ROOT="$(cd "$(dirname "$0")/../.." && pwd)"
@@ -11,7 +11,17 @@ if [ -f "$CACHE/.complete" ]; then
   echo "code-server $VERSION already installed in $CACHE"
   exit 0
 fi
-if ! command -v rg >/dev/null; then echo "ripgrep (rg) is required: apt-get install ripgrep" >&2; exit 1; fi
+# Checked together up front, so one message says everything to install: ripgrep is copied into VS Code
+# (its postinstall would download it), the others build the native modules (kerberos needs libkrb5-dev).
+missing=()
+command -v rg >/dev/null || missing+=(ripgrep)
+command -v krb5-config >/dev/null || missing+=(libkrb5-dev)
+for tool in g++ make python3; do command -v "$tool" >/dev/null || missing+=("$tool"); done
+if [ ${#missing[@]} -gt 0 ]; then
+  echo "Installing code-server $VERSION needs: ${missing[*]}" >&2
+  echo "On Debian/Ubuntu: sudo apt-get install ${missing[*]}" >&2
+  exit 1
+fi
 if ! command -v chromium >/dev/null; then echo "warning: chromium not found (apt-get install chromium); UI tests need it" >&2; fi
 rm -rf "$CACHE" && mkdir -p "$CACHE"
 cd "$CACHE"

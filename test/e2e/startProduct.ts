@@ -1,5 +1,6 @@
 // `npm start`: opens VS Code with the freshly packaged extension in a clean profile — the local `code`
-// CLI when there is one, otherwise code-server from the test setup (prints the URL to open).
+// CLI when there is one, otherwise code-server from the test setup (prints the URL to open). Only that
+// fallback installs code-server, so someone with VS Code needs none of its build prerequisites.
 // `npm start -- --demo` also starts the Ollama-API test server, to try the UI without Ollama.
 import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -12,6 +13,16 @@ const DEMO_ANSWER = 'This is the **demo server**, not a real model. Install [Oll
 
 function hasCodeCli(): boolean {
   return spawnSync('code', ['--version'], { stdio: 'ignore' }).status === 0;
+}
+
+/** Installs code-server once (cached); the script itself says what to install when a prerequisite is missing. */
+function ensureCodeServer(): void {
+  const script = path.join(REPO, 'test', 'e2e', 'install-code-server.sh');
+  if (spawnSync('bash', [script], { stdio: 'inherit' }).status === 0) return;
+  throw new Error(
+    'npm start found no `code` command, so it runs VS Code in the browser (code-server), which it could not install.\n' +
+      'Install what is named above, or install VS Code with its `code` command on your PATH and run npm start again.',
+  );
 }
 
 async function main(): Promise<void> {
@@ -37,6 +48,7 @@ async function main(): Promise<void> {
     console.log('Opened VS Code with the Phi-4 extension in a clean profile.');
     if (!ollama) return;
   } else {
+    ensureCodeServer();
     const server = await startCodeServer({ name: 'start', workspace, vsix, settings });
     console.log(`\nVS Code (code-server) with the Phi-4 extension is running.\nOpen ${server.url}/?folder=${encodeURIComponent(workspace)} in your browser. Press Ctrl+C to stop.\n`);
     const stop = (): void => void server.stop().then(() => process.exit(0));

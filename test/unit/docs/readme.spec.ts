@@ -6,7 +6,8 @@ import * as path from 'node:path';
 
 const ROOT = path.join(__dirname, '../../../..');
 const README = path.join(ROOT, 'README.md');
-const MAX_BYTES = 10 * 1024;
+/** Issue #19's "10 KB", read the strict way: a 10,240-byte README would not be under it in every tool. */
+const MAX_BYTES = 10_000;
 
 /** The test command the CI script runs: the README must show that exact command. */
 function ciTestCommand(): string {
@@ -26,6 +27,14 @@ describe('README', () => {
     assert.match(test, /^npm /, `.ci/run should end with the npm test command, found "${test}"`);
     assert.ok(head.includes('npm start'), 'npm start is not in the first 40 lines');
     assert.ok(head.includes(test), `"${test}" (what .ci/run calls) is not in the first 40 lines`);
+  });
+
+  it('names every package .ci/run installs, so a newcomer knows what npm start and npm test need', () => {
+    const ci = fs.readFileSync(path.join(ROOT, '.ci', 'run'), 'utf8');
+    const packages = [...ci.matchAll(/missing\+=\(([^)]+)\)/g)].map((m) => m[1]);
+    assert.ok(packages.length > 0, 'no packages found in .ci/run');
+    const head = fs.readFileSync(README, 'utf8').split('\n').slice(0, 40).join('\n');
+    assert.deepEqual(packages.filter((name) => !head.includes(name)), [], 'packages .ci/run installs that the README does not name');
   });
 
   it('covers what a user needs: install, commands and keys, settings with scope, troubleshooting, privacy', () => {

@@ -18,7 +18,7 @@ const USER_ONLY = new Set(['application', 'machine']);
 describe('setting scopes', () => {
   it('settings that pick the host, the model, memory or time limits are ignored in untrusted workspaces', () => {
     assert.equal(manifest.capabilities.untrustedWorkspaces.supported, 'limited');
-    for (const key of ['provider', 'openaiCompatible.baseUrl', 'ollamaHost', 'model', 'promptFormat', 'contextWindow', 'maxAnswerTokens', 'keepAlive', 'loadTimeoutSeconds']) {
+    for (const key of ['provider', 'openaiCompatible.baseUrl', 'ollamaHost', 'model', 'promptFormat', 'contextWindow', 'maxAnswerTokens', 'keepAlive', 'loadTimeoutSeconds', 'stallTimeoutSeconds', 'context.timeoutMs']) {
       const name = `phi4.${key}`;
       assert.ok(restricted.has(name) || USER_ONLY.has(properties[name]?.scope ?? ''), `${name} can be set by an untrusted workspace`);
     }
