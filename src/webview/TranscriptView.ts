@@ -1,7 +1,7 @@
 // Draws the conversation: user turns, streaming answers (rendered incrementally, one frame at a time),
 // stats, notes and per-answer errors with action buttons, and Regenerate / Edit on the last exchange.
 import { contextUsedView } from './contextUsedView';
-import { l10n } from './l10n';
+import * as l10n from '@vscode/l10n';
 import type { Markdown } from './markdown/createMarkdown';
 import { ACTION_LABELS, type StatsView, type TurnView } from '../protocol/messages';
 import { decorateCodeBlocks } from './decorateCodeBlocks';

@@ -1,7 +1,7 @@
 // The "Context used" line under a question: collapsed to "Context: N items · T tokens", expanded to a list of
 // every item (path:lines, kind, tokens) and what was shortened or left out and why. Items that are file ranges
 // are buttons that open the range; a native <details> and <ul> give keyboard and screen-reader access for free.
-import { l10n } from './l10n';
+import * as l10n from '@vscode/l10n';
 import type { ContextItem, ContextItemKind } from '../protocol/contextItems';
 import { el } from './el';
 

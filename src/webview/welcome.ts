@@ -1,5 +1,5 @@
 // The empty chat's welcome: what Phi-4 can do here, each with its default key, and a sample to try it on.
-import { l10n } from './l10n';
+import * as l10n from '@vscode/l10n';
 import { el } from './el';
 
 /** Default key bindings as package.json declares them; macOS uses Cmd+Alt where others use Shift+Alt. */
