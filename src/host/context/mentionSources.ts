@@ -66,6 +66,7 @@ export async function rangeMention(uri: vscode.Uri, range: vscode.Range, kind: '
 export function problemsMention(uri: vscode.Uri): MentionResult {
   const path = workspacePath(uri);
   const problems = diagnosticsOf(uri);
+  // eslint-disable-next-line phi4/no-raw-ui-string -- the model reads this, in English like the rest of the prompt
   const text = problems.length === 0 ? 'No problems reported.' : problems.map((d) => `- line ${d.line + 1}, ${d.severity}: ${d.message}${d.source ? ` (${d.source})` : ''}`).join('\n');
   return { mention: { kind: 'problems', relativePath: path, languageId: 'text', startLine: 0, endLine: 0, text } };
 }
