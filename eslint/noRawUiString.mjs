@@ -12,8 +12,8 @@ const DOM_TEXT_CALLS = new Set(['append', 'prepend', 'replaceChildren', 'createT
 
 // The project's own helpers that put their text argument on screen (the index of that argument; -1: all of
 // them), and properties that carry a message to one (`noCodeMessage`, `reason`, any `…Message`).
-const OWN_MESSAGE_CALLS = new Map([['close', 1], ['notify', 0], ['showRequestError', 0], ['announce', 0], ['showNotice', -1], ['setBanner', -1]]);
-const OWN_PROPERTIES = /^(reason|tooltip|\w*Message|\w*Tooltip|\w*Label|\w*Title)$/;
+const OWN_MESSAGE_CALLS = new Map([['close', 1], ['notify', 0], ['notice', 0], ['showRequestError', 0], ['announce', 0], ['showNotice', -1], ['setBanner', -1]]);
+const OWN_PROPERTIES = /^(reason|note|notes|tooltip|\w*Message|\w*Tooltip|\w*Label|\w*Title)$/;
 // A constant table of UI text: *_LABELS, *_NAMES, *_MESSAGES… (its values are shown for a key).
 const UI_TABLES = /_(LABELS|REASONS|MESSAGES|NAMES|TITLES|TEXTS|HINTS)$/;
 // Anywhere in the host and the webview, a literal that reads as an English sentence reaches someone: unless it goes
@@ -199,7 +199,8 @@ export const noRawUiString = {
         return a.type === 'ImportDeclaration' || a.type === 'ExportNamedDeclaration' && a.source || /^TS/.test(a.type);
       });
     const sentence = (node) => {
-      const text = node.type === 'Literal' ? node.value : node.quasis.map((q) => q.value.cooked ?? '').join('x');
+      // A placeholder stands for a name, so `${path} was not sent.` reads as a sentence too.
+      const text = node.type === 'Literal' ? node.value : node.quasis.map((q) => q.value.cooked ?? '').join('X');
       return typeof text === 'string' && SENTENCE.test(text.trim()) && !notShown(node);
     };
     return {

@@ -34,7 +34,7 @@ describe('lint: no-raw-ui-string finds text passed through the project’s own h
     rule = ((await import(url)) as { noRawUiString: Rule.RuleModule }).noRawUiString;
   });
 
-  it('host: flags the reason given to close(), notify(), showRequestError() and message properties', () => {
+  it('host: flags the text given to close(), notify(), notice(), showRequestError() and message or note properties', () => {
     runCases(rule, 'host', {
       valid: [],
       invalid: [
@@ -47,6 +47,16 @@ describe('lint: no-raw-ui-string finds text passed through the project’s own h
         {
           code: 'void showRequestError((reason) => `Phi-4 could not write tests: ${reason}`, error, retry);',
           output: "void showRequestError((reason) => vscode.l10n.t('Phi-4 could not write tests: {0}', reason), error, retry);",
+          errors: [{ messageId: 'raw' }],
+        },
+        {
+          code: 'deps.notice(`${path} could not be opened: it may have been moved.`);',
+          output: "deps.notice(vscode.l10n.t('{0} could not be opened: it may have been moved.', path));",
+          errors: [{ messageId: 'raw' }],
+        },
+        {
+          code: 'const result = { note: `${path} is a folder; mention the files in it instead.` };',
+          output: "const result = { note: vscode.l10n.t('{0} is a folder; mention the files in it instead.', path) };",
           errors: [{ messageId: 'raw' }],
         },
         {
