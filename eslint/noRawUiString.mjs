@@ -10,6 +10,21 @@ const DOM_PROPERTIES = new Set(['textContent', 'innerText', 'title', 'placeholde
 const DOM_ATTRIBUTES = new Set(['aria-label', 'aria-description', 'aria-roledescription', 'title', 'placeholder', 'alt']);
 const DOM_TEXT_CALLS = new Set(['append', 'prepend', 'replaceChildren', 'createTextNode', 'showNotice']);
 
+// The project's own helpers that put their text argument on screen (the index of that argument; -1: all of
+// them), and properties that carry a message to one (`noCodeMessage`, `reason`, any `…Message`).
+const OWN_MESSAGE_CALLS = new Map([['close', 1], ['notify', 0], ['notice', 0], ['showRequestError', 0], ['announce', 0], ['showNotice', -1], ['setBanner', -1]]);
+const OWN_PROPERTIES = /^(reason|note|notes|tooltip|\w*Message|\w*Tooltip|\w*Label|\w*Title)$/;
+// A constant table of UI text: *_LABELS, *_NAMES, *_MESSAGES… (its values are shown for a key).
+const UI_TABLES = /_(LABELS|REASONS|MESSAGES|NAMES|TITLES|TEXTS|HINTS)$/;
+// Anywhere in the host and the webview, a literal that reads as an English sentence reaches someone: unless it goes
+// to the log or to the model (prompt constants and the request's system/question), it must be translated.
+const SENTENCE = /^[A-Z][\w'’-]*(?:[ ,]+[^\s]+){2,}[^]*[.?!…:]$/;
+// Functions named for the text they return, and arrays of shown parts (`parts.push('first token …')`).
+const UI_TEXT_FUNCTIONS = /^(describe|format)[A-Z]|(Name|Note|Hint|Reason|Label|Title|Message|Text|Tooltip)$/;
+const UI_ARRAYS = /^(notes|parts|\w*Notes|\w*Parts)$/;
+const NOT_FOR_USERS = /^(log|logger|console|channel|output)$/i;
+const PROMPT_NAMES = /PROMPT|QUESTION|SYSTEM|RULES|INSTRUCTIONS?$|^(system|question|prompt|guidance)$/;
+
 // The pure layers reach the user through values they hand up: an error's message (the first argument of any
 // *Error constructor, or the one at the index given here), the notice callbacks here, properties holding a
 // note, label or reason, arrays of notes, label maps (consts named *_LABELS, *_REASONS, *_MESSAGES or
@@ -21,7 +36,8 @@ const PURE_ARRAYS = /^(notes|\w*Notes)$/;
 const PURE_MAPS = /_(LABELS|REASONS|MESSAGES)$|^messages$/;
 const PURE_TEXT_FUNCTIONS = /^describe[A-Z]|(Note|Hint|Reason|Label|Title|Message)$/;
 
-const hasWords = (text) => /[A-Za-z]{2,}/.test(text);
+/** Words, not counting product icons such as $(loading~spin), which are markup. */
+const hasWords = (text) => /[A-Za-z]{2,}/.test(text.replace(/\$\([\w~-]+\)/g, ''));
 
 /** The literals in an expression whose text would reach the user as is (those an l10n call would replace). */
 function rawLeaves(node) {
@@ -149,18 +165,66 @@ export const noRawUiString = {
       const message = leaf.quasis.map((q, i) => (i === 0 ? '' : `{${i - 1}}`) + (q.value.cooked ?? '')).join('');
       return `${fn}(${[quote(message), ...leaf.expressions.map((e) => source.getText(e))].join(', ')})`;
     };
+    const reported = new Set();
     const check = (node) => {
       for (const leaf of rawLeaves(node)) {
+        if (reported.has(leaf)) continue;
+        reported.add(leaf);
         const text = leaf.type === 'Literal' ? leaf.value : leaf.quasis.map((q) => q.value.cooked ?? '').join('…');
         const fix = (fixer) => [fixer.replaceText(leaf, replacement(leaf)), ...(needsImport() ? [importFix(fixer)] : [])];
         context.report({ node: leaf, messageId: 'raw', data: { text: text.length > 60 ? `${text.slice(0, 57)}…` : text, call }, fix });
       }
     };
     if (pure) return pureVisitors(context, check);
+    /** The webview configures its bundle after its modules load: l10n.t at module level would stay English. */
+    const checkLoadTime = (node) => {
+      const runsLater = (a) => /Function/.test(a.type) || (a.type === 'PropertyDefinition' && !a.static);
+      if (webview && isL10nCall(node) && !source.getAncestors(node).some(runsLater)) context.report({ node, messageId: 'atLoad' });
+    };
+    const isFunction = (node) => node && /^(ArrowFunctionExpression|FunctionExpression)$/.test(node.type);
+    /** A value, or what a function given in its place returns (a message built from its arguments). */
+    const checkValue = (value) => (isFunction(value) ? returned(value).forEach(check) : check(value));
+    const isL10nCall = (node) => node?.type === 'CallExpression' && calleeName(node.callee) === 't' && node.callee.type === 'MemberExpression' && /l10n$/.test(source.getText(node.callee.object));
+    /** True where text goes to a log, the model or the code rather than to a person. */
+    const notShown = (node) =>
+      source.getAncestors(node).some((a) => {
+        if (isL10nCall(a)) return true;
+        if (a.type === 'CallExpression' && a.callee.type === 'MemberExpression') {
+          const owner = a.callee.object.type === 'MemberExpression' ? a.callee.object.property : a.callee.object;
+          if (owner?.type === 'Identifier' && NOT_FOR_USERS.test(owner.name)) return true;
+        }
+        if (a.type === 'VariableDeclarator' && a.id.type === 'Identifier' && PROMPT_NAMES.test(a.id.name)) return true;
+        if (a.type === 'Property' && a.key.type === 'Identifier' && PROMPT_NAMES.test(a.key.name)) return true;
+        if (/^(FunctionDeclaration)$/.test(a.type) && a.id && /Prompt|Question$/.test(a.id.name)) return true;
+        return a.type === 'ImportDeclaration' || a.type === 'ExportNamedDeclaration' && a.source || /^TS/.test(a.type);
+      });
+    const sentence = (node) => {
+      // A placeholder stands for a name, so `${path} was not sent.` reads as a sentence too.
+      const text = node.type === 'Literal' ? node.value : node.quasis.map((q) => q.value.cooked ?? '').join('X');
+      return typeof text === 'string' && SENTENCE.test(text.trim()) && !notShown(node);
+    };
     return {
+      Literal(node) {
+        if (typeof node.value === 'string' && !(node.parent.type === 'Property' && node.parent.key === node) && sentence(node)) check(node);
+      },
+      TemplateLiteral(node) {
+        if (node.parent.type !== 'TaggedTemplateExpression' && sentence(node)) check(node);
+      },
+      VariableDeclarator(node) {
+        if (node.id.type !== 'Identifier' || !UI_TABLES.test(node.id.name)) return;
+        const init = node.init?.type === 'TSAsExpression' || node.init?.type === 'TSSatisfiesExpression' ? node.init.expression : node.init;
+        if (init?.type === 'ObjectExpression') for (const prop of init.properties) if (prop.type === 'Property') checkValue(prop.value);
+      },
+      FunctionDeclaration(node) {
+        if (node.id && UI_TEXT_FUNCTIONS.test(node.id.name)) returned(node).forEach(check);
+      },
       CallExpression(node) {
+        checkLoadTime(node);
         const name = calleeName(node.callee);
         if (!name) return;
+        if (name === 'push' && node.callee.type === 'MemberExpression' && UI_ARRAYS.test(calleeName(node.callee.object) ?? '')) node.arguments.forEach(check);
+        const own = OWN_MESSAGE_CALLS.get(name);
+        if (own !== undefined && !(node.callee.type === 'MemberExpression' && NOT_FOR_USERS.test(calleeName(node.callee.object) ?? ''))) (own === -1 ? node.arguments : [node.arguments[own]]).forEach(checkValue);
         if (!webview && HOST_CALLS.has(name)) node.arguments.forEach(check);
         if (webview && name === 'el') check(node.arguments[2]);
         if (webview && DOM_TEXT_CALLS.has(name)) node.arguments.forEach(check);
@@ -171,8 +235,8 @@ export const noRawUiString = {
         if (!webview && name && HOST_CONSTRUCTORS.has(name)) node.arguments.forEach(check);
       },
       Property(node) {
-        if (webview || node.key.type !== 'Identifier' || !UI_PROPERTIES.has(node.key.name)) return;
-        check(node.value);
+        if (node.key.type !== 'Identifier') return;
+        if (OWN_PROPERTIES.test(node.key.name) || (!webview && UI_PROPERTIES.has(node.key.name))) checkValue(node.value);
       },
       AssignmentExpression(node) {
         if (node.left.type !== 'MemberExpression' || node.left.property.type !== 'Identifier') return;

@@ -90,7 +90,7 @@ export class ChatController implements vscode.Disposable {
     this.statusEmitter.fire(status);
     const settings = this.services.settings();
     if (status === 'offline' && error) this.setBanner(offlineBanner(settings, error));
-    else if (status === 'modelMissing') this.setBanner(settings.provider === 'ollama' ? modelMissingBanner(settings.model) : chooseModelBanner(settings, error?.message ?? 'The server does not serve this model.'));
+    else if (status === 'modelMissing') this.setBanner(settings.provider === 'ollama' ? modelMissingBanner(settings.model) : chooseModelBanner(settings, error?.message ?? vscode.l10n.t('The server does not serve this model.')));
     else if (status === 'ready' && this.banner?.kind !== 'info') this.setBanner(null);
   }
 

@@ -26,8 +26,8 @@ export interface Destination {
 
 function whereTo(d: Destination): string {
   const local = isLoopbackHost(d.host);
-  if (d.provider === 'ollama') return local ? 'Prompts stay on this machine (Ollama).' : `Prompts and code go to Ollama at ${d.host}.`;
-  return local ? `Prompts go to the server at ${d.host} on this machine.` : `Prompts and code go to the server at ${d.host}.`;
+  if (d.provider === 'ollama') return local ? vscode.l10n.t('Prompts stay on this machine (Ollama).') : vscode.l10n.t('Prompts and code go to Ollama at {0}.', d.host);
+  return local ? vscode.l10n.t('Prompts go to the server at {0} on this machine.', d.host) : vscode.l10n.t('Prompts and code go to the server at {0}.', d.host);
 }
 
 function lookOf(status: BarStatus, d: Destination): Look {
@@ -53,6 +53,7 @@ function lookOf(status: BarStatus, d: Destination): Look {
 
 /** "Phi-4" for the Phi-4 models, else the model's own name. */
 function modelLabel(model: string): string {
+  // eslint-disable-next-line phi4/no-raw-ui-string -- the product's name, the same in every language
   return namesPhi4(model) ? 'Phi-4' : model;
 }
 

@@ -6,11 +6,6 @@ import type { RequestSettings } from '../request/RequestSettings';
 
 type Where = Pick<RequestSettings, 'provider' | 'host'>;
 
-/** How messages name where prompts go. */
-export function serverName(where: Where): string {
-  return where.provider === 'ollama' ? `Ollama at ${where.host}` : `the server at ${where.host}`;
-}
-
 export function offlineBanner(where: Where, error: OllamaError): Banner {
   if (where.provider !== 'ollama') {
     // A shared server: the error's own actions (Set API Key, Choose Model…) are what helps.
@@ -61,7 +56,7 @@ export function missingModelBanner(settings: Where & Pick<RequestSettings, 'mode
   }
   // Unset: the server's only model is used. A shared server's models are its admin's business: no Pull.
   if (settings.model === '' ? models.length === 1 : models.includes(settings.model)) return undefined;
-  return chooseModelBanner(settings, settings.model === '' ? `phi4.model is not set and the server serves ${models.length} models.` : `The server does not serve "${settings.model}".`);
+  return chooseModelBanner(settings, settings.model === '' ? vscode.l10n.t('phi4.model is not set and the server serves {0} models.', models.length) : vscode.l10n.t('The server does not serve "{0}".', settings.model));
 }
 
 /** A shared server's models are its admin's business: choose one of them, never pull. */

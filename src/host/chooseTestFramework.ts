@@ -21,8 +21,11 @@ export async function chooseTestFramework(document: vscode.TextDocument): Promis
     { label: USUAL_FRAMEWORK.label, framework: USUAL_FRAMEWORK },
     ...TEST_FRAMEWORKS.filter((f) => !f.languages.includes(document.languageId)).map((framework) => ({ label: framework.label, description: framework.languages[0], framework })),
   ];
-  const why = detection.candidates.length > 1 && others.length > 0 ? 'The project uses more than one test framework.' : 'No test framework was found in the project files.';
-  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Write Unit Tests'), placeHolder: vscode.l10n.t('{0} Which one should the tests use?', why), ignoreFocusOut: true });
+  const placeHolder =
+    detection.candidates.length > 1 && others.length > 0
+      ? vscode.l10n.t('The project uses more than one test framework. Which one should the tests use?')
+      : vscode.l10n.t('No test framework was found in the project files. Which one should the tests use?');
+  const picked = await vscode.window.showQuickPick(items, { title: vscode.l10n.t('Write Unit Tests'), placeHolder, ignoreFocusOut: true });
   return picked?.framework;
 }
 

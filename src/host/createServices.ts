@@ -87,7 +87,7 @@ export function createServices(context: vscode.ExtensionContext, channel: vscode
   const mayContact = async (request: RequestSettings): Promise<OllamaError | undefined> => {
     const hostError = settings().hostError;
     if (hostError) return new OllamaError('invalidHost', hostError, ['openSettings']);
-    if (!(await consent.confirm(request.host))) return new OllamaError('cancelled', `Not sent: ${request.host} is not allowed.`, []);
+    if (!(await consent.confirm(request.host))) return new OllamaError('cancelled', vscode.l10n.t('Not sent: {0} is not allowed.', request.host), []);
     return undefined;
   };
   const lastPrompts = new LastPrompts();

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 export async function insertCode(editor: vscode.TextEditor | undefined, code: string, mode: 'insert' | 'replace', notify: (message: string) => void): Promise<void> {
   if (!editor || editor.document.isClosed) {
     void vscode.window.showInformationMessage(vscode.l10n.t('Open a file and place the cursor where the code should go, then try again.'));
-    return notify('No editor to insert into.');
+    return notify(vscode.l10n.t('No editor to insert into.'));
   }
   const edit = new vscode.WorkspaceEdit();
   const selection = editor.selection;
@@ -16,5 +16,5 @@ export async function insertCode(editor: vscode.TextEditor | undefined, code: st
     return;
   }
   await vscode.window.showTextDocument(editor.document, editor.viewColumn);
-  notify(mode === 'replace' && !selection.isEmpty ? 'Selection replaced.' : 'Code inserted.');
+  notify(mode === 'replace' && !selection.isEmpty ? vscode.l10n.t('Selection replaced.') : vscode.l10n.t('Code inserted.'));
 }

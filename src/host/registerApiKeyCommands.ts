@@ -1,7 +1,6 @@
 // "Set API Key…" and "Clear API Key": the key for the server prompts go to now (base URL or Ollama host),
 // typed into a password box and kept in secret storage only.
 import * as vscode from 'vscode';
-import { serverName } from './chatBanners';
 import type { Services } from './createServices';
 
 export function registerApiKeyCommands(context: vscode.ExtensionContext, services: Services, refresh: () => Promise<void>): void {
@@ -11,10 +10,13 @@ export function registerApiKeyCommands(context: vscode.ExtensionContext, service
       if (!(await usableHost(services))) return;
       const key = await vscode.window.showInputBox({
         title: vscode.l10n.t('Phi-4: Set API Key'),
-        prompt: vscode.l10n.t('The API key for {0}. It is kept in VS Code\'s secret storage and sent as a bearer token to this server only.', serverName(settings)),
+        prompt:
+          settings.provider === 'ollama'
+            ? vscode.l10n.t("The API key for Ollama at {0}. It is kept in VS Code's secret storage and sent as a bearer token to this server only.", settings.host)
+            : vscode.l10n.t("The API key for the server at {0}. It is kept in VS Code's secret storage and sent as a bearer token to this server only.", settings.host),
         password: true,
         ignoreFocusOut: true,
-        validateInput: (value) => (/\s/.test(value.trim()) || /[\r\n]/.test(value) ? 'An API key has no spaces or line breaks.' : undefined),
+        validateInput: (value) => (/\s/.test(value.trim()) || /[\r\n]/.test(value) ? vscode.l10n.t('An API key has no spaces or line breaks.') : undefined),
       });
       if (key === undefined || key.trim() === '') return;
       await services.apiKeys.set(settings.host, key.trim());

@@ -7,7 +7,10 @@ import { ChatController } from './ChatController';
 import { CHAT_VIEW_ID, ChatViewProvider } from './ChatViewProvider';
 import type { Services } from './createServices';
 
-export const INSTRUCTIONS_CHANGED = 'Custom instructions changed. They apply from the next new chat; this conversation keeps the ones it started with.';
+/** Shown in a conversation under way when the instructions change (they apply from the next chat). */
+export function instructionsChangedNotice(): string {
+  return vscode.l10n.t('Custom instructions changed. They apply from the next new chat; this conversation keeps the ones it started with.');
+}
 
 export interface ChatFeature {
   readonly session: ChatSession;
@@ -42,7 +45,7 @@ export function registerChat(context: vscode.ExtensionContext, services: Service
     services.onDidTrimConversations(() => void session.historyChanged()),
     // A conversation keeps the system text it started with, so say when a change waits for the next chat.
     services.instructions.onDidChange(() => {
-      if (session.current.turns.length > 0) controller.broadcast({ type: 'notice', message: INSTRUCTIONS_CHANGED });
+      if (session.current.turns.length > 0) controller.broadcast({ type: 'notice', message: instructionsChangedNotice() });
     }),
   );
   return { session, controller, revealChat, lastEditor: () => vscode.window.activeTextEditor ?? lastEditor };

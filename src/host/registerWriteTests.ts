@@ -43,10 +43,10 @@ async function writeTests(services: Services, editor: vscode.TextEditor | undefi
   }
   const document = await vscode.workspace.openTextDocument({ language: editor.document.languageId, content: file.code });
   await vscode.window.showTextDocument(document, { viewColumn: vscode.ViewColumn.Beside, preview: false });
-  const notes = file.complete ? outcome.notes : [...outcome.notes, 'The answer ended before the test file was complete.'];
+  const notes = file.complete ? outcome.notes : [...outcome.notes, vscode.l10n.t('The answer ended before the test file was complete.')];
   if (notes.length > 0) void vscode.window.showWarningMessage(vscode.l10n.t('Phi-4 tests: {0}', notes.join(' ')));
 }
 
 async function failed(error: OllamaError, retry: () => Promise<void>): Promise<void> {
-  if (error.kind !== 'cancelled') await showRequestError('write tests', error, retry);
+  if (error.kind !== 'cancelled') await showRequestError((reason) => vscode.l10n.t('Phi-4 could not write tests: {0}', reason), error, retry);
 }

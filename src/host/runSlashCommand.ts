@@ -21,9 +21,9 @@ export interface SlashCommandDeps {
 export async function runSlashCommand(name: SlashCommandName, argument: string, deps: SlashCommandDeps): Promise<void> {
   if (name === 'new') return deps.newChat();
   const id = COMMANDS[name];
-  if (!(await vscode.commands.getCommands(true)).includes(id)) return deps.notice(`/${name} is not available in this version of Phi-4.`);
+  if (!(await vscode.commands.getCommands(true)).includes(id)) return deps.notice(vscode.l10n.t('/{0} is not available in this version of Phi-4.', name));
   // Only /edit takes text: its instruction (none opens the instruction picker). The others take editor arguments.
   const args = name === 'edit' && argument !== '' ? [argument] : [];
-  if (name !== 'edit' && argument !== '') deps.notice(`/${name} takes no text after it; "${argument.slice(0, 40)}" was ignored.`);
+  if (name !== 'edit' && argument !== '') deps.notice(vscode.l10n.t('/{0} takes no text after it; "{1}" was ignored.', name, argument.slice(0, 40)));
   await vscode.commands.executeCommand(id, ...args);
 }

@@ -1,7 +1,7 @@
 // The @-mention list in the chat input: typing "@" and a few letters asks the host for matching files,
 // symbols, @problems and @selection; the list is a listbox the textarea points into (aria-activedescendant),
 // Up/Down move, Tab or Enter take an entry (it becomes a chip and the "@…" text goes), Escape closes it.
-import { l10n } from './l10n';
+import * as l10n from '@vscode/l10n';
 import type { MentionOption } from '../protocol/messages';
 import { el } from './el';
 

@@ -1,7 +1,7 @@
 // The completion list that opens on "/" in the chat input: a listbox the textarea points into with
 // aria-activedescendant, so focus stays in the input while Up/Down move through the commands, Tab or Enter
 // takes one and Escape closes the list (and only the list).
-import { l10n } from './l10n';
+import * as l10n from '@vscode/l10n';
 import { matchingCommands, type SlashCommand } from '../protocol/slashCommands';
 import { el } from './el';
 

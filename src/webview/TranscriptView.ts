@@ -1,7 +1,7 @@
 // Draws the conversation: user turns, streaming answers (rendered incrementally, one frame at a time),
 // stats, notes and per-answer errors with action buttons, and Regenerate / Edit on the last exchange.
 import { contextUsedView } from './contextUsedView';
-import { l10n } from './l10n';
+import * as l10n from '@vscode/l10n';
 import type { Markdown } from './markdown/createMarkdown';
 import { ACTION_LABELS, type StatsView, type TurnView, type WelcomeInfo } from '../protocol/messages';
 import { decorateCodeBlocks } from './decorateCodeBlocks';
@@ -320,17 +320,17 @@ function turnActions(actions: readonly (readonly [action: string, label: string,
 const LOAD_WORTH_SHOWING_MS = 100;
 
 function seconds(ms: number): string {
-  return `${(ms / 1000).toFixed(2)} s`;
+  return l10n.t('{0} s', (ms / 1000).toFixed(2));
 }
 
 export function formatStats(s: StatsView): string {
   const parts = [s.model];
-  if (s.promptTokens !== undefined || s.answerTokens !== undefined) parts.push(`${s.promptTokens ?? '?'} prompt → ${s.answerTokens ?? '?'} answer tokens`);
-  if (s.timeToFirstTokenMs !== undefined) parts.push(`first token ${(s.timeToFirstTokenMs / 1000).toFixed(2)} s`);
-  if (s.tokensPerSecond !== undefined) parts.push(`${s.tokensPerSecond.toFixed(1)} tok/s`);
-  if (s.cachedPromptTokens !== undefined) parts.push(`${s.cachedPromptTokens} prompt tokens cached`);
-  if (s.promptEvalMs !== undefined) parts.push(`prompt read in ${seconds(s.promptEvalMs)}`);
+  if (s.promptTokens !== undefined || s.answerTokens !== undefined) parts.push(l10n.t('{0} prompt → {1} answer tokens', s.promptTokens ?? '?', s.answerTokens ?? '?'));
+  if (s.timeToFirstTokenMs !== undefined) parts.push(l10n.t('first token {0}', seconds(s.timeToFirstTokenMs)));
+  if (s.tokensPerSecond !== undefined) parts.push(l10n.t('{0} tok/s', s.tokensPerSecond.toFixed(1)));
+  if (s.cachedPromptTokens !== undefined) parts.push(l10n.t('{0} prompt tokens cached', s.cachedPromptTokens));
+  if (s.promptEvalMs !== undefined) parts.push(l10n.t('prompt read in {0}', seconds(s.promptEvalMs)));
   // A loaded model reports a few milliseconds; only a real load explains a slow first answer.
-  if (s.loadMs !== undefined && s.loadMs >= LOAD_WORTH_SHOWING_MS) parts.push(`model loaded in ${seconds(s.loadMs)}`);
+  if (s.loadMs !== undefined && s.loadMs >= LOAD_WORTH_SHOWING_MS) parts.push(l10n.t('model loaded in {0}', seconds(s.loadMs)));
   return parts.join(' · ');
 }

@@ -1,18 +1,19 @@
 // The "Context used" line under a question: collapsed to "Context: N items · T tokens", expanded to a list of
 // every item (path:lines, kind, tokens) and what was shortened or left out and why. Items that are file ranges
 // are buttons that open the range; a native <details> and <ul> give keyboard and screen-reader access for free.
-import { l10n } from './l10n';
+import * as l10n from '@vscode/l10n';
 import type { ContextItem, ContextItemKind } from '../protocol/contextItems';
 import { el } from './el';
 
-const KIND_NAMES: Readonly<Record<ContextItemKind, string>> = {
-  selection: 'selection',
-  definition: 'definition',
-  mention: 'mention',
-  surrounding: 'surrounding code',
-  problems: 'problems',
-  history: 'history',
-  instructions: 'instructions',
+/** Functions, not strings: the bundle is configured after this module loads. */
+const KIND_NAMES: Readonly<Record<ContextItemKind, () => string>> = {
+  selection: () => l10n.t('selection'),
+  definition: () => l10n.t('definition'),
+  mention: () => l10n.t('mention'),
+  surrounding: () => l10n.t('surrounding code'),
+  problems: () => l10n.t('problems'),
+  history: () => l10n.t('history'),
+  instructions: () => l10n.t('instructions'),
 };
 
 const n = (v: number): string => v.toLocaleString('en-US');
@@ -42,7 +43,7 @@ export function contextUsedView(items: readonly ContextItem[]): HTMLElement {
       row.appendChild(open);
     } else row.appendChild(el('span', 'context-label', item.label));
     const status = item.status === 'omitted' ? l10n.t('left out') : item.status === 'shortened' ? l10n.t('{0} tokens, shortened', n(item.tokens)) : l10n.t('{0} tokens', n(item.tokens));
-    row.appendChild(el('span', 'context-meta', ` · ${KIND_NAMES[item.kind]} · ${status}`));
+    row.appendChild(el('span', 'context-meta', ` · ${KIND_NAMES[item.kind]()} · ${status}`));
     if (item.note) row.appendChild(el('div', 'context-note', item.note));
     list.appendChild(row);
   }

@@ -1,6 +1,6 @@
 // Gives every rendered code block a header with its language and Copy / Insert / Replace buttons.
 // Buttons carry data attributes only; one delegated listener handles them (no inline handlers under CSP).
-import { l10n } from './l10n';
+import * as l10n from '@vscode/l10n';
 
 export function decorateCodeBlocks(fragment: DocumentFragment): void {
   const doc = fragment.ownerDocument;

@@ -1,5 +1,6 @@
 // Entry of the chat webview: wires the DOM to the host through the typed protocol.
-import { l10n, loadL10nBundle } from './l10n';
+import * as l10n from '@vscode/l10n';
+import { loadL10nBundle } from './l10n';
 import { questionTooLong, type ActionId, type Banner, type ContextChip, type ConversationSummary, type HostToWebview } from '../protocol/messages';
 import { parseSlashCommand, unknownCommandHint } from '../protocol/slashCommands';
 import { el } from './el';

@@ -2,7 +2,7 @@
 // sample to try it on. The host says where prompts go and which keys package.json binds.
 import type { PromptDestination, WelcomeInfo } from '../protocol/messages';
 import type { WelcomeCommand } from '../protocol/welcomeKeys';
-import { l10n } from './l10n';
+import * as l10n from '@vscode/l10n';
 import { el } from './el';
 
 /** Said truthfully: a shared server (or an Ollama elsewhere) receives the code, so "nothing leaves" would be false. */

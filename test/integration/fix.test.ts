@@ -95,6 +95,25 @@ describe('inline fix preview', () => {
     assert.equal(doc.getText(), SUM_FIXED);
   });
 
+  it('Accept all and Reject all tooltips name the keys contributes.keybindings binds on this platform', async () => {
+    await testServer.enqueue({ answer: SUM_FIX_ANSWER });
+    await fixLines(1, 6);
+    await waitPhase('preview');
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>('vscode.executeCodeLensProvider', doc.uri);
+    const tooltip = (command: string): string => String(lenses.find((l) => l.command?.command === command)?.command?.tooltip);
+    const bindings = ((vscode.extensions.getExtension('phi4-local.phi4-local')!.packageJSON as { contributes: unknown }).contributes as { keybindings: { command: string; key: string; mac?: string }[] }).keybindings;
+    const bound = (command: string): string | undefined => {
+      const b = bindings.find((k) => k.command === command);
+      return process.platform === 'darwin' ? b?.mac ?? b?.key : b?.key;
+    };
+    const mac = process.platform === 'darwin';
+    // What VS Code itself shows for these bindings: ⇧⌘Enter on macOS, Ctrl+Shift+Enter elsewhere.
+    assert.equal(bound('phi4.fixAcceptAll'), mac ? 'cmd+shift+enter' : 'ctrl+shift+enter');
+    assert.equal(bound('phi4.fixRejectAll'), mac ? 'cmd+shift+backspace' : 'ctrl+shift+backspace');
+    assert.ok(tooltip('phi4.fixAcceptAll').includes(mac ? '(⇧⌘Enter)' : '(Ctrl+Shift+Enter)'), tooltip('phi4.fixAcceptAll'));
+    assert.ok(tooltip('phi4.fixRejectAll').includes(mac ? '(⇧⌘Backspace)' : '(Ctrl+Shift+Backspace)'), tooltip('phi4.fixRejectAll'));
+  });
+
   it('Reject all leaves the file byte-identical and not dirty', async () => {
     await testServer.enqueue({ answer: SUM_FIX_ANSWER });
     await fixLines(1, 6);

@@ -21,8 +21,8 @@ export async function addDefinitions(services: Pick<Services, 'settings' | 'log'
     services.log.info(`definitions file=${context.relativePath.replace(/\s/g, '_')} found=${found.definitions.length} lookups=${found.lookups} ms=${found.ms.toFixed(0)}${found.timedOut ? ' timedOut' : ''}`);
     const notes: string[] = [];
     const ms = settings.contextTimeoutMs;
-    if (found.timedOut && found.definitions.length === 0) notes.push(`Sent without definitions from other files: the language server did not answer within ${ms} ms (it may still be loading the project). Ask again in a moment, or raise phi4.context.timeoutMs.`);
-    else if (found.timedOut) notes.push(`Some definitions may be missing: the language server took longer than ${ms} ms (phi4.context.timeoutMs).`);
+    if (found.timedOut && found.definitions.length === 0) notes.push(vscode.l10n.t('Sent without definitions from other files: the language server did not answer within {0} ms (it may still be loading the project). Ask again in a moment, or raise phi4.context.timeoutMs.', ms));
+    else if (found.timedOut) notes.push(vscode.l10n.t('Some definitions may be missing: the language server took longer than {0} ms (phi4.context.timeoutMs).', ms));
     return { context: found.definitions.length > 0 ? { ...context, definitions: found.definitions } : context, notes };
   } catch (e) {
     services.log.warn(`definitions: the language server failed: ${e instanceof Error ? e.message : String(e)}`);

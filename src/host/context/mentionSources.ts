@@ -28,11 +28,11 @@ export async function fileMention(uri: vscode.Uri, question: string): Promise<Me
   let bytes: Uint8Array;
   try {
     const stat = await vscode.workspace.fs.stat(uri);
-    if (stat.type & vscode.FileType.Directory) return { note: `${path} is a folder; mention the files in it instead.` };
-    if (stat.size > MAX_FILE_BYTES) return { note: `${path} was not sent: at ${(stat.size / 1048576).toFixed(1)} MB it is far too large.` };
+    if (stat.type & vscode.FileType.Directory) return { note: vscode.l10n.t('{0} is a folder; mention the files in it instead.', path) };
+    if (stat.size > MAX_FILE_BYTES) return { note: vscode.l10n.t('{0} was not sent: at {1} MB it is far too large.', path, (stat.size / 1048576).toFixed(1)) };
     bytes = await vscode.workspace.fs.readFile(uri);
   } catch {
-    return { note: `${path} was not sent: it no longer exists or cannot be read.` };
+    return { note: vscode.l10n.t('{0} was not sent: it no longer exists or cannot be read.', path) };
   }
   return textMention(uri, path, new TextDecoder('utf-8').decode(bytes), await languageOf(uri), question);
 }
@@ -42,7 +42,7 @@ const OUTLINE_TIMEOUT_MS = 2000;
 
 async function textMention(uri: vscode.Uri, path: string, text: string, languageId: string, question: string): Promise<MentionResult> {
   const unsendable = unsendableReason(text);
-  if (unsendable) return { note: `${path} was not sent: ${unsendable}.` };
+  if (unsendable) return { note: vscode.l10n.t('{0} was not sent: {1}.', path, unsendable) };
   const lines = text.split(/\r?\n/);
   if (lines.at(-1) === '') lines.pop();
   const reduced = lines.length > REDUCE_FROM_LINES ? reduceFile(lines, await documentSymbols(uri, OUTLINE_TIMEOUT_MS).catch(() => []), question) : undefined;
@@ -56,16 +56,17 @@ export async function rangeMention(uri: vscode.Uri, range: vscode.Range, kind: '
     const end = Math.min(range.end.line, doc.lineCount - 1);
     const text = doc.getText(new vscode.Range(range.start.line, 0, end, doc.lineAt(end).text.length));
     const unsendable = unsendableReason(text);
-    if (unsendable) return { note: `${path} was not sent: ${unsendable}.` };
+    if (unsendable) return { note: vscode.l10n.t('{0} was not sent: {1}.', path, unsendable) };
     return { mention: { kind, relativePath: path, languageId: doc.languageId, startLine: range.start.line, endLine: end, text } };
   } catch {
-    return { note: `${path} was not sent: it no longer exists or cannot be read.` };
+    return { note: vscode.l10n.t('{0} was not sent: it no longer exists or cannot be read.', path) };
   }
 }
 
 export function problemsMention(uri: vscode.Uri): MentionResult {
   const path = workspacePath(uri);
   const problems = diagnosticsOf(uri);
+  // eslint-disable-next-line phi4/no-raw-ui-string -- the model reads this, in English like the rest of the prompt
   const text = problems.length === 0 ? 'No problems reported.' : problems.map((d) => `- line ${d.line + 1}, ${d.severity}: ${d.message}${d.source ? ` (${d.source})` : ''}`).join('\n');
   return { mention: { kind: 'problems', relativePath: path, languageId: 'text', startLine: 0, endLine: 0, text } };
 }

@@ -18,13 +18,13 @@ function resolve(path: string): vscode.Uri | undefined {
 
 export async function openContextRange(path: string, startLine: number, endLine: number, notice: (message: string) => void): Promise<void> {
   const uri = resolve(path);
-  if (!uri) return notice(`${path} is not in this workspace, so it cannot be opened.`);
+  if (!uri) return notice(vscode.l10n.t('{0} is not in this workspace, so it cannot be opened.', path));
   try {
     const document = await vscode.workspace.openTextDocument(uri);
     const end = Math.min(endLine, document.lineCount - 1);
     const range = new vscode.Range(Math.min(startLine, end), 0, end, document.lineAt(end).text.length);
     await vscode.window.showTextDocument(document, { selection: range, preview: true, viewColumn: vscode.ViewColumn.One });
   } catch {
-    notice(`${path} could not be opened: it may have been moved or deleted.`);
+    notice(vscode.l10n.t('{0} could not be opened: it may have been moved or deleted.', path));
   }
 }

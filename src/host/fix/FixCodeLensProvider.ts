@@ -1,12 +1,16 @@
 // CodeLens over a fix preview: Accept | Reject per hunk, Accept all | Reject all | Show diff for the fix.
 import * as vscode from 'vscode';
-import { withArticle } from './FixPreview';
 import type { FixPreviewManager } from './FixPreviewManager';
+import { previewTexts } from './previewTexts';
 
 export class FixCodeLensProvider implements vscode.CodeLensProvider {
   readonly onDidChangeCodeLenses: vscode.Event<void>;
 
-  constructor(private readonly manager: FixPreviewManager) {
+  /** `keyOf` names the key bound to a command on this platform (from the manifest), for the tooltips. */
+  constructor(
+    private readonly manager: FixPreviewManager,
+    private readonly keyOf: (command: string) => string,
+  ) {
     this.onDidChangeCodeLenses = manager.onDidChange;
   }
 
@@ -18,13 +22,13 @@ export class FixCodeLensProvider implements vscode.CodeLensProvider {
     const uri = document.uri;
     if (preview.phase === 'streaming') {
       return [
-        new vscode.CodeLens(top, { title: vscode.l10n.t('$(loading~spin) Phi-4 is writing {0}…', withArticle(preview.noun)), command: '' }),
+        new vscode.CodeLens(top, { title: `$(loading~spin) ${previewTexts(preview.noun).writing()}`, command: '' }),
         new vscode.CodeLens(top, { title: vscode.l10n.t('Cancel (Esc)'), command: 'phi4.fixCancel', arguments: [uri] }),
       ];
     }
     const lenses = [
-      new vscode.CodeLens(top, { title: vscode.l10n.t('$(check-all) Accept all'), tooltip: vscode.l10n.t('Apply the whole {0} (Ctrl+Shift+Enter)', preview.noun), command: 'phi4.fixAcceptAll', arguments: [uri] }),
-      new vscode.CodeLens(top, { title: vscode.l10n.t('$(close-all) Reject all'), tooltip: vscode.l10n.t('Discard the {0} (Ctrl+Shift+Backspace)', preview.noun), command: 'phi4.fixRejectAll', arguments: [uri] }),
+      new vscode.CodeLens(top, { title: vscode.l10n.t('$(check-all) Accept all'), tooltip: previewTexts(preview.noun).acceptAllTooltip(this.keyOf('phi4.fixAcceptAll')), command: 'phi4.fixAcceptAll', arguments: [uri] }),
+      new vscode.CodeLens(top, { title: vscode.l10n.t('$(close-all) Reject all'), tooltip: previewTexts(preview.noun).rejectAllTooltip(this.keyOf('phi4.fixRejectAll')), command: 'phi4.fixRejectAll', arguments: [uri] }),
       new vscode.CodeLens(top, { title: vscode.l10n.t('$(diff) Show diff'), command: 'phi4.fixShowDiff', arguments: [uri] }),
     ];
     const pending = preview.proposal?.pending() ?? [];

@@ -2,6 +2,7 @@
 // insertion), the streamed proposal shown under it, removed lines in red, proposed lines in a comment zone per hunk. It never edits the document itself;
 // only accept() does, one WorkspaceEdit (one undo step) per decision, after checking the text is unchanged.
 import * as vscode from 'vscode';
+import { describeChange, previewTexts, type PreviewNoun } from './previewTexts';
 import { type FixProposal } from '../../fix/FixProposal';
 import { commonEnds } from '../../fix/commonEnds';
 import type { Hunk } from '../../fix/diffLines';
@@ -40,8 +41,8 @@ export class FixPreview {
     readonly original: string,
     readonly languageId: string,
     private readonly look: PreviewLook,
-    /** What the user asked for, as messages name it: "fix", "edit", "doc comment". */
-    readonly noun: string = 'fix',
+    /** What the user asked for, which picks the preview's sentences (previewTexts). */
+    readonly noun: PreviewNoun = 'fix',
   ) {
     this.regionStart = document.offsetAt(region.start);
   }
@@ -98,7 +99,7 @@ export class FixPreview {
     const range = this.regionRange();
     const body = new vscode.MarkdownString(fenced(code + ' …', this.languageId));
     const thread = this.threads[0] ?? this.createThread(new vscode.Range(range.end.line, 0, range.end.line, 0));
-    thread.label = vscode.l10n.t('Phi-4 is writing {0}…', withArticle(this.noun));
+    thread.label = previewTexts(this.noun).writing();
     thread.comments = [comment(body)];
     this.decorate(editors);
   }
@@ -112,8 +113,7 @@ export class FixPreview {
       const first = this.hunkLine(hunk);
       const anchorLine = hunk.removed.length > 0 ? first + hunk.removed.length - 1 : Math.max(0, first - 1);
       const thread = this.createThread(new vscode.Range(anchorLine, 0, anchorLine, 0));
-      const what = hunk.added.length === 0 ? `remove ${hunk.removed.length} line(s)` : `${hunk.removed.length > 0 ? 'replace with' : 'insert'} ${hunk.added.length} line(s)`;
-      thread.label = vscode.l10n.t('Phi-4 {0} {1}/{2}: {3}', this.noun, index + 1, pending.length, what);
+      thread.label = previewTexts(this.noun).hunkLabel(index + 1, pending.length, describeChange(hunk.removed.length, hunk.added.length));
       const added = hunk.added.map((l) => '+ ' + l.replace(/\r?\n$|\r$/, '')).join('\n');
       const dropped = hunk.removed.map((l) => '- ' + l.replace(/\r?\n$|\r$/, '')).join('\n');
       thread.comments = [comment(new vscode.MarkdownString(fenced(hunk.added.length > 0 ? added : dropped, 'diff')))];
@@ -216,11 +216,6 @@ export class FixPreview {
     for (const thread of this.threads) thread.dispose();
     this.threads = [];
   }
-}
-
-/** "a fix", "an edit". */
-export function withArticle(noun: string): string {
-  return `${/^[aeiou]/i.test(noun) ? 'an' : 'a'} ${noun}`;
 }
 
 function comment(body: vscode.MarkdownString): vscode.Comment {

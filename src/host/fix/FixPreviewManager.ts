@@ -1,13 +1,14 @@
 // Keeps at most one inline preview (fix, edit, generated code) per document, routes document edits to it, drives the CodeLens and the
 // `phi4.fixPreviewVisible` context key, and closes previews that can no longer be applied safely.
 import * as vscode from 'vscode';
-import { FixPreview, withArticle, type PreviewLook } from './FixPreview';
+import { FixPreview, type PreviewLook } from './FixPreview';
+import { previewTexts, type PreviewNoun } from './previewTexts';
 
 export class FixPreviewManager implements vscode.Disposable {
   private readonly previews = new Map<string, FixPreview>();
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
-  private readonly accepted = new vscode.EventEmitter<string>();
+  private readonly accepted = new vscode.EventEmitter<PreviewNoun>();
   /** A change from a preview was applied to its document; carries the preview's noun ("fix", "edit"…). */
   readonly onDidAccept = this.accepted.event;
   private lookCache: PreviewLook | undefined;
@@ -20,8 +21,6 @@ export class FixPreviewManager implements vscode.Disposable {
     if (this.statusCache) return this.statusCache;
     const status = vscode.window.createStatusBarItem('phi4.fixStatus', vscode.StatusBarAlignment.Right, 99);
     status.name = vscode.l10n.t('Phi-4 Fix');
-    status.text = vscode.l10n.t('$(loading~spin) Phi-4 is writing a fix');
-    status.tooltip = vscode.l10n.t('Click to cancel the fix (Escape in the editor)');
     this.disposables.push(status);
     this.statusCache = status;
     return status;
@@ -33,7 +32,7 @@ export class FixPreviewManager implements vscode.Disposable {
     this.listening = true;
     this.disposables.push(
       vscode.workspace.onDidChangeTextDocument((e) => this.onEdit(e)),
-      vscode.workspace.onDidCloseTextDocument((doc) => this.close(doc.uri, `The file was closed, so the ${this.get(doc.uri)?.noun ?? 'fix'} was cancelled. Nothing was changed.`)),
+      vscode.workspace.onDidCloseTextDocument((doc) => this.close(doc.uri, previewTexts(this.get(doc.uri)?.noun ?? 'fix').fileClosed())),
       vscode.window.onDidChangeActiveTextEditor(() => this.updateContext()),
       vscode.window.onDidChangeVisibleTextEditors(() => this.redraw()),
     );
@@ -54,7 +53,7 @@ export class FixPreviewManager implements vscode.Disposable {
         isWholeLine: true,
         backgroundColor: new vscode.ThemeColor('editor.findRangeHighlightBackground'),
       }),
-      comments: vscode.comments.createCommentController('phi4.fixPreview', 'Phi-4 Fix Preview'),
+      comments: vscode.comments.createCommentController('phi4.fixPreview', vscode.l10n.t('Phi-4 Fix Preview')),
     };
     this.disposables.push(this.lookCache.removed, this.lookCache.pending, this.lookCache.comments);
     return this.lookCache;
@@ -86,7 +85,7 @@ export class FixPreviewManager implements vscode.Disposable {
    * Starts a preview; an existing one in the same document is replaced (two never overlap). Callers ask the
    * user first (see confirmReplace).
    */
-  start(document: vscode.TextDocument, region: vscode.Range, languageId: string, noun = 'fix'): FixPreview {
+  start(document: vscode.TextDocument, region: vscode.Range, languageId: string, noun: PreviewNoun = 'fix'): FixPreview {
     this.close(document.uri);
     const preview = new FixPreview(document, region, document.getText(region), languageId, this.look, noun);
     this.listen();
@@ -115,8 +114,8 @@ export class FixPreviewManager implements vscode.Disposable {
     const streaming = this.all().filter((p) => p.phase === 'streaming');
     this.status.command = streaming.length === 1 ? { title: vscode.l10n.t('Cancel'), command: 'phi4.fixCancel', arguments: [streaming[0].document.uri] } : 'phi4.fixCancel';
     if (streaming.length > 0) {
-      this.status.text = vscode.l10n.t('$(loading~spin) Phi-4 is writing {0}', withArticle(streaming[0].noun));
-      this.status.tooltip = vscode.l10n.t('Click to cancel the {0} (Escape in the editor)', streaming[0].noun);
+      this.status.text = `$(loading~spin) ${previewTexts(streaming[0].noun).writing()}`;
+      this.status.tooltip = previewTexts(streaming[0].noun).cancelTooltip();
       this.status.show();
     }
     else this.status.hide();
@@ -134,8 +133,8 @@ export class FixPreviewManager implements vscode.Disposable {
     if (!preview.follow(event)) {
       const why =
         event.reason === vscode.TextDocumentChangeReason.Undo || event.reason === vscode.TextDocumentChangeReason.Redo
-          ? `Undo changed the code under the Phi-4 ${preview.noun} preview, so the preview was closed.`
-          : `You edited the code under the Phi-4 ${preview.noun}, so it was cancelled. Nothing was applied.`;
+          ? previewTexts(preview.noun).undoneUnder()
+          : previewTexts(preview.noun).editedUnder();
       this.close(event.document.uri, why);
       return;
     }

@@ -1,10 +1,12 @@
 // Registers "Fix Selection", the inline preview's decisions, the diff view and the lightbulb actions.
 import * as vscode from 'vscode';
+import { formatKey, keybindingLabel } from '../../keybindings/keybindingLabel';
 import type { Services } from '../createServices';
 import type { ChatFeature } from '../registerChat';
 import { FixCodeActionProvider } from './FixCodeActionProvider';
 import { FixCodeLensProvider } from './FixCodeLensProvider';
 import { FixPreviewManager } from './FixPreviewManager';
+import { previewTexts } from './previewTexts';
 import { PROPOSED_SCHEME, ProposedFixDocument } from './ProposedFixDocument';
 import { runFix, type FixHint } from './runFix';
 import { revealTarget } from './revealTarget';
@@ -12,6 +14,8 @@ import { revealTarget } from './revealTarget';
 export function registerFix(context: vscode.ExtensionContext, services: Services, chat: ChatFeature): FixPreviewManager {
   const manager = new FixPreviewManager();
   const proposed = new ProposedFixDocument(manager);
+  const keybindings = (context.extension.packageJSON as { contributes?: { keybindings?: unknown } }).contributes?.keybindings;
+  const keyOf = (command: string): string => keybindingLabel(keybindings, command, process.platform) ?? vscode.l10n.t('no key bound');
   const previewFor = (uri?: unknown) => (uri instanceof vscode.Uri ? manager.get(uri) : manager.forActiveEditor());
 
   // A decision may finish after the preview was closed or replaced (a second click on Accept all, Reject
@@ -22,8 +26,9 @@ export function registerFix(context: vscode.ExtensionContext, services: Services
     const ok = await preview.accept(preview.proposal.pending().map((h) => h.id));
     if (ok) manager.noteAccepted(preview);
     if (!manager.isCurrent(preview)) return;
-    manager.close(preview.document.uri, ok ? undefined : `The code changed under the preview, so the ${preview.noun} was not applied.`);
-    if (ok) vscode.window.setStatusBarMessage(vscode.l10n.t('Phi-4 {0} applied — Undo (Ctrl+Z) reverts it', preview.noun), 5000);
+    manager.close(preview.document.uri, ok ? undefined : previewTexts(preview.noun).notApplied());
+    // Undo is VS Code's own binding, not in our manifest.
+    if (ok) vscode.window.setStatusBarMessage(previewTexts(preview.noun).applied(formatKey(process.platform === 'darwin' ? 'cmd+z' : 'ctrl+z', process.platform)), 5000);
   };
   const decideHunk = async (uri: unknown, id: unknown, accept: boolean): Promise<void> => {
     const preview = previewFor(uri);
@@ -33,7 +38,7 @@ export function registerFix(context: vscode.ExtensionContext, services: Services
     else await preview.reject([id]);
     if (accept && ok) manager.noteAccepted(preview);
     if (!manager.isCurrent(preview)) return;
-    if (!ok) return manager.close(preview.document.uri, 'The code changed under the preview, so the change was not applied.');
+    if (!ok) return manager.close(preview.document.uri, vscode.l10n.t('The code changed under the preview, so the change was not applied.'));
     if (preview.proposal.settled) manager.close(preview.document.uri);
     else {
       preview.showProposal(manager.editorsOf(preview));
@@ -46,7 +51,7 @@ export function registerFix(context: vscode.ExtensionContext, services: Services
     manager,
     proposed,
     vscode.workspace.registerTextDocumentContentProvider(PROPOSED_SCHEME, proposed),
-    vscode.languages.registerCodeLensProvider({ scheme: '*' }, new FixCodeLensProvider(manager)),
+    vscode.languages.registerCodeLensProvider({ scheme: '*' }, new FixCodeLensProvider(manager, keyOf)),
     vscode.languages.registerCodeActionsProvider({ scheme: '*' }, new FixCodeActionProvider(), { providedCodeActionKinds: FixCodeActionProvider.kinds }),
     vscode.commands.registerCommand('phi4.fixSelection', async (uri?: unknown, range?: unknown, hints?: unknown) => {
       let editor = vscode.window.activeTextEditor ?? chat.lastEditor();
@@ -72,7 +77,7 @@ export function registerFix(context: vscode.ExtensionContext, services: Services
       if (!preview?.proposal) return;
       proposed.refresh(preview.document.uri);
       const name = vscode.workspace.asRelativePath(preview.document.uri, false);
-      await vscode.commands.executeCommand('vscode.diff', preview.document.uri, ProposedFixDocument.uriFor(preview.document.uri), `${name} ↔ Phi-4 ${preview.noun}`, { preview: true, preserveFocus: true });
+      await vscode.commands.executeCommand('vscode.diff', preview.document.uri, ProposedFixDocument.uriFor(preview.document.uri), previewTexts(preview.noun).diffTitle(name), { preview: true, preserveFocus: true });
     }),
   );
   return manager;

@@ -11,13 +11,14 @@ import type { RequestKind } from '../../request/RequestSpec';
 import { runRequest } from '../../request/runRequest';
 import { showRequestError } from '../showRequestError';
 import type { Services } from '../createServices';
-import { withArticle, type FixPreview } from './FixPreview';
+import type { FixPreview } from './FixPreview';
 import type { FixPreviewManager } from './FixPreviewManager';
+import { previewTexts, type PreviewNoun } from './previewTexts';
 
 export interface InlineJob {
   readonly kind: RequestKind;
-  /** What messages and the preview call the result: "fix", "edit", "doc comment". */
-  readonly noun: string;
+  /** What the user asked for, which picks the preview's sentences. */
+  readonly noun: PreviewNoun;
   readonly editor: vscode.TextEditor;
   /** The text the answer replaces; an empty range for an insertion. */
   readonly region: vscode.Range;
@@ -35,12 +36,13 @@ export interface InlineJob {
 }
 
 /** Asks before a new request replaces the preview open in the same file; true when there is none or the user agrees. */
-export async function confirmReplace(manager: FixPreviewManager, document: vscode.TextDocument, noun: string): Promise<boolean> {
+export async function confirmReplace(manager: FixPreviewManager, document: vscode.TextDocument, noun: PreviewNoun): Promise<boolean> {
   const open = manager.get(document.uri);
   if (!open) return true;
-  const what = open.phase === 'streaming' ? `Phi-4 is still writing ${withArticle(open.noun)} in this file` : `A Phi-4 ${open.noun} preview is open in this file`;
+  const what = open.phase === 'streaming' ? previewTexts(open.noun).stillWriting() : previewTexts(open.noun).previewOpen();
+  // Two whole sentences, each translated on its own.
   const choice = await vscode.window.showWarningMessage(
-    vscode.l10n.t('{0}. Replace it with {1}?', what, withArticle(noun)),
+    `${what} ${previewTexts(noun).replaceWithThis()}`,
     { modal: true, detail: vscode.l10n.t('The open preview is discarded; nothing it proposed is applied.') },
     vscode.l10n.t('Replace'),
   );
@@ -80,7 +82,7 @@ export async function runInlinePreview(services: Services, manager: FixPreviewMa
   // Code that ran into the length limit would read as if its end had been deleted: propose none of it.
   if (outcome.cutOff && !extracted.complete) {
     manager.close(document.uri);
-    return void vscode.window.showWarningMessage(vscode.l10n.t('Phi-4\'s {0} was cut off at its length limit before the code was complete, so nothing was proposed. Select less code, or raise phi4.maxAnswerTokens.', noun));
+    return void vscode.window.showWarningMessage(previewTexts(noun).cutOff());
   }
   preview.proposal = new FixProposal(preview.original, job.shape(extracted.code, preview.original));
   services.log.info(`${job.kind} hunks=${preview.proposal.hunks.length}`);
@@ -88,11 +90,11 @@ export async function runInlinePreview(services: Services, manager: FixPreviewMa
     manager.close(document.uri);
     return void vscode.window.showInformationMessage(vscode.l10n.t('Phi-4 proposes no change to this code.'));
   }
-  if (!preview.regionIsIntact()) return manager.close(document.uri, `The code changed while Phi-4 was writing, so the ${noun} was cancelled. Nothing was applied.`);
+  if (!preview.regionIsIntact()) return manager.close(document.uri, previewTexts(noun).changedWhileWriting());
   preview.showProposal(manager.editorsOf(preview));
   manager.notify();
   // What chat shows under an answer (context left out, a prompt the server cut, a length limit hit).
-  if (outcome.notes.length > 0) void vscode.window.showWarningMessage(vscode.l10n.t('Phi-4 {0}: {1}', noun, outcome.notes.join(' ')));
+  if (outcome.notes.length > 0) void vscode.window.showWarningMessage(previewTexts(noun).notes(outcome.notes.join(' ')));
 }
 
 /** The editor's indent unit: a tab, or its tab size in spaces. */
@@ -108,5 +110,5 @@ async function failed(manager: FixPreviewManager, preview: FixPreview, error: Ol
   const uri = preview.document.uri;
   if (manager.get(uri) === preview) manager.close(uri);
   if (error.kind === 'cancelled' || preview.abort.signal.aborted) return;
-  await showRequestError(`write the ${job.noun}`, error, job.retry);
+  await showRequestError(previewTexts(job.noun).failed, error, job.retry);
 }

@@ -20,7 +20,7 @@ export async function checkOllama(services: Services, progress: WalkthroughProgr
     version = await services.ollama().version();
     installed = (await services.client().listModels()).map((m) => m.name);
   } catch (e) {
-    if (isOllamaError(e)) return showRequestError(vscode.l10n.t('check Ollama'), e, () => checkOllama(services, progress));
+    if (isOllamaError(e)) return showRequestError((reason) => vscode.l10n.t('Phi-4 could not check Ollama: {0}', reason), e, () => checkOllama(services, progress));
     throw e;
   }
   progress.complete('ollamaReady');
@@ -48,7 +48,7 @@ async function checkSharedServer(services: Services, progress: WalkthroughProgre
   try {
     served = (await services.client().listModels()).map((m) => m.name);
   } catch (e) {
-    if (isOllamaError(e)) return showRequestError(vscode.l10n.t('check the server'), e, () => checkOllama(services, progress));
+    if (isOllamaError(e)) return showRequestError((reason) => vscode.l10n.t('Phi-4 could not check the server: {0}', reason), e, () => checkOllama(services, progress));
     throw e;
   }
   progress.complete('ollamaReady');

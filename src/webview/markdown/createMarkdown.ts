@@ -1,5 +1,6 @@
 // The markdown-it instance for model output, configured as untrusted input: no raw HTML, only
 // http(s)/mailto links, images shown as links (never fetched), code highlighted by highlight.js.
+import * as l10n from '@vscode/l10n';
 import MarkdownIt from 'markdown-it';
 import { highlightCode } from './highlightCode';
 import { SAFE_LINK } from './safeLink';
@@ -46,5 +47,5 @@ export function markLink(token: { attrGet(name: string): unknown; attrSet(name: 
 export function imageAsLink(token: { attrGet(name: string): unknown; content: string }): { href: string | undefined; text: string; className: string } {
   const src = String(token.attrGet('src') ?? '');
   const alt = token.content || 'image';
-  return SAFE_LINK.test(src) ? { href: src, text: `[image: ${alt}]`, className: 'md-link md-image' } : { href: undefined, text: `[${alt}]`, className: 'md-image' };
+  return SAFE_LINK.test(src) ? { href: src, text: l10n.t('[image: {0}]', alt), className: 'md-link md-image' } : { href: undefined, text: `[${alt}]`, className: 'md-image' };
 }

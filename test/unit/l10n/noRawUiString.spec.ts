@@ -57,7 +57,7 @@ describe('lint: user-visible text goes through l10n', () => {
   it('accepts webview text from l10n.t', async () => {
     const code = [
       "import { el } from './el';",
-      "import { l10n } from './l10n';",
+      "import * as l10n from '@vscode/l10n';",
       'export function f(button: HTMLButtonElement, box: HTMLElement): void {',
       "  box.appendChild(el('p', 'note', l10n.t('No saved conversations yet.')));",
       "  button.textContent = l10n.t('Copied');",

@@ -1,6 +1,7 @@
 // The webview shows the host's translations: a bundle keyed by the English text, with {n} arguments.
 import * as assert from 'node:assert/strict';
-import { l10n, loadL10nBundle } from '../../../src/webview/l10n';
+import * as l10n from '@vscode/l10n';
+import { loadL10nBundle } from '../../../src/webview/l10n';
 
 describe('webview l10n', () => {
   afterEach(() => loadL10nBundle(undefined));
