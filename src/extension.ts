@@ -20,6 +20,10 @@ export interface Phi4Api {
   fixPreviewPhase(uri: vscode.Uri): 'streaming' | 'preview' | undefined;
   /** True while Edit Selection's instruction input is open. */
   instructionInputOpen(): boolean;
+  /** What the inline preview's comment zones show, as text. */
+  fixPreviewText(uri: vscode.Uri): string[] | undefined;
+  /** The notes under the chat's last answer. */
+  lastAnswerNotes(): readonly string[] | undefined;
 }
 
 export function activate(context: vscode.ExtensionContext): Phi4Api {
@@ -43,7 +47,12 @@ export function activate(context: vscode.ExtensionContext): Phi4Api {
   registerWalkthrough(context, services, chat, fixes, walkthrough);
   const cpu = process.cpuUsage(cpuStarted);
   services.log.info(`activated in ${(performance.now() - started).toFixed(1)} ms (CPU ${((cpu.user + cpu.system) / 1000).toFixed(1)} ms)`);
-  return { fixPreviewPhase: (uri) => fixes.get(uri)?.phase, instructionInputOpen: edits.asking };
+  return {
+    fixPreviewPhase: (uri) => fixes.get(uri)?.phase,
+    instructionInputOpen: edits.asking,
+    fixPreviewText: (uri) => fixes.get(uri)?.shownText(),
+    lastAnswerNotes: () => chat.session.current.turns.at(-1)?.notes,
+  };
 }
 
 export function deactivate(): void {

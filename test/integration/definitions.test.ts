@@ -5,6 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { Phi4Api } from '../../src/extension';
 import { definitionTasks, type DefinitionTask } from '../support/definitionWorkspace';
 import { testServer, waitFor } from './testServerControl';
 
@@ -125,6 +126,17 @@ describe('definitions from the language server', function () {
       const { user } = await explain(doc.uri, new vscode.Selection(0, 0, 0, 23));
       assert.ok(user.includes('total = compute(values)'), 'the request went out with the selection');
       assert.ok(!user.includes('Definition of'));
+      // The answer says it went out without definitions: in chat under the answer, in Fix in the preview.
+      const api = (await vscode.extensions.getExtension('phi4-local.phi4-local')!.activate()) as Phi4Api;
+      const notes = await waitFor('the Explain answer and its notes', () => api.lastAnswerNotes());
+      assert.ok(notes.some((n) => n.includes('did not answer within 200 ms')), `chat notes: ${notes.join(' | ')}`);
+      await testServer.reset();
+      await testServer.enqueue({ answer: '```\ntotal = compute(values ?? [])\n```\n' });
+      vscode.window.activeTextEditor!.selection = new vscode.Selection(0, 0, 0, 23);
+      await vscode.commands.executeCommand('phi4.fixSelection');
+      const shown = await waitFor('the fix preview', () => (api.fixPreviewPhase(doc.uri) === 'preview' ? api.fixPreviewText(doc.uri) : undefined));
+      assert.ok(shown.some((t) => t.includes('did not answer within 200 ms')), `the preview shows: ${shown.join(' | ')}`);
+      await vscode.commands.executeCommand('phi4.fixCancel');
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     } finally {
       hanging.dispose();
