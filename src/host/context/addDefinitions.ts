@@ -23,7 +23,10 @@ export async function addDefinitions(services: Pick<Services, 'settings' | 'log'
     const ms = settings.contextTimeoutMs;
     if (found.timedOut && found.definitions.length === 0) notes.push(`Sent without definitions from other files: the language server did not answer within ${ms} ms (it may still be loading the project). Ask again in a moment, or raise phi4.context.timeoutMs.`);
     else if (found.timedOut) notes.push(`Some definitions may be missing: the language server took longer than ${ms} ms (phi4.context.timeoutMs).`);
-    return { context: found.definitions.length > 0 ? { ...context, definitions: found.definitions } : context, notes };
+    const timedOut = found.timedOut ? { ms, nothingFound: found.definitions.length === 0 } : undefined;
+    // What was found but not sent, and lookups cut short, go to the "Context used" list.
+    const definitionsLeftOut = timedOut || found.skipped.length > 0 ? { skipped: found.skipped, timedOut } : undefined;
+    return { context: { ...context, ...(found.definitions.length > 0 && { definitions: found.definitions }), ...(definitionsLeftOut && { definitionsLeftOut }) }, notes };
   } catch (e) {
     services.log.warn(`definitions: the language server failed: ${e instanceof Error ? e.message : String(e)}`);
     return { context, notes: [] };
