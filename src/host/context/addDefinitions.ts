@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { GatheredContext } from '../../context/EditorContext';
 import type { Services } from '../createServices';
 import { gatherDefinitions } from './gatherDefinitions';
+import { withHoverSignatures } from './hoverSignatures';
 
 export interface WithDefinitions {
   readonly context: GatheredContext;
@@ -17,7 +18,9 @@ export async function addDefinitions(services: Pick<Services, 'settings' | 'log'
   // The focus the prompt shows: the selection itself, or the whole lines of the block or line at the cursor.
   const focus = context.focusKind === 'selection' ? range : new vscode.Range(context.startLine, 0, context.endLine, document.lineAt(context.endLine).text.length);
   try {
-    const found = await gatherDefinitions(document, focus, settings.contextTimeoutMs);
+    const gathered = await gatherDefinitions(document, focus, settings.contextTimeoutMs);
+    // Hover signatures for library functions, in whatever is left of the time bound.
+    const found = { ...gathered, definitions: await withHoverSignatures(gathered.definitions, settings.contextTimeoutMs - gathered.ms) };
     services.log.info(`definitions file=${context.relativePath.replace(/\s/g, '_')} found=${found.definitions.length} lookups=${found.lookups} ms=${found.ms.toFixed(0)}${found.timedOut ? ' timedOut' : ''}`);
     const notes: string[] = [];
     const ms = settings.contextTimeoutMs;

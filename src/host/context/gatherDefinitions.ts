@@ -79,7 +79,7 @@ export async function gatherDefinitions(document: vscode.TextDocument, focus: vs
       const cut = cutDeclaration(symbols, at.start.line, { startLine: range.start.line, endLine: range.end.line });
       const path = workspacePath(targetUri);
       const signatureOnly = /(^|[/\\])node_modules[/\\]/.test(targetUri.path) || targetUri.path.endsWith('.d.ts');
-      hits.push({ name, rank, relativePath: path, languageId: file.languageId, lines, cut, signatureOnly });
+      hits.push({ name, rank, relativePath: path, languageId: file.languageId, lines, cut, signatureOnly, at: { uri: targetUri.toString(), line: at.start.line, character: at.start.character } });
       if (rank < 2 && depth === 0 && !signatureOnly) furtherOut(targetUri, lines, cut.startLine);
     }
   };
