@@ -113,6 +113,28 @@ describe('definitions from the language server', function () {
     }
   });
 
+  it("a declared library function is sent as the language server's hover signature, overloads included", async () => {
+    const folder = vscode.Uri.joinPath(defsFolder(), 'src', 'hover');
+    const write = (name: string, text: string): Thenable<void> => vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, name), new TextEncoder().encode(text));
+    await write('declared.d.ts', 'export declare function parseDoc(text: string): { title: string };\nexport declare function parseDoc(bytes: Uint8Array): { title: string };\n');
+    await write('use.ts', "import { parseDoc } from './declared';\nexport const doc = parseDoc('# Title');\n");
+    try {
+      const uri = vscode.Uri.joinPath(folder, 'use.ts');
+      const doc = await vscode.workspace.openTextDocument(uri);
+      await vscode.window.showTextDocument(doc);
+      const call = new vscode.Position(1, doc.lineAt(1).text.indexOf('parseDoc'));
+      await waitFor('the TypeScript server to see the new files', async () => {
+        const found = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', uri, call);
+        return found?.some((l) => ('targetUri' in l ? l.targetUri : l.uri).path.endsWith('declared.d.ts')) ? true : undefined;
+      }, 60_000);
+      const { user } = await explain(uri, new vscode.Selection(1, 0, 1, doc.lineAt(1).text.length));
+      assert.match(user, /Definition of `parseDoc` from `defs\/src\/hover\/declared\.d\.ts` \(line 1, signature only\):\n```typescript\nfunction parseDoc\(text: string\): \{[^`]*\(\+1 overload\)\n```/);
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    } finally {
+      await vscode.workspace.fs.delete(folder, { recursive: true });
+    }
+  });
+
   it('a language server that hangs or throws does not hold the request back or break it', async () => {
     const hanging = vscode.languages.registerDefinitionProvider({ language: 'plaintext' }, { provideDefinition: () => new Promise<undefined>(() => undefined) });
     const throwing = vscode.languages.registerTypeDefinitionProvider({ language: 'plaintext' }, {
