@@ -2,6 +2,7 @@
 // which registers its own disposables.
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
+import type { ContextItem } from './protocol/contextItems';
 import { createLogger } from './host/createLogger';
 import { createServices } from './host/createServices';
 import { registerChat } from './host/registerChat';
@@ -24,6 +25,8 @@ export interface Phi4Api {
   fixPreviewText(uri: vscode.Uri): string[] | undefined;
   /** The notes under the chat's last answer. */
   lastAnswerNotes(): readonly string[] | undefined;
+  /** The "Context used" list of the chat's last question. */
+  lastContextUsed(): readonly ContextItem[] | undefined;
 }
 
 export function activate(context: vscode.ExtensionContext): Phi4Api {
@@ -52,6 +55,7 @@ export function activate(context: vscode.ExtensionContext): Phi4Api {
     instructionInputOpen: edits.asking,
     fixPreviewText: (uri) => fixes.get(uri)?.shownText(),
     lastAnswerNotes: () => chat.session.current.turns.at(-1)?.notes,
+    lastContextUsed: () => chat.session.current.turns.filter((t) => t.role === 'user').at(-1)?.contextUsed,
   };
 }
 

@@ -152,6 +152,9 @@ describe('definitions from the language server', function () {
       const api = (await vscode.extensions.getExtension('phi4-local.phi4-local')!.activate()) as Phi4Api;
       const notes = await waitFor('the Explain answer and its notes', () => api.lastAnswerNotes());
       assert.ok(notes.some((n) => n.includes('did not answer within 200 ms')), `chat notes: ${notes.join(' | ')}`);
+      // And the Context used list has the lookups the time bound cut short, as a definition not sent.
+      const used = api.lastContextUsed() ?? [];
+      assert.ok(used.some((i) => i.kind === 'definition' && i.status === 'omitted' && /did not answer within 200 ms/.test(i.note ?? '')), JSON.stringify(used));
       await testServer.reset();
       await testServer.enqueue({ answer: '```\ntotal = compute(values ?? [])\n```\n' });
       vscode.window.activeTextEditor!.selection = new vscode.Selection(0, 0, 0, 23);

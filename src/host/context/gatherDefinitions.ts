@@ -102,7 +102,7 @@ export async function gatherDefinitions(document: vscode.TextDocument, focus: vs
   const run = await runLimited(tasks, MAX_LOOKUPS, deadline, signal);
   clearTimeout(timer);
   const focusRange = { relativePath: workspacePath(document.uri), startLine: focus.start.line, endLine: focus.end.line };
-  return { definitions: assembleDefinitions([...hits], focusRange), timedOut: run.timedOut, lookups: tasks.length, ms: performance.now() - started, skipped };
+  return { definitions: assembleDefinitions([...hits], focusRange), timedOut: run.timedOut, lookups: tasks.length, ms: performance.now() - started, skipped: [...skipped] };
 }
 
 function positionOf(use: IdentifierUse): vscode.Position {
