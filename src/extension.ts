@@ -2,6 +2,7 @@
 // which registers its own disposables.
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
+import type { ContextItem } from './protocol/contextItems';
 import { createLogger } from './host/createLogger';
 import { createServices } from './host/createServices';
 import { registerChat } from './host/registerChat';
@@ -20,6 +21,12 @@ export interface Phi4Api {
   fixPreviewPhase(uri: vscode.Uri): 'streaming' | 'preview' | undefined;
   /** True while Edit Selection's instruction input is open. */
   instructionInputOpen(): boolean;
+  /** What the inline preview's comment zones show, as text. */
+  fixPreviewText(uri: vscode.Uri): string[] | undefined;
+  /** The notes under the chat's last answer. */
+  lastAnswerNotes(): readonly string[] | undefined;
+  /** The "Context used" list of the chat's last question. */
+  lastContextUsed(): readonly ContextItem[] | undefined;
 }
 
 export function activate(context: vscode.ExtensionContext): Phi4Api {
@@ -43,7 +50,13 @@ export function activate(context: vscode.ExtensionContext): Phi4Api {
   registerWalkthrough(context, services, chat, fixes, walkthrough);
   const cpu = process.cpuUsage(cpuStarted);
   services.log.info(`activated in ${(performance.now() - started).toFixed(1)} ms (CPU ${((cpu.user + cpu.system) / 1000).toFixed(1)} ms)`);
-  return { fixPreviewPhase: (uri) => fixes.get(uri)?.phase, instructionInputOpen: edits.asking };
+  return {
+    fixPreviewPhase: (uri) => fixes.get(uri)?.phase,
+    instructionInputOpen: edits.asking,
+    fixPreviewText: (uri) => fixes.get(uri)?.shownText(),
+    lastAnswerNotes: () => chat.session.current.turns.at(-1)?.notes,
+    lastContextUsed: () => chat.session.current.turns.filter((t) => t.role === 'user').at(-1)?.contextUsed,
+  };
 }
 
 export function deactivate(): void {

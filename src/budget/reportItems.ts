@@ -8,6 +8,7 @@ import type { Surroundings } from '../prompt/composeUserMessage';
 import { countMessageTokens, countTokens } from '../tokens/countTokens';
 import { definitionTokens } from './packDefinitions';
 import { mentionTokens } from './packMentions';
+import { leftOutItems } from './leftOutItems';
 import type { Mention } from '../context/mentions/Mention';
 import type { MentionForm } from '../prompt/mentionBlock';
 
@@ -33,6 +34,7 @@ export function reportItems(parts: { system: string; history: readonly ChatMessa
       const why = def.signatureOnly ? l10n.t('`{0}`, library or very long code: sent as its signature', def.name) : l10n.t('`{0}`, the whole declaration did not fit: sent as its signature', def.name);
       items.push({ kind: 'definition', ...where, tokens: definitionTokens(def, form), status: shortened ? 'shortened' : 'sent', note: shortened ? why : `\`${def.name}\`` });
     });
+    items.push(...leftOutItems(context.definitionsLeftOut));
     items.push(...surroundingItems(context, keep));
     if (context.diagnostics.length > 0) {
       items.push({ kind: 'problems', label: l10n.t('{0} problem(s) reported near the code', context.diagnostics.length), tokens: countTokens(context.diagnostics.map((d) => d.message).join('\n')), status: 'sent' });

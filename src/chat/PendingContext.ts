@@ -8,7 +8,14 @@ export interface PendingItem {
   readonly chip: ContextChip & { readonly id: string };
   /** A selection: its gathered context (definitions join it once found) and their notes. */
   focus?: { context: GatheredContext; notes: readonly string[] };
-  readonly read?: (question: string) => Promise<MentionResult>;
+  /** Reads a mention; `selection` is where the question's focus code sits, so a large file is cut around it. */
+  readonly read?: (question: string, selection?: SelectionAt) => Promise<MentionResult>;
+}
+
+/** The line the question's selection starts at, in a workspace-relative file. */
+export interface SelectionAt {
+  readonly relativePath: string;
+  readonly line: number;
 }
 
 export interface TakenContext {
@@ -51,16 +58,16 @@ export class PendingContext {
     this.items = [];
     const notes: string[] = [];
     const mentions: Mention[] = [];
-    let focus: PendingItem | undefined;
+    const focus = items.find((i) => i.focus);
+    const at = focus?.focus && { relativePath: focus.focus.context.relativePath, line: focus.focus.context.startLine };
     for (const item of items) {
-      if (item.focus && !focus) {
-        focus = item;
-        notes.push(...item.focus.notes);
+      if (item === focus) {
+        notes.push(...item.focus!.notes);
       } else if (item.focus) {
         const c = item.focus.context;
         mentions.push({ kind: 'selection', relativePath: c.relativePath, languageId: c.languageId, startLine: c.startLine, endLine: c.endLine, text: c.selection });
       } else if (item.read) {
-        const read = await item.read(question);
+        const read = await item.read(question, at);
         if (read.mention) mentions.push(read.mention);
         if (read.note) notes.push(read.note);
       }

@@ -1,5 +1,6 @@
 // Plain-value description of what the editor shows, so context logic never needs the VS Code API.
 import type { ContextDefinition } from './definitions/ContextDefinition';
+import type { DefinitionsLeftOut } from './definitions/DefinitionsLeftOut';
 
 export type Severity = 'error' | 'warning' | 'info' | 'hint';
 
@@ -43,4 +44,6 @@ export interface GatheredContext {
   readonly diagnostics: readonly DiagnosticInfo[];
   /** Declarations the focus code uses, from the language server, most needed first. */
   readonly definitions?: readonly ContextDefinition[];
+  /** Definitions found but not sent (outside the workspace, secret-looking, minified) and lookups cut by the timeout. */
+  readonly definitionsLeftOut?: DefinitionsLeftOut;
 }

@@ -165,7 +165,7 @@ export class ChatController implements vscode.Disposable {
   /** Adds a file chip (Add File to Phi-4 Chat, @file), after asking about one that looks like it holds secrets. */
   async addFile(uri: vscode.Uri): Promise<void> {
     if (!(await confirmSecret(uri))) return;
-    this.pending.add({ chip: { label: workspacePath(uri), languageId: '', lineCount: 0, kind: 'file' }, read: (question) => fileMention(uri, question) });
+    this.pending.add({ chip: { label: workspacePath(uri), languageId: '', lineCount: 0, kind: 'file' }, read: (question, selection) => fileMention(uri, question, selection) });
     this.showChips();
   }
 

@@ -5,6 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { Phi4Api } from '../../src/extension';
 import { definitionTasks, type DefinitionTask } from '../support/definitionWorkspace';
 import { testServer, waitFor } from './testServerControl';
 
@@ -112,6 +113,28 @@ describe('definitions from the language server', function () {
     }
   });
 
+  it("a declared library function is sent as the language server's hover signature, overloads included", async () => {
+    const folder = vscode.Uri.joinPath(defsFolder(), 'src', 'hover');
+    const write = (name: string, text: string): Thenable<void> => vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, name), new TextEncoder().encode(text));
+    await write('declared.d.ts', 'export declare function parseDoc(text: string): { title: string };\nexport declare function parseDoc(bytes: Uint8Array): { title: string };\n');
+    await write('use.ts', "import { parseDoc } from './declared';\nexport const doc = parseDoc('# Title');\n");
+    try {
+      const uri = vscode.Uri.joinPath(folder, 'use.ts');
+      const doc = await vscode.workspace.openTextDocument(uri);
+      await vscode.window.showTextDocument(doc);
+      const call = new vscode.Position(1, doc.lineAt(1).text.indexOf('parseDoc'));
+      await waitFor('the TypeScript server to see the new files', async () => {
+        const found = await vscode.commands.executeCommand<(vscode.Location | vscode.LocationLink)[]>('vscode.executeDefinitionProvider', uri, call);
+        return found?.some((l) => ('targetUri' in l ? l.targetUri : l.uri).path.endsWith('declared.d.ts')) ? true : undefined;
+      }, 60_000);
+      const { user } = await explain(uri, new vscode.Selection(1, 0, 1, doc.lineAt(1).text.length));
+      assert.match(user, /Definition of `parseDoc` from `defs\/src\/hover\/declared\.d\.ts` \(line 1, signature only\):\n```typescript\nfunction parseDoc\(text: string\): \{[^`]*\(\+1 overload\)\n```/);
+      await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+    } finally {
+      await vscode.workspace.fs.delete(folder, { recursive: true });
+    }
+  });
+
   it('a language server that hangs or throws does not hold the request back or break it', async () => {
     const hanging = vscode.languages.registerDefinitionProvider({ language: 'plaintext' }, { provideDefinition: () => new Promise<undefined>(() => undefined) });
     const throwing = vscode.languages.registerTypeDefinitionProvider({ language: 'plaintext' }, {
@@ -125,6 +148,20 @@ describe('definitions from the language server', function () {
       const { user } = await explain(doc.uri, new vscode.Selection(0, 0, 0, 23));
       assert.ok(user.includes('total = compute(values)'), 'the request went out with the selection');
       assert.ok(!user.includes('Definition of'));
+      // The answer says it went out without definitions: in chat under the answer, in Fix in the preview.
+      const api = (await vscode.extensions.getExtension('phi4-local.phi4-local')!.activate()) as Phi4Api;
+      const notes = await waitFor('the Explain answer and its notes', () => api.lastAnswerNotes());
+      assert.ok(notes.some((n) => n.includes('did not answer within 200 ms')), `chat notes: ${notes.join(' | ')}`);
+      // And the Context used list has the lookups the time bound cut short, as a definition not sent.
+      const used = api.lastContextUsed() ?? [];
+      assert.ok(used.some((i) => i.kind === 'definition' && i.status === 'omitted' && /did not answer within 200 ms/.test(i.note ?? '')), JSON.stringify(used));
+      await testServer.reset();
+      await testServer.enqueue({ answer: '```\ntotal = compute(values ?? [])\n```\n' });
+      vscode.window.activeTextEditor!.selection = new vscode.Selection(0, 0, 0, 23);
+      await vscode.commands.executeCommand('phi4.fixSelection');
+      const shown = await waitFor('the fix preview', () => (api.fixPreviewPhase(doc.uri) === 'preview' ? api.fixPreviewText(doc.uri) : undefined));
+      assert.ok(shown.some((t) => t.includes('did not answer within 200 ms')), `the preview shows: ${shown.join(' | ')}`);
+      await vscode.commands.executeCommand('phi4.fixCancel');
       await vscode.commands.executeCommand('workbench.action.revertAndCloseActiveEditor');
     } finally {
       hanging.dispose();

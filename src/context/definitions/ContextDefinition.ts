@@ -23,4 +23,12 @@ export interface ContextDefinition {
   readonly rank: DefinitionRank;
   /** Library code (node_modules, .d.ts): only ever sent as its signature. */
   readonly signatureOnly: boolean;
+  /** Where the language server put the definition's name (a URI string, 0-based): where to ask for its hover. */
+  readonly origin?: DefinitionOrigin;
+}
+
+export interface DefinitionOrigin {
+  readonly uri: string;
+  readonly line: number;
+  readonly character: number;
 }

@@ -1,6 +1,6 @@
 // Turns the declarations a language server pointed at into the definitions a prompt carries: cut text,
 // members of one class merged under its header, duplicates and the focus code itself left out, ranked.
-import type { ContextDefinition, DefinitionRank } from './ContextDefinition';
+import type { ContextDefinition, DefinitionOrigin, DefinitionRank } from './ContextDefinition';
 import { signatureOf, type DeclarationCut } from './cutDeclaration';
 
 export interface DefinitionHit {
@@ -12,6 +12,8 @@ export interface DefinitionHit {
   readonly lines: readonly string[];
   readonly cut: DeclarationCut;
   readonly signatureOnly: boolean;
+  /** Where the definition's name is, for asking its hover when the signature cannot be cut from the text. */
+  readonly at?: DefinitionOrigin;
 }
 
 export interface FocusRange {
@@ -70,7 +72,7 @@ function toDefinition(hit: DefinitionHit, members: readonly DeclarationCut[], ra
   }
   const signature = signatureOf(text);
   const tooLong = endLine - startLine + 1 > MAX_WHOLE_LINES && !container;
-  return { name: hit.name, relativePath: hit.relativePath, languageId: hit.languageId, startLine, endLine, text, signature, rank, signatureOnly: hit.signatureOnly || tooLong };
+  return { name: hit.name, relativePath: hit.relativePath, languageId: hit.languageId, startLine, endLine, text, signature, rank, signatureOnly: hit.signatureOnly || tooLong, ...(hit.at && !container && { origin: hit.at }) };
 }
 
 function headerOf(lines: readonly string[], start: number): string {

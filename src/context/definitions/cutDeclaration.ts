@@ -1,6 +1,7 @@
 // Cuts the declaration a definition position points at out of its file: a whole function, method, interface,
 // type, enum or const; for a member of a large class, the class header and that member.
 import type { DeclarationSymbol } from './DeclarationSymbol';
+import { memberOutline } from './memberOutline';
 
 /** A declaration cut from a file: lines [startLine, endLine], or a container's header plus one member. */
 export interface DeclarationCut {
@@ -63,9 +64,12 @@ function whole(symbol: DeclarationSymbol): DeclarationCut {
 
 /**
  * The declaration's head without its body: the lines up to the one opening the body (`{`, `=>`, or a Python
- * colon), with an ellipsis standing for the rest.
+ * colon), with an ellipsis standing for the rest. A class, interface, enum or object type keeps its members'
+ * declaration lines (without their bodies).
  */
 export function signatureOf(text: string): string {
+  const outline = memberOutline(text);
+  if (outline !== undefined) return outline;
   const lines = text.split('\n');
   const head: string[] = [];
   for (const line of lines) {

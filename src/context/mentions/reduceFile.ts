@@ -1,7 +1,19 @@
 // A file too large for the window, as its outline (from document symbols) plus the lines nearest what the
 // question is about: the user mentioned the file, so the model should at least know its shape.
 import * as l10n from '@vscode/l10n';
+import { countTokens } from '../../tokens/countTokens';
 import type { DeclarationSymbol } from '../definitions/DeclarationSymbol';
+
+/** A file longer than this, in lines or in tokens, also carries a reduced form for when the whole does not fit. */
+export const REDUCE_FROM_LINES = 200;
+export const REDUCE_FROM_TOKENS = 2000;
+/** The part of the file sent beside the outline stays within this many tokens, however long its lines. */
+export const WINDOW_TOKENS = 1500;
+
+/** Whether a mentioned file is large enough to need a reduced form: many lines, or few but long ones. */
+export function needsReduction(lines: readonly string[]): boolean {
+  return lines.length > REDUCE_FROM_LINES || countTokens(lines.join('\n')) > REDUCE_FROM_TOKENS;
+}
 
 export interface ReducedFile {
   readonly text: string;
@@ -24,8 +36,16 @@ function outlineLines(symbols: readonly DeclarationSymbol[], depth: number, out:
 export function reduceFile(lines: readonly string[], symbols: readonly DeclarationSymbol[], question: string, anchorLine = 0, windowLines = 80): ReducedFile {
   const named = symbols.flatMap((s) => [s, ...s.children]).find((s) => s.name.length > 2 && new RegExp(`\\b${s.name.replace(/[$]/g, '\\$')}\\b`).test(question));
   const center = named ? named.startLine : anchorLine;
-  const start = Math.max(0, Math.min(center - Math.floor(windowLines / 4), lines.length - windowLines));
-  const end = Math.min(lines.length - 1, start + windowLines - 1);
+  let start = Math.max(0, Math.min(center - Math.floor(windowLines / 4), lines.length - windowLines));
+  let end = Math.min(lines.length - 1, start + windowLines - 1);
+  // Long lines: narrow the window, dropping first the lines farthest from the anchor, until it fits its tokens.
+  const cost = (i: number): number => countTokens(lines[i]) + 1;
+  let tokens = 0;
+  for (let i = start; i <= end; i++) tokens += cost(i);
+  while (end > start && tokens > WINDOW_TOKENS) {
+    if (end - center >= center - start) tokens -= cost(end--);
+    else tokens -= cost(start++);
+  }
   const outline: string[] = [];
   outlineLines(symbols, 0, outline);
   const parts = [];

@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import type { GatheredContext } from '../../context/EditorContext';
 import type { Services } from '../createServices';
 import { gatherDefinitions } from './gatherDefinitions';
+import { withHoverSignatures } from './hoverSignatures';
 
 export interface WithDefinitions {
   readonly context: GatheredContext;
@@ -17,13 +18,18 @@ export async function addDefinitions(services: Pick<Services, 'settings' | 'log'
   // The focus the prompt shows: the selection itself, or the whole lines of the block or line at the cursor.
   const focus = context.focusKind === 'selection' ? range : new vscode.Range(context.startLine, 0, context.endLine, document.lineAt(context.endLine).text.length);
   try {
-    const found = await gatherDefinitions(document, focus, settings.contextTimeoutMs);
+    const gathered = await gatherDefinitions(document, focus, settings.contextTimeoutMs);
+    // Hover signatures for library functions, in whatever is left of the time bound.
+    const found = { ...gathered, definitions: await withHoverSignatures(gathered.definitions, settings.contextTimeoutMs - gathered.ms) };
     services.log.info(`definitions file=${context.relativePath.replace(/\s/g, '_')} found=${found.definitions.length} lookups=${found.lookups} ms=${found.ms.toFixed(0)}${found.timedOut ? ' timedOut' : ''}`);
     const notes: string[] = [];
     const ms = settings.contextTimeoutMs;
     if (found.timedOut && found.definitions.length === 0) notes.push(vscode.l10n.t('Sent without definitions from other files: the language server did not answer within {0} ms (it may still be loading the project). Ask again in a moment, or raise phi4.context.timeoutMs.', ms));
     else if (found.timedOut) notes.push(vscode.l10n.t('Some definitions may be missing: the language server took longer than {0} ms (phi4.context.timeoutMs).', ms));
-    return { context: found.definitions.length > 0 ? { ...context, definitions: found.definitions } : context, notes };
+    const timedOut = found.timedOut ? { ms, nothingFound: found.definitions.length === 0 } : undefined;
+    // What was found but not sent, and lookups cut short, go to the "Context used" list.
+    const definitionsLeftOut = timedOut || found.skipped.length > 0 ? { skipped: found.skipped, timedOut } : undefined;
+    return { context: { ...context, ...(found.definitions.length > 0 && { definitions: found.definitions }), ...(definitionsLeftOut && { definitionsLeftOut }) }, notes };
   } catch (e) {
     services.log.warn(`definitions: the language server failed: ${e instanceof Error ? e.message : String(e)}`);
     return { context, notes: [] };

@@ -11,6 +11,7 @@ import { runLimited } from '../../context/definitions/runLimited';
 import { SourceFiles } from './SourceFiles';
 import { workspacePath } from './workspacePath';
 import { looksLikeSecret } from '../../context/mentions/fileChecks';
+import type { SkipReason, SkippedDefinition } from '../../context/definitions/DefinitionsLeftOut';
 
 export const MAX_LOOKUPS = 8;
 /** Lookups one level further out, after everything the focus itself uses. */
@@ -27,6 +28,8 @@ export interface DefinitionsResult {
   readonly timedOut: boolean;
   readonly lookups: number;
   readonly ms: number;
+  /** Definitions found but not sent, and why: for the "Context used" list. */
+  readonly skipped: readonly SkippedDefinition[];
 }
 
 type Target = vscode.Location | vscode.LocationLink;
@@ -37,6 +40,8 @@ export async function gatherDefinitions(document: vscode.TextDocument, focus: vs
   const hits: DefinitionHit[] = [];
   const files = new SourceFiles();
   const tasks: (() => Promise<void>)[] = [];
+  const skipped: SkippedDefinition[] = [];
+  const skip = (name: string, uri: vscode.Uri, reason: SkipReason): void => void skipped.push({ name, reason, file: reason === 'outsideWorkspace' ? (uri.path.split('/').pop() ?? uri.path) : workspacePath(uri) });
 
   const resolve = async (command: string, uri: vscode.Uri, position: vscode.Position, name: string, rank: DefinitionRank, depth: number): Promise<void> => {
     const targets = (await vscode.commands.executeCommand<Target[] | undefined>(command, uri, position)) ?? [];
@@ -45,9 +50,15 @@ export async function gatherDefinitions(document: vscode.TextDocument, focus: vs
       const at = ('targetSelectionRange' in target ? target.targetSelectionRange : undefined) ?? ('targetRange' in target ? target.targetRange : target.range);
       const range = 'targetRange' in target ? target.targetRange : target.range;
       // Files outside the workspace (the language's own library, other folders) are not the user's code.
-      if (!vscode.workspace.getWorkspaceFolder(targetUri)) continue;
+      if (!vscode.workspace.getWorkspaceFolder(targetUri)) {
+        skip(name, targetUri, 'outsideWorkspace');
+        continue;
+      }
       // A file that usually holds credentials is sent only when the user mentions it (and confirms).
-      if (looksLikeSecret(targetUri.path)) continue;
+      if (looksLikeSecret(targetUri.path)) {
+        skip(name, targetUri, 'secret');
+        continue;
+      }
       const file = await files.read(targetUri);
       if (!file) continue;
       const lineText = file.lines[Math.min(at.start.line, file.lines.length - 1)] ?? '';
@@ -58,14 +69,17 @@ export async function gatherDefinitions(document: vscode.TextDocument, focus: vs
       }
       const lines = file.lines;
       // Generated or minified code is never sent.
-      if (lines.some((l) => l.length > 1000 || l.includes('\0'))) continue;
+      if (lines.some((l) => l.length > 1000 || l.includes('\0'))) {
+        skip(name, targetUri, 'minified');
+        continue;
+      }
       // A top-level declaration the server gave whole needs no symbols; a member or a long class does (its container).
       const given = 'targetRange' in target && range.end.line > range.start.line && !/^\s/.test(lineText) && range.end.line - range.start.line < WHOLE_CONTAINER_LINES;
       const symbols = given ? [] : await files.symbols(targetUri, file);
       const cut = cutDeclaration(symbols, at.start.line, { startLine: range.start.line, endLine: range.end.line });
       const path = workspacePath(targetUri);
       const signatureOnly = /(^|[/\\])node_modules[/\\]/.test(targetUri.path) || targetUri.path.endsWith('.d.ts');
-      hits.push({ name, rank, relativePath: path, languageId: file.languageId, lines, cut, signatureOnly });
+      hits.push({ name, rank, relativePath: path, languageId: file.languageId, lines, cut, signatureOnly, at: { uri: targetUri.toString(), line: at.start.line, character: at.start.character } });
       if (rank < 2 && depth === 0 && !signatureOnly) furtherOut(targetUri, lines, cut.startLine);
     }
   };
@@ -88,7 +102,7 @@ export async function gatherDefinitions(document: vscode.TextDocument, focus: vs
   const run = await runLimited(tasks, MAX_LOOKUPS, deadline, signal);
   clearTimeout(timer);
   const focusRange = { relativePath: workspacePath(document.uri), startLine: focus.start.line, endLine: focus.end.line };
-  return { definitions: assembleDefinitions([...hits], focusRange), timedOut: run.timedOut, lookups: tasks.length, ms: performance.now() - started };
+  return { definitions: assembleDefinitions([...hits], focusRange), timedOut: run.timedOut, lookups: tasks.length, ms: performance.now() - started, skipped: [...skipped] };
 }
 
 function positionOf(use: IdentifierUse): vscode.Position {

@@ -4,7 +4,8 @@
 import * as vscode from 'vscode';
 import type { MentionResult } from '../../context/mentions/Mention';
 import { looksLikeSecret, unsendableReason } from '../../context/mentions/fileChecks';
-import { reduceFile } from '../../context/mentions/reduceFile';
+import { needsReduction, reduceFile } from '../../context/mentions/reduceFile';
+import type { SelectionAt } from '../../chat/PendingContext';
 import { diagnosticsOf } from '../snapshotEditor';
 import { documentSymbols } from './documentSymbols';
 import { workspacePath } from './workspacePath';
@@ -12,19 +13,18 @@ import { workspacePath } from './workspacePath';
 
 /** Larger files are read no further: even their outline would not be what the user meant to send. */
 const MAX_FILE_BYTES = 4 * 1024 * 1024;
-/** Files longer than this also carry a reduced form, which the packer uses when the whole does not fit. */
-const REDUCE_FROM_LINES = 200;
-
 /** The language VS Code would give the file, without keeping it open. */
 async function languageOf(uri: vscode.Uri): Promise<string> {
   return vscode.workspace.openTextDocument(uri).then((d) => d.languageId, () => 'plaintext');
 }
 
-export async function fileMention(uri: vscode.Uri, question: string): Promise<MentionResult> {
+/** Reads a mentioned file; a large one is cut around `selection` when the question's selection is in it. */
+export async function fileMention(uri: vscode.Uri, question: string, selection?: SelectionAt): Promise<MentionResult> {
   const path = workspacePath(uri);
+  const anchor = selection?.relativePath === path ? selection.line : 0;
   // An open document is read as the user sees it, unsaved edits and untitled files included.
   const open = vscode.workspace.textDocuments.find((d) => d.uri.toString() === uri.toString());
-  if (open) return textMention(uri, path, open.getText(), open.languageId, question);
+  if (open) return textMention(uri, path, open.getText(), open.languageId, question, anchor);
   let bytes: Uint8Array;
   try {
     const stat = await vscode.workspace.fs.stat(uri);
@@ -34,18 +34,18 @@ export async function fileMention(uri: vscode.Uri, question: string): Promise<Me
   } catch {
     return { note: vscode.l10n.t('{0} was not sent: it no longer exists or cannot be read.', path) };
   }
-  return textMention(uri, path, new TextDecoder('utf-8').decode(bytes), await languageOf(uri), question);
+  return textMention(uri, path, new TextDecoder('utf-8').decode(bytes), await languageOf(uri), question, anchor);
 }
 
 /** Sending waits at most this long for a big file's outline; without one, the part nearest the question is sent. */
 const OUTLINE_TIMEOUT_MS = 2000;
 
-async function textMention(uri: vscode.Uri, path: string, text: string, languageId: string, question: string): Promise<MentionResult> {
+async function textMention(uri: vscode.Uri, path: string, text: string, languageId: string, question: string, anchorLine: number): Promise<MentionResult> {
   const unsendable = unsendableReason(text);
   if (unsendable) return { note: vscode.l10n.t('{0} was not sent: {1}.', path, unsendable) };
   const lines = text.split(/\r?\n/);
   if (lines.at(-1) === '') lines.pop();
-  const reduced = lines.length > REDUCE_FROM_LINES ? reduceFile(lines, await documentSymbols(uri, OUTLINE_TIMEOUT_MS).catch(() => []), question) : undefined;
+  const reduced = needsReduction(lines) ? reduceFile(lines, await documentSymbols(uri, OUTLINE_TIMEOUT_MS).catch(() => []), question, anchorLine) : undefined;
   return { mention: { kind: 'file', relativePath: path, languageId, startLine: 0, endLine: Math.max(0, lines.length - 1), text: lines.join('\n'), reduced } };
 }
 

@@ -23,6 +23,7 @@ export async function runEdit(services: Services, manager: FixPreviewManager, ed
     noun: 'edit',
     system: generating ? GENERATE_SYSTEM_PROMPT : EDIT_SYSTEM_PROMPT,
     question: generating ? generateQuestion(instruction) : editQuestion(instruction),
+    notes: found?.notes,
     noCodeMessage: generating ? vscode.l10n.t('Phi-4 did not answer with any code, so nothing was inserted.') : undefined,
     retry: () => runEdit(services, manager, editor, instruction, selection),
   });

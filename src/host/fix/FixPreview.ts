@@ -27,6 +27,8 @@ interface OwnEdit {
 export class FixPreview {
   phase: PreviewPhase = 'streaming';
   proposal: FixProposal | undefined;
+  /** What the user should know about the request (definitions left out), shown under the preview's code. */
+  notes: readonly string[] = [];
   /** Offset of the region in the document; shifted when the user edits above it. */
   regionStart: number;
   private threads: vscode.CommentThread[] = [];
@@ -100,7 +102,7 @@ export class FixPreview {
     const body = new vscode.MarkdownString(fenced(code + ' …', this.languageId));
     const thread = this.threads[0] ?? this.createThread(new vscode.Range(range.end.line, 0, range.end.line, 0));
     thread.label = previewTexts(this.noun).writing();
-    thread.comments = [comment(body)];
+    thread.comments = [comment(body), ...this.noteComments()];
     this.decorate(editors);
   }
 
@@ -116,7 +118,7 @@ export class FixPreview {
       thread.label = previewTexts(this.noun).hunkLabel(index + 1, pending.length, describeChange(hunk.removed.length, hunk.added.length));
       const added = hunk.added.map((l) => '+ ' + l.replace(/\r?\n$|\r$/, '')).join('\n');
       const dropped = hunk.removed.map((l) => '- ' + l.replace(/\r?\n$|\r$/, '')).join('\n');
-      thread.comments = [comment(new vscode.MarkdownString(fenced(hunk.added.length > 0 ? added : dropped, 'diff')))];
+      thread.comments = [comment(new vscode.MarkdownString(fenced(hunk.added.length > 0 ? added : dropped, 'diff'))), ...(index === 0 ? this.noteComments() : [])];
     });
     this.decorate(editors);
   }
@@ -203,6 +205,16 @@ export class FixPreview {
     this.ownEdit = undefined;
   }
 
+  /** What the comment zones show, as text (for the extension-host tests). */
+  shownText(): string[] {
+    return this.threads.flatMap((t) => t.comments.map((c) => (typeof c.body === 'string' ? c.body : c.body.value)));
+  }
+
+  /** The notes as plain text (a string body is not markdown: they quote settings and paths). */
+  private noteComments(): vscode.Comment[] {
+    return this.notes.map((note) => comment(vscode.l10n.t('Note: {0}', note)));
+  }
+
   private createThread(range: vscode.Range): vscode.CommentThread {
     const thread = this.look.comments.createCommentThread(this.document.uri, range, []);
     thread.canReply = false;
@@ -218,6 +230,6 @@ export class FixPreview {
   }
 }
 
-function comment(body: vscode.MarkdownString): vscode.Comment {
+function comment(body: vscode.MarkdownString | string): vscode.Comment {
   return { body, mode: vscode.CommentMode.Preview, author: { name: vscode.l10n.t('Phi-4') } };
 }

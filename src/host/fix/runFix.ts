@@ -29,8 +29,7 @@ export function fixRegion(editor: vscode.TextEditor, range: vscode.Range | undef
 export async function runFix(services: Services, manager: FixPreviewManager, editor: vscode.TextEditor, range: vscode.Range | undefined, hints: readonly FixHint[]): Promise<void> {
   const region = fixRegion(editor, range, hints);
   if (editor.document.getText(region).trim() === '') return void vscode.window.showInformationMessage(vscode.l10n.t('There is no code here to fix. Select the code you want Phi-4 to fix.'));
-  // A language server too slow for definitions is noted in the log; a popup after every preview would be noise.
-  const { context } = await addDefinitions(services, editor.document, region, gatherContext(snapshotEditor(editor, region)));
+  const { context, notes } = await addDefinitions(services, editor.document, region, gatherContext(snapshotEditor(editor, region)));
   const question = fixQuestion(hints.map((h) => `line ${h.line + 1}: ${h.message}`).join('; ') || undefined);
   await runInlinePreview(services, manager, {
     ...replacementJob(editor, region, context),
@@ -38,6 +37,7 @@ export async function runFix(services: Services, manager: FixPreviewManager, edi
     noun: 'fix',
     system: FIX_SYSTEM_PROMPT,
     question,
+    notes,
     retry: () => runFix(services, manager, editor, region, hints),
   });
 }

@@ -28,6 +28,8 @@ export interface InlineJob {
   /** Document lines just above and below the region, which models tend to repeat around their code. */
   readonly surroundings: { readonly before: readonly string[]; readonly after: readonly string[] };
   readonly minAnswerTokens?: number;
+  /** What the user should know about the request before the answer (definitions left out: the language server was slow). */
+  readonly notes?: readonly string[];
   /** Turns the extracted code into the region's new text (indentation, line endings, edges). */
   readonly shape: (code: string, original: string) => string;
   /** Shown instead of the generic message when the answer holds no code. */
@@ -59,11 +61,13 @@ export async function runInlinePreview(services: Services, manager: FixPreviewMa
   if (!(await services.consent.confirm(settings.host))) return;
 
   const preview = manager.start(document, region, document.languageId, noun);
+  // Shown in the preview from its first line on, and again with the answer's own notes when it is done.
+  preview.notes = job.notes ?? [];
   const reader = new FixStreamReader();
   let lastDraw = 0;
   // The user's and the repository's instructions join the rules of Fix, Edit and Doc Comment too.
   const system = await services.instructions.systemFor(job.system);
-  const spec = { kind: job.kind, ...system, history: [], question: job.question, context: job.context, minAnswerTokens: job.minAnswerTokens };
+  const spec = { kind: job.kind, ...system, notes: [...(system.notes ?? []), ...(job.notes ?? [])], history: [], question: job.question, context: job.context, minAnswerTokens: job.minAnswerTokens };
   const outcome = await runRequest(services, spec, preview.abort.signal, (text) => {
     reader.push(text);
     if (Date.now() - lastDraw > redrawGapMs(reader.codeLength) && manager.get(document.uri) === preview) {

@@ -23,6 +23,15 @@ describe('PendingContext', () => {
     assert.deepEqual(pending.chips, [], 'sending empties the input');
   });
 
+  it("tells each file mention where the question's selection is, even when the file chip came first", async () => {
+    const pending = new PendingContext();
+    const seen: unknown[] = [];
+    pending.add({ chip: { ...chip('lib.ts'), kind: 'file' }, read: async (_q, at) => (seen.push(at), { note: 'read' }) });
+    pending.add({ chip: chip('lib.ts:431'), focus: { context: selection('lib.ts', 430), notes: [] } });
+    await pending.take('Why?');
+    assert.deepEqual(seen, [{ relativePath: 'lib.ts', line: 430 }]);
+  });
+
   it('removes one chip by id, or all; the same thing added twice is one chip', () => {
     const pending = new PendingContext();
     const a = pending.add({ chip: chip('a.ts:1'), focus: { context: selection('a.ts', 0), notes: [] } });

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { cutDeclaration, signatureOf, WHOLE_CONTAINER_LINES } from '../../../../src/context/definitions/cutDeclaration';
+import { MAX_MEMBER_LINES } from '../../../../src/context/definitions/memberOutline';
 import type { DeclarationSymbol } from '../../../../src/context/definitions/DeclarationSymbol';
 
 const sym = (name: string, kind: DeclarationSymbol['kind'], startLine: number, endLine: number, children: DeclarationSymbol[] = []): DeclarationSymbol => ({ name, kind, startLine, endLine, children });
@@ -47,5 +48,52 @@ describe('signatureOf', () => {
 
   it('leaves a declaration without a body as it is', () => {
     assert.equal(signatureOf('export type Id = string;'), 'export type Id = string;');
+  });
+});
+
+describe('signatureOf for containers', () => {
+  it('an interface keeps its members, an object-typed member without its body', () => {
+    const text = ['export interface Store {', '  /** The item, if any. */', '  get(id: string): Item | undefined;', '  options: {', '    ttl: number;', '  };', '  readonly size: number;', '}'].join('\n');
+    assert.equal(signatureOf(text), ['export interface Store {', '  get(id: string): Item | undefined;', '  options: { … }', '  readonly size: number;', '}'].join('\n'));
+  });
+
+  it('a class keeps its fields and method declarations, never the method bodies', () => {
+    const text = [
+      'export class Cart extends Base {',
+      '  private items: Item[] = [];',
+      '  constructor(',
+      '    private readonly tax: number,',
+      '  ) {',
+      '    super();',
+      '  }',
+      '  add(item: Item): void {',
+      "    if (item.price < 0) throw new Error('{ not a brace }');",
+      '    this.items.push(item);',
+      '  }',
+      '  total = (): number => {',
+      '    return 0;',
+      '  };',
+      '}',
+    ].join('\n');
+    assert.equal(
+      signatureOf(text),
+      ['export class Cart extends Base {', '  private items: Item[] = [];', '  constructor(', '    private readonly tax: number,', '  ) { … }', '  add(item: Item): void { … }', '  total = (): number => { … }', '}'].join('\n'),
+    );
+  });
+
+  it('an enum keeps its members; past the budget one ellipsis stands for the rest and the closing brace stays', () => {
+    const text = ['enum Colour {', ...Array.from({ length: 60 }, (_, i) => `  C${i} = ${i},`), '}'].join('\n');
+    const signature = signatureOf(text).split('\n');
+    assert.equal(signature.length, 1 + MAX_MEMBER_LINES + 2);
+    assert.deepEqual(signature.slice(-3), ['  C39 = 39,', '  …', '}']);
+  });
+
+  it('a Python class keeps its attributes and def lines, each ending in an ellipsis', () => {
+    const text = ['class Repo(Base):', '    """Stores things."""', '    name: str = "repo"', '', '    def get(', '        self, key', '    ):', '        return self.d[key]', '', '    async def put(self, key, value):', '        self.d[key] = value'].join('\n');
+    assert.equal(signatureOf(text), ['class Repo(Base):', '    name: str = "repo"', '    def get(', '        self, key', '    ): …', '    async def put(self, key, value): …'].join('\n'));
+  });
+
+  it('a function whose parameter is named like a keyword is still cut as a function', () => {
+    assert.equal(signatureOf('function f(object: X) {\n  return 1;\n}'), 'function f(object: X) {\n  …');
   });
 });

@@ -2,7 +2,8 @@
 import * as assert from 'node:assert/strict';
 import { looksLikeSecret, unsendableReason } from '../../../../src/context/mentions/fileChecks';
 import { fuzzyFilter } from '../../../../src/context/mentions/fuzzyMatch';
-import { reduceFile } from '../../../../src/context/mentions/reduceFile';
+import { needsReduction, reduceFile, WINDOW_TOKENS } from '../../../../src/context/mentions/reduceFile';
+import { countTokens } from '../../../../src/tokens/countTokens';
 
 describe('mention file checks', () => {
   it('never sends binary or minified content', () => {
@@ -44,5 +45,16 @@ describe('reduceFile', () => {
   it('without a named symbol, the part around the anchor, else the start', () => {
     assert.match(reduceFile(lines, symbols, 'what is this?').note, /its start \(lines 1–80/);
     assert.match(reduceFile(lines, [], 'what is this?', 500).note, /around the selection \(lines 481–560/);
+  });
+
+  it('a short file of long lines is reduced too, and its part stays within the window tokens around the anchor', () => {
+    const long = Array.from({ length: 150 }, (_, i) => `const row${i} = [${Array.from({ length: 60 }, (_, j) => `'v${i}_${j}'`).join(', ')}];`);
+    assert.ok(long.length < 200 && needsReduction(long), 'under 200 lines but far over the token size');
+    assert.ok(!needsReduction(lines.slice(0, 150)), 'a short file of short lines is sent as it is');
+    const reduced = reduceFile(long, [], 'what is this?', 100);
+    const part = reduced.text.slice(reduced.text.indexOf('\n') + 1);
+    assert.ok(countTokens(part) <= WINDOW_TOKENS, `the part holds ${countTokens(part)} tokens`);
+    assert.ok(part.includes('const row100 ='), 'the anchor line is in the part');
+    assert.match(reduced.note, /around the selection \(lines \d+–\d+ of 150\)/);
   });
 });

@@ -1,0 +1,35 @@
+// Replaces the text-cut signature of library functions (and heads too long to cut) with the one the language
+// server shows in its hover, within what is left of phi4.context.timeoutMs: `vscode.executeHoverProvider`
+// knows overloads and `declare` forms that cutting text cannot tell apart.
+import * as vscode from 'vscode';
+import type { ContextDefinition } from '../../context/definitions/ContextDefinition';
+import { signatureFromHover, wantsHoverSignature } from '../../context/definitions/hoverSignature';
+import { runLimited } from '../../context/definitions/runLimited';
+import { MAX_LOOKUPS } from './gatherDefinitions';
+
+function markdownOf(part: vscode.MarkdownString | vscode.MarkedString): string {
+  if (typeof part === 'string') return part;
+  return 'language' in part ? `\`\`\`${part.language}\n${part.value}\n\`\`\`` : part.value;
+}
+
+async function hoverSignature(def: ContextDefinition): Promise<string | undefined> {
+  const origin = def.origin!;
+  const hovers = (await vscode.commands.executeCommand<vscode.Hover[] | undefined>('vscode.executeHoverProvider', vscode.Uri.parse(origin.uri), new vscode.Position(origin.line, origin.character))) ?? [];
+  return signatureFromHover(hovers.flatMap((h) => h.contents.map(markdownOf)));
+}
+
+/** The definitions, with hover signatures where they help and arrived within `ms`; unchanged when none did. */
+export async function withHoverSignatures(definitions: readonly ContextDefinition[], ms: number): Promise<ContextDefinition[]> {
+  const wanted = definitions.map((d, i) => ({ d, i })).filter(({ d }) => d.origin && wantsHoverSignature(d));
+  if (wanted.length === 0 || ms <= 0) return [...definitions];
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const deadline = new Promise<void>((r) => (timer = setTimeout(r, ms)));
+  const run = await runLimited(wanted.map(({ d }) => () => hoverSignature(d)), MAX_LOOKUPS, deadline);
+  clearTimeout(timer);
+  const out = [...definitions];
+  wanted.forEach(({ d, i }, k) => {
+    const signature = run.results[k];
+    if (signature) out[i] = { ...d, signature, signatureOnly: true };
+  });
+  return out;
+}
