@@ -1,18 +1,22 @@
 // Asks the language server where the identifiers in the focus code are defined and cuts those declarations
 // out of their files. Resolution goes only through the provider commands, never a search by name, so a
-// same-named symbol in a file the code does not import is never sent. Lookups run at most MAX_LOOKUPS at a
-// time and nothing waits past the timeout (executeCommand takes no cancellation token: we can only stop waiting).
+// same-named symbol in a file the code does not import is never sent. Lookups run most important first, at
+// most MAX_LOOKUPS at a time, and nothing waits past the timeout or a cancellation (executeCommand takes no
+// cancellation token: we can only stop waiting).
 import * as vscode from 'vscode';
 import { assembleDefinitions, type DefinitionHit } from '../../context/definitions/assembleDefinitions';
 import type { ContextDefinition, DefinitionRank } from '../../context/definitions/ContextDefinition';
 import { cutDeclaration, WHOLE_CONTAINER_LINES } from '../../context/definitions/cutDeclaration';
 import { findIdentifiers, type IdentifierRole, type IdentifierUse } from '../../context/definitions/findIdentifiers';
+import { LookupQueue } from '../../context/definitions/LookupQueue';
 import { runLimited } from '../../context/definitions/runLimited';
 import { SourceFiles } from './SourceFiles';
 import { workspacePath } from './workspacePath';
 import { looksLikeSecret } from '../../context/mentions/fileChecks';
 
-export const MAX_LOOKUPS = 8;
+/** A language server answers most requests one at a time: a few in flight keep it busy, and a short queue lets a
+ * follow-up of an important lookup (an import followed to its module) overtake less important ones. */
+export const MAX_LOOKUPS = 4;
 /** Lookups one level further out, after everything the focus itself uses. */
 const MAX_FURTHER = 12;
 /** Languages whose comments start with `#`, so the identifier scanner skips them. */
@@ -25,6 +29,8 @@ export interface DefinitionsResult {
   readonly definitions: ContextDefinition[];
   /** The language server did not answer every lookup within the time bound. */
   readonly timedOut: boolean;
+  /** The request was stopped while its definitions were being gathered. */
+  readonly cancelled: boolean;
   readonly lookups: number;
   readonly ms: number;
 }
@@ -36,7 +42,11 @@ export async function gatherDefinitions(document: vscode.TextDocument, focus: vs
   const uses = findIdentifiers(document.getText(focus), focus.start.line, focus.start.character, { hashComments: HASH_COMMENTS.has(document.languageId) });
   const hits: DefinitionHit[] = [];
   const files = new SourceFiles();
-  const tasks: (() => Promise<void>)[] = [];
+  const queue = new LookupQueue();
+  const lookup = (command: string, uri: vscode.Uri, position: vscode.Position, name: string, rank: DefinitionRank, depth: number): void => {
+    const key = `${command}|${uri.toString()}|${position.line}:${position.character}`;
+    queue.add({ key, rank, run: () => resolve(command, uri, position, name, rank, depth) });
+  };
 
   const resolve = async (command: string, uri: vscode.Uri, position: vscode.Position, name: string, rank: DefinitionRank, depth: number): Promise<void> => {
     const targets = (await vscode.commands.executeCommand<Target[] | undefined>(command, uri, position)) ?? [];
@@ -53,7 +63,7 @@ export async function gatherDefinitions(document: vscode.TextDocument, focus: vs
       const lineText = file.lines[Math.min(at.start.line, file.lines.length - 1)] ?? '';
       if (FORWARDING.test(lineText)) {
         const same = targetUri.toString() === uri.toString() && at.start.isEqual(position);
-        if (depth < 3 && !same) tasks.push(() => resolve('vscode.executeDefinitionProvider', targetUri, at.start, name, rank, depth + 1));
+        if (depth < 3 && !same) lookup('vscode.executeDefinitionProvider', targetUri, at.start, name, rank, depth + 1);
         continue;
       }
       const lines = file.lines;
@@ -75,20 +85,21 @@ export async function gatherDefinitions(document: vscode.TextDocument, focus: vs
   const furtherOut = (uri: vscode.Uri, lines: readonly string[], line: number): void => {
     for (const use of findIdentifiers(lines[line] ?? '', line, 0, { limit: 8 }).filter((u) => u.role === 'type')) {
       if (further++ >= MAX_FURTHER) return;
-      tasks.push(() => resolve('vscode.executeDefinitionProvider', uri, positionOf(use), use.name, 3, 1));
+      lookup('vscode.executeDefinitionProvider', uri, positionOf(use), use.name, 3, 1);
     }
   };
 
-  for (const use of uses) tasks.push(() => resolve('vscode.executeDefinitionProvider', document.uri, positionOf(use), use.name, RANK[use.role], 0));
-  // The types of values (parameters, variables) come after every definition has been asked for.
-  for (const use of uses.filter((u) => u.role === 'value')) tasks.push(() => resolve('vscode.executeTypeDefinitionProvider', document.uri, positionOf(use), use.name, 1, 0));
+  // A name the focus declares itself is defined right there: at most the type of a variable whose type is not written.
+  for (const use of uses) if (!use.declared) lookup('vscode.executeDefinitionProvider', document.uri, positionOf(use), use.name, RANK[use.role], 0);
+  for (const use of uses) if (use.role === 'value' && (!use.declared || use.declared === 'inferred')) lookup('vscode.executeTypeDefinitionProvider', document.uri, positionOf(use), use.name, 1, 0);
 
   let timer: ReturnType<typeof setTimeout> | undefined;
   const deadline = new Promise<void>((r) => (timer = setTimeout(r, timeoutMs)));
-  const run = await runLimited(tasks, MAX_LOOKUPS, deadline, signal);
+  const run = await runLimited(queue, MAX_LOOKUPS, deadline, signal);
   clearTimeout(timer);
   const focusRange = { relativePath: workspacePath(document.uri), startLine: focus.start.line, endLine: focus.end.line };
-  return { definitions: assembleDefinitions([...hits], focusRange), timedOut: run.timedOut, lookups: tasks.length, ms: performance.now() - started };
+  const definitions = run.cancelled ? [] : assembleDefinitions([...hits], focusRange);
+  return { definitions, timedOut: run.timedOut, cancelled: run.cancelled, lookups: queue.total, ms: performance.now() - started };
 }
 
 function positionOf(use: IdentifierUse): vscode.Position {
