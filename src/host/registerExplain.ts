@@ -17,6 +17,7 @@ export function registerExplain(context: vscode.ExtensionContext, services: Serv
       if (gathered.selection.trim() === '') return void vscode.window.showInformationMessage(vscode.l10n.t('There is no code here to explain. Select some code first.'));
       const chip = chipFor(gathered);
       const withDefs = await addDefinitions(services, editor.document, target, gathered);
+      if (withDefs.cancelled) return;
       const what = gathered.focusKind === 'selection' ? chip.label : `${chip.label} (nothing was selected, so the ${gathered.focusKind === 'block' ? 'enclosing block' : 'current line'})`;
       chat.controller.preloadModel();
       await chat.revealChat();

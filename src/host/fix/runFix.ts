@@ -30,7 +30,8 @@ export async function runFix(services: Services, manager: FixPreviewManager, edi
   const region = fixRegion(editor, range, hints);
   if (editor.document.getText(region).trim() === '') return void vscode.window.showInformationMessage(vscode.l10n.t('There is no code here to fix. Select the code you want Phi-4 to fix.'));
   // A language server too slow for definitions is noted in the log; a popup after every preview would be noise.
-  const { context } = await addDefinitions(services, editor.document, region, gatherContext(snapshotEditor(editor, region)));
+  const { context, cancelled } = await addDefinitions(services, editor.document, region, gatherContext(snapshotEditor(editor, region)));
+  if (cancelled) return;
   const question = fixQuestion(hints.map((h) => `line ${h.line + 1}: ${h.message}`).join('; ') || undefined);
   await runInlinePreview(services, manager, {
     ...replacementJob(editor, region, context),
