@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import { assembleDefinitions, type DefinitionHit } from '../../context/definitions/assembleDefinitions';
 import type { ContextDefinition, DefinitionRank } from '../../context/definitions/ContextDefinition';
-import { cutDeclaration, WHOLE_CONTAINER_LINES } from '../../context/definitions/cutDeclaration';
+import { cutDeclaration, WHOLE_CONTAINER_LINES, type DeclarationCut } from '../../context/definitions/cutDeclaration';
 import { findIdentifiers, type IdentifierRole, type IdentifierUse } from '../../context/definitions/findIdentifiers';
 import { LookupQueue } from '../../context/definitions/LookupQueue';
 import { runLimited } from '../../context/definitions/runLimited';
@@ -67,15 +67,23 @@ export async function gatherDefinitions(document: vscode.TextDocument, focus: vs
         continue;
       }
       const lines = file.lines;
+      // The module itself (`import * as ns`): nothing to cut; the members used are looked up on their own.
+      if (isWholeFile(at, range, lines.length)) continue;
       // Generated or minified code is never sent.
       if (lines.some((l) => l.length > 1000 || l.includes('\0'))) continue;
-      // A top-level declaration the server gave whole needs no symbols; a member or a long class does (its container).
-      const given = 'targetRange' in target && range.end.line > range.start.line && !/^\s/.test(lineText) && range.end.line - range.start.line < WHOLE_CONTAINER_LINES;
-      const symbols = given ? [] : await files.symbols(targetUri, file);
-      const cut = cutDeclaration(symbols, at.start.line, { startLine: range.start.line, endLine: range.end.line });
       const path = workspacePath(targetUri);
       const signatureOnly = /(^|[/\\])node_modules[/\\]/.test(targetUri.path) || targetUri.path.endsWith('.d.ts');
-      hits.push({ name, rank, relativePath: path, languageId: file.languageId, lines, cut, signatureOnly });
+      const hit = (cut: DeclarationCut): DefinitionHit => ({ name, rank, relativePath: path, languageId: file.languageId, lines, cut, signatureOnly });
+      const spanned = 'targetRange' in target && range.end.line > range.start.line && range.end.line - range.start.line < WHOLE_CONTAINER_LINES;
+      // A top-level declaration the server gave whole needs no symbols; a member or a long class does (its container).
+      const given = spanned && !/^\s/.test(lineText);
+      // Symbols of a large file the language server has not opened yet can take longer than the whole time
+      // bound: until they arrive, the member as the server gave it stands in for the cut with its container.
+      const standIn = !given && spanned ? hits.push(hit({ startLine: range.start.line, endLine: range.end.line })) - 1 : -1;
+      const symbols = given ? [] : await files.symbols(targetUri, file);
+      const cut = cutDeclaration(symbols, at.start.line, { startLine: range.start.line, endLine: range.end.line });
+      if (standIn >= 0) hits[standIn] = hit(cut);
+      else hits.push(hit(cut));
       if (rank < 2 && depth === 0 && !signatureOnly) furtherOut(targetUri, lines, cut.startLine);
     }
   };
@@ -100,6 +108,11 @@ export async function gatherDefinitions(document: vscode.TextDocument, focus: vs
   const focusRange = { relativePath: workspacePath(document.uri), startLine: focus.start.line, endLine: focus.end.line };
   const definitions = run.cancelled ? [] : assembleDefinitions([...hits], focusRange);
   return { definitions, timedOut: run.timedOut, cancelled: run.cancelled, lookups: queue.total, ms: performance.now() - started };
+}
+
+/** A definition that is a whole file (a module), not a declaration in it. */
+function isWholeFile(at: vscode.Range, range: vscode.Range, lineCount: number): boolean {
+  return at.start.line === 0 && at.start.character === 0 && range.start.line === 0 && (range.isEmpty || range.end.line >= lineCount - 1);
 }
 
 function positionOf(use: IdentifierUse): vscode.Position {
