@@ -14,9 +14,9 @@ import { SourceFiles } from './SourceFiles';
 import { workspacePath } from './workspacePath';
 import { looksLikeSecret } from '../../context/mentions/fileChecks';
 
-/** A language server answers most requests one at a time: a few in flight keep it busy, and a short queue lets a
- * follow-up of an important lookup (an import followed to its module) overtake less important ones. */
-export const MAX_LOOKUPS = 4;
+// A slot stays taken while a large file's symbols are fetched (up to a second), so fewer slots would let those
+// waits hold back the queue; the queue's order, not fewer slots, keeps the important lookups first.
+export const MAX_LOOKUPS = 8;
 /** Lookups one level further out, after everything the focus itself uses. */
 const MAX_FURTHER = 12;
 /** Languages whose comments start with `#`, so the identifier scanner skips them. */
