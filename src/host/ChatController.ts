@@ -273,6 +273,7 @@ export class ChatController implements vscode.Disposable {
         return runSlashCommand(message.name, message.argument, { newChat: () => this.session.newChat(), notice: (m) => this.broadcast({ type: 'notice', message: m }) });
       case 'stop':
         this.services.preloader.stop();
+        this.services.gathering.stop();
         return this.session.stop();
       case 'newChat':
         return this.session.newChat();

@@ -16,6 +16,7 @@ import { ModelResolver } from '../request/ModelResolver';
 import type { RequestServices } from '../request/RequestSpec';
 import type { RequestSettings } from '../request/RequestSettings';
 import { OllamaError } from '../ollama/OllamaError';
+import { ContextGathering } from './context/ContextGathering';
 import { HostConsent } from './HostConsent';
 import { openConversationStorage } from './openConversationStorage';
 import { affectsSettings, readSettings, type Settings } from './settings';
@@ -33,6 +34,8 @@ export interface Services extends RequestServices {
   readonly channel: vscode.LogOutputChannel;
   /** Loads the model ahead of the first answer; drives the status bar's loading state. */
   readonly preloader: ModelPreloader;
+  /** Definitions being gathered for requests not sent yet; Stop stops waiting for them. */
+  readonly gathering: ContextGathering;
   /** Fires after a phi4.* setting changed and the cached settings and client were dropped. */
   readonly onDidChangeSettings: vscode.Event<void>;
   /** Fires after the user agreed to delete conversations over a lowered phi4.maxConversations. */
@@ -93,5 +96,5 @@ export function createServices(context: vscode.ExtensionContext, channel: vscode
   const lastPrompts = new LastPrompts();
   // Preloading never asks for consent: it waits until the host is valid and allowed.
   const preloader = new ModelPreloader({ settings, ollama, resolver, log }, (s) => !settings().hostError && consent.isAccepted(s.host));
-  return { settings, client: client as () => AnswerClient, ollama, apiKeys, resolver, lastPrompts, preloader, log, channel, store, consent, instructions, mayContact, onDidChangeSettings: changed.event, onDidTrimConversations: trimmed.event };
+  return { settings, client: client as () => AnswerClient, ollama, apiKeys, resolver, lastPrompts, preloader, gathering: new ContextGathering(), log, channel, store, consent, instructions, mayContact, onDidChangeSettings: changed.event, onDidTrimConversations: trimmed.event };
 }

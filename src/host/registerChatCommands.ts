@@ -21,6 +21,7 @@ export function registerChatCommands(context: vscode.ExtensionContext, services:
     }),
     vscode.commands.registerCommand('phi4.stop', () => {
       services.preloader.stop();
+      services.gathering.stop();
       chat.session.stop();
     }),
     vscode.commands.registerCommand('phi4.retry', () => chat.controller.retry()),

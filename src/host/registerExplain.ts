@@ -18,6 +18,7 @@ export function registerExplain(context: vscode.ExtensionContext, services: Serv
       if (gathered.selection.trim() === '') return void vscode.window.showInformationMessage(vscode.l10n.t('There is no code here to explain. Select some code first.'));
       const chip = chipFor(gathered);
       const withDefs = await addDefinitions(services, editor.document, target, gathered);
+      if (withDefs.cancelled) return;
       chat.controller.preloadModel();
       await chat.revealChat();
       await chat.controller.ask({ text: explainText(chip.label, gathered.focusKind), question: EXPLAIN_QUESTION, context: withDefs.context, notes: withDefs.notes, chip, kind: 'explain' });

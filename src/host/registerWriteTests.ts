@@ -27,14 +27,16 @@ async function writeTests(services: Services, editor: vscode.TextEditor | undefi
   if (!framework || !(await services.consent.confirm(settings.host))) return;
 
   const system = await services.instructions.systemFor(TESTS_SYSTEM_PROMPT);
-  // Tests need the types the code takes and the functions it calls, as Explain and Fix do.
-  const found = await addDefinitions(services, editor.document, editor.selection, gathered);
-  const spec = { kind: 'tests' as const, ...system, notes: [...(system.notes ?? []), ...found.notes], history: [], question: testsQuestion(framework.guidance, gathered.relativePath), context: found.context, minAnswerTokens: countTokens(gathered.selection) * 3 + 512 };
-  const outcome = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Phi-4 is writing {0} tests…', framework.label), cancellable: true }, (_progress, token) => {
+  const outcome = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: vscode.l10n.t('Phi-4 is writing {0} tests…', framework.label), cancellable: true }, async (_progress, token) => {
     const abort = new AbortController();
     token.onCancellationRequested(() => abort.abort());
+    // Tests need the types the code takes and the functions it calls, as Explain and Fix do; Cancel stops that wait too.
+    const found = await addDefinitions(services, editor.document, editor.selection, gathered, abort.signal);
+    if (found.cancelled) return undefined;
+    const spec = { kind: 'tests' as const, ...system, notes: [...(system.notes ?? []), ...found.notes], history: [], question: testsQuestion(framework.guidance, gathered.relativePath), context: found.context, minAnswerTokens: countTokens(gathered.selection) * 3 + 512 };
     return runRequest(services, spec, abort.signal);
   });
+  if (!outcome) return;
   if (outcome.error) return failed(outcome.error, () => writeTests(services, editor));
   const file = extractTestFile(outcome.text);
   if (!file.ok) {

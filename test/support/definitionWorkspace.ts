@@ -1,7 +1,8 @@
 // Generates a TypeScript workspace of definition-finding tasks: library files too large to send whole
 // (≥ 8K tokens each), task files whose focus function uses one kind of definition each (plain, aliased,
 // namespace, barrel, default, class member, returned object's member, types, unions, enums, const objects,
-// generics), and same-named decoys in files nothing imports. Every definition body carries a marker
+// generics, same-named methods of two receivers, plain JavaScript with JSDoc, ES imports and require), and
+// same-named decoys in files nothing imports. Every definition body carries a marker
 // (DEF_…) and every decoy another (DECOY_…), so a prompt shows which of them it holds.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -28,6 +29,18 @@ function filler(prefix: string, count = 160): string {
     out.push(`  return scaled.filter((value) => value > ${i % 7}).sort((a, b) => a - b);`);
     out.push('}', '');
   }
+  return out.join('\n');
+}
+
+/** The same filler in plain JavaScript. */
+function jsFiller(prefix: string, count = 160): string {
+  return filler(prefix, count).replace(/\(input: readonly number\[\], factor: number\): number\[\]/g, '(input, factor)');
+}
+
+/** Methods enough to make a class too long to send whole (its header and the members used are sent). */
+function methodPadding(field: string): string {
+  const out: string[] = [];
+  for (let i = 0; i < 30; i++) out.push(`  check${i}(): number {`, `    return this.${field}.length * ${i + 2};`, '  }');
   return out.join('\n');
 }
 
@@ -201,6 +214,51 @@ ${inventoryPadding()}
 }
 
 ${filler('store')}`,
+  'src/lib/tables.ts': `// Two tables whose lookups share a name.
+export class UserTable {
+  constructor(readonly owner: string) {}
+${methodPadding('owner')}
+  find(id: string): string | undefined {
+    // DEF_UserTable_find
+    return id === this.owner ? id : undefined;
+  }
+}
+
+export class OrderTable {
+  constructor(readonly prefix: string) {}
+${methodPadding('prefix')}
+  find(id: string): number | undefined {
+    // DEF_OrderTable_find
+    return id.startsWith(this.prefix) ? id.length : undefined;
+  }
+}
+
+${filler('tables')}`,
+  'src/lib/cart.js': `// Shopping cart helpers: plain JavaScript, types in JSDoc.
+/**
+ * @typedef {{ sku: string, price: number, quantity: number }} CartLine
+ */
+
+/**
+ * The cart's total in cents.
+ * @param {CartLine[]} lines
+ * @returns {number}
+ */
+export function cartTotal(lines) {
+  // DEF_cartTotal
+  return lines.reduce((sum, line) => sum + line.price * line.quantity, 0);
+}
+
+${jsFiller('cart')}`,
+  'src/lib/legacy.js': `// Older helpers, a CommonJS module.
+function roundCents(value) {
+  // DEF_roundCents
+  return Math.round(value * 100) / 100;
+}
+
+${jsFiller('legacy').replace(/^export /gm, '')}
+module.exports = { roundCents };
+`,
   'src/lib/util/strings.ts': `// String helpers, reached through two barrels.
 export function capitalize(text: string): string {
   // DEF_capitalize
@@ -221,7 +279,7 @@ ${filler('strings')}`,
 
 /** Same names as the real definitions, in files nothing imports. */
 function decoys(): Record<string, string> {
-  const names = ['priceWithTax', 'applyDiscount', 'padLeft', 'slugify', 'formatMoney', 'firstOf', 'mapValues', 'capitalize', 'loadConfig', 'createStore', 'clamp'];
+  const names = ['priceWithTax', 'applyDiscount', 'padLeft', 'slugify', 'formatMoney', 'firstOf', 'mapValues', 'capitalize', 'loadConfig', 'createStore', 'clamp', 'cartTotal', 'roundCents'];
   const functions = names.map((n) => `export function ${n}(...args: any[]): any {\n  return 'DECOY_${n}';\n}\n`).join('\n');
   const types = [
     `export interface User { id: number; nickname: string } // DECOY_User`,
@@ -235,6 +293,8 @@ function decoys(): Record<string, string> {
     `export type LogLevel = 'DECOY_LogLevel';`,
     `export interface Repository { findById(id: number): string } // DECOY_Repository`,
     `export interface AppConfig { retries: string } // DECOY_AppConfig`,
+    `export class UserTable { find(id: string): string { return 'DECOY_UserTable'; } }`,
+    `export class OrderTable { find(id: string): string { return 'DECOY_OrderTable'; } }`,
     '',
   ].join('\n');
   return { 'src/decoys/functions.ts': functions, 'src/decoys/types.ts': types, 'src/other/pricing.ts': functions.replace(/DECOY_/g, 'DECOY_other_') };
@@ -246,6 +306,8 @@ interface TaskSource {
   /** The focus function, whole. */
   readonly body: string;
   readonly expect: readonly string[];
+  /** The task file's language: TypeScript unless said. */
+  readonly js?: boolean;
 }
 
 const TASKS: readonly TaskSource[] = [
@@ -283,12 +345,15 @@ const TASKS: readonly TaskSource[] = [
   { kind: "a variable's type (type definition)", imports: `import { loadConfig } from '../lib/models';`, body: `export function task(): number {\n  const config = loadConfig();\n  return config.retries;\n}`, expect: ['DEF_loadConfig', 'DEF_AppConfig'] },
   { kind: 'function through two barrels', imports: `import { capitalize } from '../lib';`, body: `export function task(name: string): string {\n  return capitalize(name);\n}`, expect: ['DEF_capitalize'] },
   { kind: 'two functions in one focus', imports: `import { priceWithTax, applyDiscount } from '../lib/pricing';`, body: `export function task(amount: number): number {\n  return priceWithTax(applyDiscount(amount, 10), 0.2);\n}`, expect: ['DEF_priceWithTax', 'DEF_applyDiscount'] },
+  { kind: 'same-named methods of two receivers', imports: `import type { UserTable, OrderTable } from '../lib/tables';`, body: `export function task(users: UserTable, orders: OrderTable): string {\n  const user = users.find('u1');\n  const order = orders.find('o1');\n  return \`\${user}:\${order}\`;\n}`, expect: ['DEF_UserTable_find', 'DEF_OrderTable_find'] },
+  { kind: 'JavaScript: ES import of a JSDoc-typed function', imports: `import { cartTotal } from '../lib/cart';`, body: `export function task(lines) {\n  const total = cartTotal(lines);\n  return total / 100;\n}`, expect: ['DEF_cartTotal'], js: true },
+  { kind: 'JavaScript: CommonJS require', imports: `const { roundCents } = require('../lib/legacy');`, body: `function task(amount) {\n  return roundCents(amount * 1.2);\n}`, expect: ['DEF_roundCents'], js: true },
 ];
 
 /** Writes the workspace into `dir` (created) and returns its tasks. */
 export function writeDefinitionWorkspace(dir: string): DefinitionTask[] {
   const files: Record<string, string> = {
-    'tsconfig.json': JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'commonjs', strict: true, noEmit: true }, include: ['src'] }, null, 2),
+    'tsconfig.json': JSON.stringify({ compilerOptions: { target: 'ES2022', module: 'commonjs', strict: true, noEmit: true, allowJs: true }, include: ['src'] }, null, 2),
     ...LIB,
     ...decoys(),
   };
@@ -310,7 +375,7 @@ export function definitionTasks(): DefinitionTask[] {
   return TASKS.map((task, i) => {
     const id = `task${String(i + 1).padStart(2, '0')}`;
     const startLine = task.imports.split('\n').length + 1;
-    return { id, kind: task.kind, file: `src/tasks/${id}.ts`, startLine, endLine: startLine + task.body.split('\n').length - 1, expect: task.expect };
+    return { id, kind: task.kind, file: `src/tasks/${id}.${task.js ? 'js' : 'ts'}`, startLine, endLine: startLine + task.body.split('\n').length - 1, expect: task.expect };
   });
 }
 

@@ -1,39 +1,47 @@
 // Runs lookups at most `limit` at a time and stops waiting at a deadline: a slow or hung language server
 // must not hold a request back, and a short queue keeps it answering the editor too.
+import type { LookupQueue } from './LookupQueue';
 
-export interface LimitedRun<R> {
-  /** Results of the tasks that finished in time, in task order (gaps for those that failed or were late). */
-  readonly results: (R | undefined)[];
+export interface LimitedRun {
+  /** The deadline fired (or the request was cancelled) before every lookup had finished. */
   readonly timedOut: boolean;
+  readonly cancelled: boolean;
   readonly failures: number;
 }
 
 /**
- * Starts tasks in order, `limit` at a time, until all finished or `deadline` (a promise that resolves when
- * time is up) fired. A task may add further tasks through `enqueue` (a definition leads to another lookup).
+ * Takes lookups from `queue`, most important first, `limit` at a time, until none is left or `deadline` (a
+ * promise that resolves when time is up) fired or `signal` aborted. A lookup may queue further lookups (a
+ * definition that leads to another); they start as soon as a slot is free, ahead of less important ones.
  */
-export async function runLimited<R>(tasks: (() => Promise<R>)[], limit: number, deadline: Promise<void>, signal?: AbortSignal): Promise<LimitedRun<R>> {
-  const results: (R | undefined)[] = [];
+export async function runLimited(queue: LookupQueue, limit: number, deadline: Promise<void>, signal?: AbortSignal): Promise<LimitedRun> {
   let failures = 0;
-  let next = 0;
+  let active = 0;
   let over = false;
-  let stop: () => void = () => undefined;
-  const stopped = new Promise<void>((resolve) => (stop = resolve));
-  const onAbort = (): void => stop();
-  signal?.addEventListener('abort', onAbort, { once: true });
-  const worker = async (): Promise<void> => {
-    while (!over && next < tasks.length && !signal?.aborted) {
-      const index = next++;
-      try {
-        results[index] = await tasks[index]();
-      } catch {
-        failures++;
-      }
+  let finish: (outcome: 'done' | 'late' | 'cancelled') => void = () => undefined;
+  const finished = new Promise<'done' | 'late' | 'cancelled'>((resolve) => (finish = resolve));
+  const onAbort = (): void => finish('cancelled');
+  const pump = (): void => {
+    while (!over && active < Math.max(1, limit)) {
+      const lookup = queue.take();
+      if (!lookup) break;
+      active++;
+      lookup
+        .run()
+        .catch(() => void failures++)
+        .finally(() => {
+          active--;
+          pump();
+        });
     }
+    if (active === 0 && queue.size === 0) finish('done');
   };
-  const all = Promise.all(Array.from({ length: Math.max(1, limit) }, worker)).then(() => 'done' as const);
-  const outcome = await Promise.race([all, deadline.then(() => 'late' as const), stopped.then(() => 'late' as const)]);
+  if (signal?.aborted) return { timedOut: false, cancelled: true, failures };
+  signal?.addEventListener('abort', onAbort, { once: true });
+  void deadline.then(() => finish('late'));
+  pump();
+  const outcome = await finished;
   over = true;
   signal?.removeEventListener('abort', onAbort);
-  return { results, timedOut: outcome === 'late', failures };
+  return { timedOut: outcome === 'late', cancelled: outcome === 'cancelled', failures };
 }

@@ -1,7 +1,8 @@
 // The files definitions point into, read once per request: an open document as the editor has it (positions
 // from the language server refer to its unsaved text), any other file through workspace.fs, so a lookup does
 // not open documents the language server would then start checking. Document symbols are asked for only when
-// the cut needs them, and kept per file version across requests, since the same library files recur.
+// the cut needs them, and kept across requests while the file's text is unchanged, since the same library
+// files recur (keyed by text, not version: asking for symbols opens the file, which changes how it is read).
 import * as vscode from 'vscode';
 import type { DeclarationSymbol } from '../../context/definitions/DeclarationSymbol';
 import { documentSymbols } from './documentSymbols';
@@ -16,7 +17,7 @@ export interface SourceFile {
 const LANGUAGES: Readonly<Record<string, string>> = { ts: 'typescript', tsx: 'typescriptreact', mts: 'typescript', cts: 'typescript', js: 'javascript', jsx: 'javascriptreact', mjs: 'javascript', cjs: 'javascript', py: 'python', go: 'go', rs: 'rust', java: 'java', cs: 'csharp', cpp: 'cpp', cc: 'cpp', h: 'c', c: 'c', rb: 'ruby', php: 'php', kt: 'kotlin', swift: 'swift' };
 
 const SYMBOL_CACHE_SIZE = 32;
-const symbolCache = new Map<string, Promise<DeclarationSymbol[]>>();
+const symbolCache = new Map<string, { text: string; symbols: Promise<DeclarationSymbol[]> }>();
 
 export class SourceFiles {
   private readonly files = new Map<string, Promise<SourceFile | undefined>>();
@@ -31,16 +32,19 @@ export class SourceFiles {
     return found;
   }
 
-  /** The file's symbols, from the cache when this version was seen before. */
+  /** The file's symbols, from the cache when this text was seen before. */
   symbols(uri: vscode.Uri, file: SourceFile): Promise<DeclarationSymbol[]> {
-    const key = `${uri.toString()}@${file.version}`;
-    let found = symbolCache.get(key);
-    if (!found) {
-      found = documentSymbols(uri).catch(() => []);
-      symbolCache.set(key, found);
-      if (symbolCache.size > SYMBOL_CACHE_SIZE) symbolCache.delete(symbolCache.keys().next().value!);
-    }
-    return found;
+    const key = uri.toString();
+    const text = file.lines.join('\n');
+    const cached = symbolCache.get(key);
+    if (cached?.text === text) return cached.symbols;
+    const symbols = documentSymbols(uri).catch(() => []);
+    // None at all usually means a language server not ready yet: ask again next time.
+    void symbols.then((found) => found.length === 0 && symbolCache.get(key)?.symbols === symbols && symbolCache.delete(key));
+    symbolCache.delete(key);
+    symbolCache.set(key, { text, symbols });
+    if (symbolCache.size > SYMBOL_CACHE_SIZE) symbolCache.delete(symbolCache.keys().next().value!);
+    return symbols;
   }
 }
 

@@ -1,5 +1,6 @@
 // Adds the language server's definitions to a request's context, within phi4.context.timeoutMs, and says
-// when the language server was too slow for them (a TypeScript server still loading the project).
+// when the language server was too slow for them (a TypeScript server still loading the project). Stop, or the
+// caller's own cancellation, ends the wait at once, and the caller then sends nothing.
 import * as vscode from 'vscode';
 import type { GatheredContext } from '../../context/EditorContext';
 import type { Services } from '../createServices';
@@ -10,15 +11,22 @@ export interface WithDefinitions {
   readonly context: GatheredContext;
   /** What the user should know about the definitions (left out because the language server was slow). */
   readonly notes: string[];
+  /** The user stopped the request while its definitions were gathered: send nothing. */
+  readonly cancelled?: boolean;
 }
 
-export async function addDefinitions(services: Pick<Services, 'settings' | 'log'>, document: vscode.TextDocument, range: vscode.Range, context: GatheredContext): Promise<WithDefinitions> {
+export async function addDefinitions(services: Pick<Services, 'settings' | 'log' | 'gathering'>, document: vscode.TextDocument, range: vscode.Range, context: GatheredContext, signal?: AbortSignal): Promise<WithDefinitions> {
   const settings = services.settings();
   if (!settings.contextDefinitions || context.focusKind === 'insertion') return { context, notes: [] };
   // The focus the prompt shows: the selection itself, or the whole lines of the block or line at the cursor.
   const focus = context.focusKind === 'selection' ? range : new vscode.Range(context.startLine, 0, context.endLine, document.lineAt(context.endLine).text.length);
+  const run = services.gathering.begin(signal);
   try {
-    const gathered = await gatherDefinitions(document, focus, settings.contextTimeoutMs);
+    const gathered = await gatherDefinitions(document, focus, settings.contextTimeoutMs, run.signal);
+    if (gathered.cancelled) {
+      services.log.info(`definitions file=${context.relativePath.replace(/\s/g, '_')} cancelled`);
+      return { context, notes: [], cancelled: true };
+    }
     // Hover signatures for library functions, in whatever is left of the time bound.
     const found = { ...gathered, definitions: await withHoverSignatures(gathered.definitions, settings.contextTimeoutMs - gathered.ms) };
     services.log.info(`definitions file=${context.relativePath.replace(/\s/g, '_')} found=${found.definitions.length} lookups=${found.lookups} ms=${found.ms.toFixed(0)}${found.timedOut ? ' timedOut' : ''}`);
@@ -33,5 +41,7 @@ export async function addDefinitions(services: Pick<Services, 'settings' | 'log'
   } catch (e) {
     services.log.warn(`definitions: the language server failed: ${e instanceof Error ? e.message : String(e)}`);
     return { context, notes: [] };
+  } finally {
+    run.end();
   }
 }

@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import type { ContextDefinition } from '../../context/definitions/ContextDefinition';
 import { signatureFromHover, wantsHoverSignature } from '../../context/definitions/hoverSignature';
+import { LookupQueue } from '../../context/definitions/LookupQueue';
 import { runLimited } from '../../context/definitions/runLimited';
 import { MAX_LOOKUPS } from './gatherDefinitions';
 
@@ -24,12 +25,18 @@ export async function withHoverSignatures(definitions: readonly ContextDefinitio
   if (wanted.length === 0 || ms <= 0) return [...definitions];
   let timer: ReturnType<typeof setTimeout> | undefined;
   const deadline = new Promise<void>((r) => (timer = setTimeout(r, ms)));
-  const run = await runLimited(wanted.map(({ d }) => () => hoverSignature(d)), MAX_LOOKUPS, deadline);
-  clearTimeout(timer);
   const out = [...definitions];
-  wanted.forEach(({ d, i }, k) => {
-    const signature = run.results[k];
-    if (signature) out[i] = { ...d, signature, signatureOnly: true };
-  });
+  // A hover that arrives after the deadline must not change definitions the request already sent.
+  let over = false;
+  const queue = new LookupQueue();
+  for (const { d, i } of wanted) {
+    queue.add({ key: `hover|${i}`, rank: d.rank, run: async () => {
+      const signature = await hoverSignature(d);
+      if (signature && !over) out[i] = { ...d, signature, signatureOnly: true };
+    } });
+  }
+  await runLimited(queue, MAX_LOOKUPS, deadline);
+  over = true;
+  clearTimeout(timer);
   return out;
 }

@@ -16,6 +16,7 @@ import { snapshotEditor } from '../snapshotEditor';
 export async function runEdit(services: Services, manager: FixPreviewManager, editor: vscode.TextEditor, instruction: string, selection: vscode.Selection = editor.selection): Promise<void> {
   const generating = selection.isEmpty || editor.document.getText(selection).trim() === '';
   const found = generating ? undefined : await addDefinitions(services, editor.document, selection, gatherContext(snapshotEditor(editor, selection)));
+  if (found?.cancelled) return;
   const placement = found ? replacementJob(editor, selection, found.context) : insertionAt(editor, selection.active.line, selection.active.character);
   await runInlinePreview(services, manager, {
     ...placement,

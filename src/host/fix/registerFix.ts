@@ -67,6 +67,8 @@ export function registerFix(context: vscode.ExtensionContext, services: Services
       if (preview) manager.close(preview.document.uri);
     }),
     vscode.commands.registerCommand('phi4.fixCancel', (uri?: unknown) => {
+      // A fix still gathering its definitions has no preview yet; cancelling stops it before it is sent.
+      services.gathering.stop();
       const preview = previewFor(uri);
       if (preview) manager.close(preview.document.uri);
     }),

@@ -29,7 +29,8 @@ export function fixRegion(editor: vscode.TextEditor, range: vscode.Range | undef
 export async function runFix(services: Services, manager: FixPreviewManager, editor: vscode.TextEditor, range: vscode.Range | undefined, hints: readonly FixHint[]): Promise<void> {
   const region = fixRegion(editor, range, hints);
   if (editor.document.getText(region).trim() === '') return void vscode.window.showInformationMessage(vscode.l10n.t('There is no code here to fix. Select the code you want Phi-4 to fix.'));
-  const { context, notes } = await addDefinitions(services, editor.document, region, gatherContext(snapshotEditor(editor, region)));
+  const { context, notes, cancelled } = await addDefinitions(services, editor.document, region, gatherContext(snapshotEditor(editor, region)));
+  if (cancelled) return;
   const question = fixQuestion(hints.map((h) => `line ${h.line + 1}: ${h.message}`).join('; ') || undefined);
   await runInlinePreview(services, manager, {
     ...replacementJob(editor, region, context),
