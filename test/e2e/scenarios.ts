@@ -630,8 +630,10 @@ export const SCENARIOS: Scenario[] = [
       const target = path.join(workspace, 'clamp-chat.md');
       await saveAs(page, target);
       await page.locator('.notifications-toasts .notification-toast', { hasText: 'Conversation exported to' }).waitFor();
-      const written = fs.readFileSync(target, 'utf8').replace(/^- Date: .+$/m, '- Date: <date>');
-      assert.equal(written, `# Write a clamp function\n\n- Date: <date>\n- Model: phi4:latest\n\n## You\n\nWrite a clamp function\n\n## Phi-4\n\n${CODE_ANSWER}\n`);
+      // The question's "Context used" list comes along; its token count depends on the system rules' wording.
+      const written = fs.readFileSync(target, 'utf8').replace(/^- Date: .+$/m, '- Date: <date>').replace(/ · [\d,]+ tokens$/m, ' · <n> tokens');
+      const contextUsed = 'Context used:\n- Rules and instructions (system message) · instructions · <n> tokens';
+      assert.equal(written, `# Write a clamp function\n\n- Date: <date>\n- Model: phi4:latest\n\n## You\n\nWrite a clamp function\n\n${contextUsed}\n\n## Phi-4\n\n${CODE_ANSWER}\n`);
       assert.equal(await frame.locator('.turn').count(), 2, 'the conversation is unchanged');
     },
   },
