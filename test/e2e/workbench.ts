@@ -124,21 +124,23 @@ export async function openChat(page: Page): Promise<Frame> {
   return chatFrame(page);
 }
 
-async function findChatFrame(page: Page): Promise<Frame | undefined> {
+/** The sidebar view's outer frame says `purpose=webviewView`; a chat in an editor tab is a plain webview panel. */
+async function findChatFrame(page: Page, where: 'view' | 'editor'): Promise<Frame | undefined> {
   for (const frame of page.frames()) {
     const parent = frame.parentFrame();
-    if (parent && parent.url().includes(`extensionId=${EXTENSION_ID}`) && (await frame.$('body[data-ready="true"]').catch(() => null))) return frame;
+    if (!parent?.url().includes(`extensionId=${EXTENSION_ID}`) || parent.url().includes('purpose=webviewView') !== (where === 'view')) continue;
+    if (await frame.$('body[data-ready="true"]').catch(() => null)) return frame;
   }
   return undefined;
 }
 
-/** The inner frame of our webview view (two nested iframes; the outer one is found by extension id). */
-export async function chatFrame(page: Page): Promise<Frame> {
+/** The inner frame of our webview view, or of the chat in an editor tab (two nested iframes; the outer one is found by extension id). */
+export async function chatFrame(page: Page, where: 'view' | 'editor' = 'view'): Promise<Frame> {
   const deadline = Date.now() + 30_000;
   for (;;) {
-    const frame = await findChatFrame(page);
+    const frame = await findChatFrame(page, where);
     if (frame) return frame;
-    if (Date.now() > deadline) throw new Error('the Phi-4 chat webview did not appear');
+    if (Date.now() > deadline) throw new Error(`the Phi-4 chat webview did not appear (${where})`);
     await page.waitForTimeout(100);
   }
 }
