@@ -151,6 +151,14 @@ export class OllamaTestServer {
     this.queue.push(...behaviours);
   }
 
+  /** Keeps the loaded models but forgets every cached prompt, as when other conversations have pushed them out. */
+  forgetPrompts(): void {
+    const now = Date.now();
+    const loaded = this.kv.loadedModels(now);
+    this.kv = new KvCache({ ramCache: true, defaultNumCtx: DEFAULT_NUM_CTX });
+    for (const m of loaded) this.kv.load(m.model, m.numCtx, m.expiresAt - now, now);
+  }
+
   reset(): void {
     this.queue = [];
     this.requests.length = 0;
