@@ -124,12 +124,24 @@ export async function openChat(page: Page): Promise<Frame> {
   return chatFrame(page);
 }
 
-/** The sidebar view's outer frame says `purpose=webviewView`; a chat in an editor tab is a plain webview panel. */
+/**
+ * Webviews live in an overlay laid over the part that shows them, and a view restored by a reload has the same
+ * URL as an editor tab's, so a chat in an editor tab is told apart by where it is drawn.
+ */
+async function inEditorPart(page: Page, outer: Frame): Promise<boolean> {
+  const box = await (await outer.frameElement()).boundingBox();
+  const editor = await page.locator('.part.editor').boundingBox();
+  if (!box || !editor) return false;
+  const x = box.x + box.width / 2;
+  return box.width > 0 && x > editor.x && x < editor.x + editor.width;
+}
+
 async function findChatFrame(page: Page, where: 'view' | 'editor'): Promise<Frame | undefined> {
   for (const frame of page.frames()) {
     const parent = frame.parentFrame();
-    if (!parent?.url().includes(`extensionId=${EXTENSION_ID}`) || parent.url().includes('purpose=webviewView') !== (where === 'view')) continue;
-    if (await frame.$('body[data-ready="true"]').catch(() => null)) return frame;
+    if (!parent?.url().includes(`extensionId=${EXTENSION_ID}`)) continue;
+    if (!(await frame.$('body[data-ready="true"]').catch(() => null))) continue;
+    if ((await inEditorPart(page, parent).catch(() => false)) === (where === 'editor')) return frame;
   }
   return undefined;
 }
@@ -140,7 +152,10 @@ export async function chatFrame(page: Page, where: 'view' | 'editor' = 'view'): 
   for (;;) {
     const frame = await findChatFrame(page, where);
     if (frame) return frame;
-    if (Date.now() > deadline) throw new Error(`the Phi-4 chat webview did not appear (${where})`);
+    if (Date.now() > deadline) {
+      const seen = page.frames().filter((f) => f.parentFrame()?.url().includes(`extensionId=${EXTENSION_ID}`)).map((f) => f.parentFrame()!.url().replace(/^.*\?/, '?'));
+      throw new Error(`the Phi-4 chat webview did not appear (${where}); our webview frames: ${JSON.stringify(seen)}`);
+    }
     await page.waitForTimeout(100);
   }
 }
