@@ -2,6 +2,7 @@
 // code blocks intact. Pure, so what an export contains is tested without VS Code.
 import * as l10n from '@vscode/l10n';
 import { fenceFor } from '../prompt/fenceFor';
+import type { ContextItem, ContextItemKind } from '../protocol/contextItems';
 import type { TurnView } from '../protocol/messages';
 
 export interface ExportInfo {
@@ -24,6 +25,7 @@ function userTurn(turn: TurnView): string {
     const { label, languageId, lineCount } = turn.context;
     parts.push('', lineCount === 1 ? l10n.t('Context: `{0}` ({1}, 1 line)', label, languageId) : l10n.t('Context: `{0}` ({1}, {2} lines)', label, languageId, lineCount));
   }
+  if (turn.contextUsed && turn.contextUsed.length > 0) parts.push('', contextUsedList(turn.contextUsed));
   // What the model read (the code context around the question), in a fence no backtick run inside can close.
   if (turn.sent !== undefined && turn.sent !== turn.text) {
     const fence = fenceFor(turn.sent);
@@ -39,6 +41,39 @@ function answerTurn(turn: TurnView): string {
   if (turn.error) parts.push('', `_${l10n.t('Failed: {0}', oneLine(turn.error.message))}_`);
   for (const note of turn.notes ?? []) parts.push('', `> ${l10n.t('Note: {0}', oneLine(note))}`);
   return parts.join('\n');
+}
+
+/** Called, not a constant: the translations are only known once l10n has been configured. */
+function kindName(kind: ContextItemKind): string {
+  switch (kind) {
+    case 'selection': return l10n.t('selection');
+    case 'definition': return l10n.t('definition');
+    case 'mention': return l10n.t('mention');
+    case 'surrounding': return l10n.t('surrounding code');
+    case 'problems': return l10n.t('problems');
+    case 'history': return l10n.t('history');
+    case 'instructions': return l10n.t('instructions');
+  }
+}
+
+/** The question's "Context used" list, one line per item: what was sent, shortened or left out, and why. */
+function contextUsedList(items: readonly ContextItem[]): string {
+  const lines = [l10n.t('Context used:')];
+  for (const item of items) {
+    const tokens = item.tokens.toLocaleString('en-US');
+    const status = item.status === 'omitted' ? l10n.t('left out') : item.status === 'shortened' ? l10n.t('{0} tokens, shortened', tokens) : l10n.t('{0} tokens', tokens);
+    // A file range reads as a path; other labels are prose.
+    const label = item.path === undefined ? oneLine(item.label) : codeSpan(oneLine(item.label));
+    lines.push(`- ${label} · ${kindName(item.kind)} · ${status}${item.note ? ` — ${oneLine(item.note)}` : ''}`);
+  }
+  return lines.join('\n');
+}
+
+/** Inline code no backtick inside can end early (CommonMark: a longer run of backticks, padded). */
+function codeSpan(text: string): string {
+  const longest = Math.max(0, ...(text.match(/`+/g) ?? []).map((run) => run.length));
+  const ticks = '`'.repeat(longest + 1);
+  return longest > 0 ? `${ticks} ${text} ${ticks}` : `${ticks}${text}${ticks}`;
 }
 
 const oneLine = (text: string): string => text.replace(/\s*\n\s*/g, ' ').trim();

@@ -4,7 +4,7 @@ import { ChatSession } from '../chat/ChatSession';
 import type { ActionId } from '../protocol/messages';
 import { ACTION_COMMANDS } from './actionCommands';
 import { ChatController } from './ChatController';
-import { CHAT_VIEW_ID, ChatViewProvider } from './ChatViewProvider';
+import { CHAT_VIEW_ID, ChatViewProvider, openChatInEditor } from './ChatViewProvider';
 import type { Services } from './createServices';
 
 /** Shown in a conversation under way when the instructions change (they apply from the next chat). */
@@ -15,7 +15,11 @@ export function instructionsChangedNotice(): string {
 export interface ChatFeature {
   readonly session: ChatSession;
   readonly controller: ChatController;
+  /** Shows the chat where the user reads it: a chat showing in an editor tab, else the sidebar view. */
   readonly revealChat: () => Promise<void>;
+  /** Shows the sidebar view ("Open Chat"). */
+  readonly revealSidebar: () => Promise<void>;
+  readonly openInEditor: () => void;
   /** The editor the user was last in, also while the chat has focus. */
   readonly lastEditor: () => vscode.TextEditor | undefined;
 }
@@ -30,10 +34,18 @@ export function registerChat(context: vscode.ExtensionContext, services: Service
     lastEditor: () => lastEditor,
   });
   const provider = new ChatViewProvider(context.extensionUri, controller, services.log);
-  const revealChat = async (): Promise<void> => {
+  const revealSidebar = async (): Promise<void> => {
     if (provider.view) provider.view.show(true);
     else await vscode.commands.executeCommand(`${CHAT_VIEW_ID}.focus`);
   };
+  const panels = new Set<vscode.WebviewPanel>();
+  const openInEditor = (): void => {
+    const panel = openChatInEditor(context.extensionUri, controller, services.log);
+    panels.add(panel);
+    panel.onDidDispose(() => panels.delete(panel));
+  };
+  // Every view shows the same conversation: with one in an editor tab on screen, the sidebar would be a copy.
+  const revealChat = async (): Promise<void> => ([...panels].some((p) => p.visible) ? undefined : revealSidebar());
   context.subscriptions.push(
     controller,
     vscode.window.registerWebviewViewProvider(CHAT_VIEW_ID, provider),
@@ -48,5 +60,5 @@ export function registerChat(context: vscode.ExtensionContext, services: Service
       if (session.current.turns.length > 0) controller.broadcast({ type: 'notice', message: instructionsChangedNotice() });
     }),
   );
-  return { session, controller, revealChat, lastEditor: () => vscode.window.activeTextEditor ?? lastEditor };
+  return { session, controller, revealChat, revealSidebar, openInEditor, lastEditor: () => vscode.window.activeTextEditor ?? lastEditor };
 }

@@ -2,7 +2,6 @@
 // export the conversation.
 import * as vscode from 'vscode';
 import { gatherContext } from '../context/gatherContext';
-import { openChatInEditor } from './ChatViewProvider';
 import type { Services } from './createServices';
 import { addDefinitions } from './context/addDefinitions';
 import { exportConversation } from './exportConversation';
@@ -11,10 +10,8 @@ import { chipFor, snapshotEditor } from './snapshotEditor';
 
 export function registerChatCommands(context: vscode.ExtensionContext, services: Services, chat: ChatFeature): void {
   context.subscriptions.push(
-    vscode.commands.registerCommand('phi4.openChat', chat.revealChat),
-    vscode.commands.registerCommand('phi4.openChatInEditor', () => {
-      openChatInEditor(context.extensionUri, chat.controller, services.log);
-    }),
+    vscode.commands.registerCommand('phi4.openChat', chat.revealSidebar),
+    vscode.commands.registerCommand('phi4.openChatInEditor', chat.openInEditor),
     vscode.commands.registerCommand('phi4.newChat', async () => {
       await chat.revealChat();
       await chat.session.newChat();

@@ -46,3 +46,11 @@ export function announce(name: string): () => void {
   const started = performance.now();
   return () => console.log(`  ${name}: done in ${((performance.now() - started) / 1000).toFixed(1)} s`);
 }
+
+/** Runs one benchmark between its announcement and the line that says how long it took. */
+export async function timed<T>(name: string, run: () => Promise<T>): Promise<T> {
+  const done = announce(name);
+  const result = await run();
+  done();
+  return result;
+}

@@ -7,8 +7,9 @@ import type { Frame, Page } from 'playwright-core';
 import type { OllamaTestServer } from '../support/ollamaTestServer';
 import { OpenAiTestServer } from '../support/openAiTestServer';
 import { A11Y_SCENARIOS } from './a11yScenarios';
+import { saveReadmeScreenshot } from './saveReadmeScreenshot';
 import { WALKTHROUGH_SCENARIO } from './walkthroughScenario';
-import { answerAfter, ask, editSettings, openChat, openFile, pickMenuItem, reloadPage, rightClickSelection, runCommand, selectLines, sendMessage, waitForWorkbench } from './workbench';
+import { answerAfter, ask, chatFrame, editSettings, openChat, openFile, pickMenuItem, reloadPage, rightClickSelection, runCommand, selectLines, sendMessage, waitForWorkbench } from './workbench';
 
 export interface ScenarioContext {
   readonly page: Page;
@@ -220,6 +221,7 @@ export const SCENARIOS: Scenario[] = [
       await acceptAll.waitFor();
       await page.locator('.review-widget, .comment-thread-widget, .zone-widget', { hasText: 'i < values.length' }).first().waitFor();
       await page.screenshot({ path: path.join(SHOT_DIR, '05-fix-preview.png') });
+      await saveReadmeScreenshot(page, 'screenshot-fix.png');
       assert.equal(await page.locator('.tab.active.dirty').count(), 0, 'the preview does not edit the document');
       await acceptAll.click();
       await acceptAll.waitFor({ state: 'detached' });
@@ -630,8 +632,10 @@ export const SCENARIOS: Scenario[] = [
       const target = path.join(workspace, 'clamp-chat.md');
       await saveAs(page, target);
       await page.locator('.notifications-toasts .notification-toast', { hasText: 'Conversation exported to' }).waitFor();
-      const written = fs.readFileSync(target, 'utf8').replace(/^- Date: .+$/m, '- Date: <date>');
-      assert.equal(written, `# Write a clamp function\n\n- Date: <date>\n- Model: phi4:latest\n\n## You\n\nWrite a clamp function\n\n## Phi-4\n\n${CODE_ANSWER}\n`);
+      // The question's "Context used" list comes along; its token count depends on the system rules' wording.
+      const written = fs.readFileSync(target, 'utf8').replace(/^- Date: .+$/m, '- Date: <date>').replace(/ · [\d,]+ tokens$/m, ' · <n> tokens');
+      const contextUsed = 'Context used:\n- Rules and instructions (system message) · instructions · <n> tokens';
+      assert.equal(written, `# Write a clamp function\n\n- Date: <date>\n- Model: phi4:latest\n\n## You\n\nWrite a clamp function\n\n${contextUsed}\n\n## Phi-4\n\n${CODE_ANSWER}\n`);
       assert.equal(await frame.locator('.turn').count(), 2, 'the conversation is unchanged');
     },
   },
@@ -908,4 +912,50 @@ export const SCENARIOS: Scenario[] = [
     },
   },
   ...A11Y_SCENARIOS,
+  {
+    name: '29-slash-explain-fix-from-chat-in-editor-tab',
+    async run({ page, ollama }) {
+      // While the chat in an editor tab has focus no text editor is active: /explain and /fix must act on the
+      // editor the user was last in, and the answer must come back to this tab.
+      await runCommand(page, 'View: Show Explorer');
+      await openFile(page, 'math.ts');
+      await selectLines(page, 5, 10);
+      await runCommand(page, 'Phi-4: Open Chat in Editor');
+      const chatTab = page.locator('.tab.active[aria-label*="Phi-4 Chat"]');
+      await chatTab.waitFor();
+      const frame = await chatFrame(page, 'editor');
+      await frame.locator('#new-chat').click();
+      await frame.locator('#transcript .welcome').waitFor();
+      ollama.enqueue({ answer: 'It averages the values.' });
+      await sendMessage(frame, '/explain');
+      await frame.locator('.turn-user', { hasText: 'Explain src/math.ts:6-10' }).waitFor();
+      await frame.locator('.turn-assistant:not(.streaming)', { hasText: 'It averages the values.' }).waitFor();
+      const explained = String(ollama.answerRequests().at(-1)?.body?.prompt);
+      assert.ok(explained.includes('for (let i = 0; i <= values.length; i++) {') && explained.includes('`src/math.ts`'), 'the selection in math.ts is in the prompt');
+      await chatTab.waitFor();
+      await page.screenshot({ path: path.join(SHOT_DIR, '29-explain-in-editor-tab.png') });
+      assert.equal(await page.getByRole('tab', { name: 'Phi-4' }).first().getAttribute('aria-expanded'), 'false', 'the answer is in this tab: the sidebar did not open a second copy of the chat');
+
+      // Another file in the first group becomes the last editor; /fix from the chat tab previews the fix there.
+      await page.locator('.editor-group-container').first().locator('.tab', { hasText: 'math.ts' }).click();
+      await openFile(page, 'stats.ts');
+      await selectLines(page, 1, 6);
+      ollama.enqueue({ answer: '```ts\nlet total = 0;\nfor (let i = 0; i < values.length; i++) {\n    total += values[i];\n}\nreturn total;\n```' });
+      await sendMessage(frame, '/fix');
+      const rejectAll = page.locator('.contentWidgets .codelens-decoration a', { hasText: 'Reject all' });
+      await rejectAll.waitFor();
+      const prompt = String(ollama.answerRequests().at(-1)?.body?.prompt);
+      assert.ok(prompt.includes('for (let i = 0; i <= values.length; i++) {') && prompt.includes('`src/stats.ts`'), 'the fix was asked for the selection in stats.ts');
+      await page.locator('.editor-group-container').first().locator('.tab.active[aria-label*="stats.ts"]').waitFor();
+      await page.locator('.review-widget, .zone-widget', { hasText: 'i < values.length' }).first().waitFor();
+      await chatTab.waitFor();
+      await rejectAll.click();
+      await rejectAll.waitFor({ state: 'detached' });
+
+      // Later scenarios find the chat in the sidebar; close the tab.
+      await chatTab.click();
+      await runCommand(page, 'View: Close Editor');
+      await chatTab.waitFor({ state: 'detached' });
+    },
+  },
 ];

@@ -128,21 +128,38 @@ export async function openChat(page: Page): Promise<Frame> {
   return chatFrame(page);
 }
 
-async function findChatFrame(page: Page): Promise<Frame | undefined> {
+/**
+ * Webviews live in an overlay laid over the part that shows them, and a view restored by a reload has the same
+ * URL as an editor tab's, so a chat in an editor tab is told apart by where it is drawn.
+ */
+async function inEditorPart(page: Page, outer: Frame): Promise<boolean> {
+  const box = await (await outer.frameElement()).boundingBox();
+  const editor = await page.locator('.part.editor').boundingBox();
+  if (!box || !editor) return false;
+  const x = box.x + box.width / 2;
+  return box.width > 0 && x > editor.x && x < editor.x + editor.width;
+}
+
+async function findChatFrame(page: Page, where: 'view' | 'editor'): Promise<Frame | undefined> {
   for (const frame of page.frames()) {
     const parent = frame.parentFrame();
-    if (parent && parent.url().includes(`extensionId=${EXTENSION_ID}`) && (await frame.$('body[data-ready="true"]').catch(() => null))) return frame;
+    if (!parent?.url().includes(`extensionId=${EXTENSION_ID}`)) continue;
+    if (!(await frame.$('body[data-ready="true"]').catch(() => null))) continue;
+    if ((await inEditorPart(page, parent).catch(() => false)) === (where === 'editor')) return frame;
   }
   return undefined;
 }
 
-/** The inner frame of our webview view (two nested iframes; the outer one is found by extension id). */
-export async function chatFrame(page: Page): Promise<Frame> {
+/** The inner frame of our webview view, or of the chat in an editor tab (two nested iframes; the outer one is found by extension id). */
+export async function chatFrame(page: Page, where: 'view' | 'editor' = 'view'): Promise<Frame> {
   const deadline = Date.now() + 30_000;
   for (;;) {
-    const frame = await findChatFrame(page);
+    const frame = await findChatFrame(page, where);
     if (frame) return frame;
-    if (Date.now() > deadline) throw new Error('the Phi-4 chat webview did not appear');
+    if (Date.now() > deadline) {
+      const seen = page.frames().filter((f) => f.parentFrame()?.url().includes(`extensionId=${EXTENSION_ID}`)).map((f) => f.parentFrame()!.url().replace(/^.*\?/, '?'));
+      throw new Error(`the Phi-4 chat webview did not appear (${where}); our webview frames: ${JSON.stringify(seen)}`);
+    }
     await page.waitForTimeout(100);
   }
 }

@@ -38,7 +38,25 @@ export interface Behaviour {
   /** Write every NDJSON line in six pieces, this many ms apart, as a slow link delivers it. */
   readonly dribbleMs?: number;
   readonly doneReason?: string;
+  /**
+   * Generate at a real machine's speed instead of at once: the server takes the time it reports (a model load,
+   * reading the prompt, each answer token), so the client's own measurements (time to first token) agree with
+   * the final chunk's durations. Counts are then real Phi-4 tokens. See PHI4_LAPTOP_PACE.
+   */
+  readonly pace?: Pace;
 }
+
+export interface Pace {
+  readonly promptTokensPerSecond: number;
+  readonly answerTokensPerSecond: number;
+}
+
+/**
+ * Phi-4 14B (Q4_K_M, 9.1 GB) on a laptop that holds it in GPU or unified memory: about 25 answer tokens and a
+ * few hundred prompt tokens a second. Ollama reports every duration in nanoseconds (docs.ollama.com/api
+ * [D1]; eval_count / eval_duration × 1e9 is its tokens per second), so these become e.g. eval_duration.
+ */
+export const PHI4_LAPTOP_PACE: Pace = { promptTokensPerSecond: 300, answerTokensPerSecond: 25 };
 
 export interface RecordedRequest {
   readonly method: string;
@@ -131,6 +149,14 @@ export class OllamaTestServer {
   /** The next answer-producing request (generate/chat) behaves like this; then the default resumes. */
   enqueue(...behaviours: Behaviour[]): void {
     this.queue.push(...behaviours);
+  }
+
+  /** Keeps the loaded models but forgets every cached prompt, as when other conversations have pushed them out. */
+  forgetPrompts(): void {
+    const now = Date.now();
+    const loaded = this.kv.loadedModels(now);
+    this.kv = new KvCache({ ramCache: true, defaultNumCtx: DEFAULT_NUM_CTX });
+    for (const m of loaded) this.kv.load(m.model, m.numCtx, m.expiresAt - now, now);
   }
 
   reset(): void {
@@ -311,6 +337,13 @@ export class OllamaTestServer {
     let written = '';
     const stream = body.stream !== false;
     const chunks = behaviour.chunks ?? splitIntoChunks(behaviour.answer ?? '');
+    const pace = behaviour.pace;
+    const promptNs = pace ? Math.round((Math.max(evaluation.evaluatedTokens, 1) / pace.promptTokensPerSecond) * 1e9) : Math.max(evaluation.evaluatedTokens, 1) * PROMPT_TOKEN_NS;
+    // Paced, the load and the prompt take their time before the first token, as in Ollama (headers go out with it).
+    if (pace) {
+      await sleep((loadNs + promptNs) / 1e6);
+      if (res.destroyed) return;
+    }
     const started = process.hrtime.bigint();
     const base = { model: model.name };
     const line = (text: string, done: boolean, extra: Record<string, unknown> = {}): Record<string, unknown> => ({
@@ -324,12 +357,17 @@ export class OllamaTestServer {
       const total = Number(process.hrtime.bigint() - started);
       return line('', true, {
         done_reason: behaviour.doneReason ?? 'stop',
-        total_duration: total + loadNs + evaluation.evaluatedTokens * PROMPT_TOKEN_NS,
+        total_duration: total + loadNs + promptNs,
         load_duration: loadNs,
         ...promptCounts(evaluation, this.countReporting),
-        eval_count: chunks.length,
+        prompt_eval_duration: promptNs,
+        eval_count: pace ? answerTokens(written).length : chunks.length,
         eval_duration: Math.max(total, 1_000_000),
       });
+    };
+
+    const paceToken = async (chunk: string): Promise<void> => {
+      if (pace) await sleep((answerTokens(chunk).length / pace.answerTokensPerSecond) * 1000);
     };
 
     // The answer joins the cache as it is generated; a stopped answer leaves what was generated so far.
@@ -341,6 +379,7 @@ export class OllamaTestServer {
     };
     res.on('close', keep);
     if (!stream) {
+      for (const chunk of chunks) await paceToken(chunk);
       written = chunks.join('');
       keep();
       return json(res, 200, { ...line(written, true), ...finalLine() });
@@ -380,8 +419,11 @@ export class OllamaTestServer {
         if (fault?.kind === 'stall') return; // the client's close ends it
         if (fault?.kind === 'endlessLine') return endlessLine(res);
       }
-      if (i < chunks.length) written += chunks[i];
-      if (i < chunks.length && !(await write(line(chunks[i], false)))) return;
+      if (i < chunks.length) {
+        await paceToken(chunks[i]);
+        written += chunks[i];
+        if (!(await write(line(chunks[i], false)))) return;
+      }
     }
     if (fault?.kind === 'noDone') return void res.end();
     // Ollama's handler returns right after the done line, which ends the response; no pause after it.
@@ -417,15 +459,14 @@ export class OllamaTestServer {
 }
 
 /**
- * The counts of the final chunk in each reporting mode; the duration covers only the evaluated part
- * (docs.ollama.com/api/usage [D1]). Before v0.30 and since PR #16428 the count is the whole prompt; 0.30.0
+ * The counts of the final chunk in each reporting mode; prompt_eval_duration, set beside them, covers only the
+ * evaluated part (docs.ollama.com/api/usage [D1]). Before v0.30 and since PR #16428 the count is the whole prompt; 0.30.0
  * (#16414) counted new tokens only; PR #17943 added prompt_eval_cached_count.
  */
 function promptCounts(e: PromptEvaluation, mode: CountReporting): Record<string, number> {
-  const duration = { prompt_eval_duration: Math.max(e.evaluatedTokens, 1) * PROMPT_TOKEN_NS };
-  if (mode === 'newOnly') return { prompt_eval_count: e.evaluatedTokens, ...duration };
-  if (mode === 'total') return { prompt_eval_count: e.promptTokens, ...duration };
-  return { prompt_eval_count: e.promptTokens, prompt_eval_cached_count: e.cachedTokens, ...duration };
+  if (mode === 'newOnly') return { prompt_eval_count: e.evaluatedTokens };
+  if (mode === 'total') return { prompt_eval_count: e.promptTokens };
+  return { prompt_eval_count: e.promptTokens, prompt_eval_cached_count: e.cachedTokens };
 }
 
 /**

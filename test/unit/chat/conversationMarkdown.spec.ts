@@ -56,6 +56,39 @@ describe('conversationMarkdown', () => {
     assert.ok(md.includes('- Model: phi4\n'), 'the current model when no answer names one');
   });
 
+  it("lists each question's context: what was sent, shortened or left out, and why", () => {
+    const question: TurnView = {
+      id: '1',
+      role: 'user',
+      text: 'Explain src/a.ts:3-9',
+      contextUsed: [
+        { kind: 'instructions', label: 'Rules and instructions (system message)', tokens: 180, status: 'sent' },
+        { kind: 'selection', label: 'src/a.ts:3-9', path: 'src/a.ts', startLine: 2, endLine: 8, tokens: 1234, status: 'sent' },
+        { kind: 'definition', label: 'src/`odd`.ts:1-40', path: 'src/`odd`.ts', startLine: 0, endLine: 39, tokens: 25, status: 'shortened', note: '`parse`, the whole declaration did not fit:\nsent as its signature' },
+        { kind: 'surrounding', label: 'Code after it', tokens: 0, status: 'omitted', note: '12 line(s) left out: no room left in the context window' },
+      ],
+    };
+    const md = conversationMarkdown({ title: 't', turns: [question, { id: '2', role: 'assistant', text: 'It parses.', state: 'done' }] }, { date: 'd', model: 'm' });
+    assert.ok(
+      md.includes(
+        [
+          '## You',
+          '',
+          'Explain src/a.ts:3-9',
+          '',
+          'Context used:',
+          '- Rules and instructions (system message) · instructions · 180 tokens',
+          '- `src/a.ts:3-9` · selection · 1,234 tokens',
+          '- `` src/`odd`.ts:1-40 `` · definition · 25 tokens, shortened — `parse`, the whole declaration did not fit: sent as its signature',
+          '- Code after it · surrounding code · left out — 12 line(s) left out: no room left in the context window',
+          '',
+          '## Phi-4',
+        ].join('\n'),
+      ),
+      md,
+    );
+  });
+
   it('an answer stopped inside a code block gets the block closed, so the next turn is not swallowed', () => {
     const md = conversationMarkdown({ title: 't', turns: [{ id: '1', role: 'user', text: 'q' }, { id: '2', role: 'assistant', text: 'Code:\n````py\n```\nprint(1)', state: 'stopped' }, { id: '3', role: 'user', text: 'next' }] }, { date: 'd', model: 'm' });
     assert.ok(md.includes('Code:\n````py\n```\nprint(1)\n````\n\n_Stopped — partial answer._\n\n## You\n\nnext\n'), md);
