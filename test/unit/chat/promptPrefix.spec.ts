@@ -1,6 +1,7 @@
 // Ollama evaluates only what follows the start a prompt shares with the previous prompt and its answer. Each
 // chat or Explain prompt must therefore begin, byte for byte, with the prompt before it plus the answer the
-// model gave, also once old turns have to be left out (then only rarely not).
+// model gave, also once old turns have to be left out (then only rarely not), and also with one-shot Fix and
+// Edit requests in between.
 import * as assert from 'node:assert/strict';
 import { ChatSession } from '../../../src/chat/ChatSession';
 import { gatherContext } from '../../../src/context/gatherContext';
