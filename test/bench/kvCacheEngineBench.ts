@@ -40,8 +40,9 @@ export interface EngineFigures {
   readonly worstTurn: number;
   /** Follow-ups that evaluated more than half of their prompt. */
   readonly misses: number;
-  /** Turns where the engine evaluated more than our model predicted. */
+  /** Turns where the engine evaluated more than our model predicted, and by how many tokens in all. */
   readonly disagreements: number;
+  readonly beyondPrediction: number;
 }
 
 export interface EngineScript {
@@ -77,10 +78,15 @@ export async function runEngineScript(script: EngineScript): Promise<EngineFigur
   return figuresOf(turns);
 }
 
-/** Our model's evaluation of one exchange, which then joins its cache like the generated answer joins the engine's. */
+/**
+ * Our model's evaluation of one exchange, whose answer then joins its cache as the engine's does. The engine
+ * never feeds back the last token it samples: that is the stop token when the answer ends by itself, but the
+ * answer's last token when it ran to its length limit, as the forced answers here do.
+ */
 function predict(model: KvCache, e: EngineExchange): number {
   const evaluated = model.evaluate('m', phi4Tokenize(e.prompt), false).evaluation.evaluatedTokens;
-  model.generated('m', phi4Tokenize(e.answer));
+  const answer = phi4Tokenize(e.answer);
+  model.generated('m', e.finish === 'length' ? answer.slice(0, -1) : answer);
   return evaluated;
 }
 
@@ -95,6 +101,7 @@ function figuresOf(turns: readonly EngineTurn[]): EngineFigures {
     worstTurn: turns.findIndex((t) => t.promptN === worst) + 1,
     misses: turns.filter((t, i) => i > 0 && t.promptN > t.promptTokens / 2).length,
     disagreements: turns.filter((t) => t.promptN > t.predicted).length,
+    beyondPrediction: turns.reduce((n, t) => n + Math.max(0, t.promptN - t.predicted), 0),
   };
 }
 
@@ -103,7 +110,7 @@ export function describeEngine(f: EngineFigures): string {
   const answers = f.turns.map((t) => t.answerTokens);
   return (
     `${f.ratio.toFixed(2)}× evaluated (timings.prompt_n) per new token, our model predicts ${f.predictedRatio.toFixed(2)}×; worst turn ${f.worstTurn}: ${n(f.worst)} tokens; ` +
-    `${f.misses} of ${f.turns.length - 1} follow-ups re-read most of the prompt; ${f.disagreements} turns evaluated more than predicted; answers ${Math.min(...answers)}–${Math.max(...answers)} tokens`
+    `${f.misses} of ${f.turns.length - 1} follow-ups re-read most of the prompt; ${f.disagreements} turns evaluated more than predicted (${n(f.beyondPrediction)} tokens); answers ${Math.min(...answers)}–${Math.max(...answers)} tokens`
   );
 }
 

@@ -17,6 +17,8 @@ export interface EngineExchange {
   readonly cacheN?: number;
   /** usage.completion_tokens: the answer, its stop token included. */
   readonly answerTokens: number;
+  /** finish_reason: 'length' when the answer ran to `answerTokens`, 'stop' at a stop token or string. */
+  readonly finish?: string;
 }
 
 /**
@@ -36,13 +38,15 @@ export function recordingFetch(exchanges: EngineExchange[], answerTokens: number
     void (async () => {
       let answer = '';
       let last: Record<string, unknown> = {};
+      let finish: string | undefined;
       for await (const chunk of readCompletionEvents(mine)) {
         answer += chunk.choices?.[0]?.text ?? '';
+        finish = chunk.choices?.[0]?.finish_reason ?? finish;
         if (chunk.usage || chunk.timings) last = { ...last, ...chunk };
       }
       const usage = last.usage as { prompt_tokens: number; completion_tokens: number };
       const timings = last.timings as { prompt_n: number; cache_n?: number };
-      exchanges.push({ prompt: body.prompt, answer, promptTokens: usage.prompt_tokens, promptN: timings.prompt_n, cacheN: timings.cache_n, answerTokens: usage.completion_tokens });
+      exchanges.push({ prompt: body.prompt, answer, promptTokens: usage.prompt_tokens, promptN: timings.prompt_n, cacheN: timings.cache_n, answerTokens: usage.completion_tokens, finish });
     })().catch(() => undefined);
     return new Response(theirs, { status: response.status, statusText: response.statusText, headers: response.headers });
   };
