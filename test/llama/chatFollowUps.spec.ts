@@ -49,9 +49,11 @@ describe('llama-server: follow-up chat turns cost only their new tokens (real en
       const [before, now] = [exchanges[n - 1], exchanges[n]];
       assert.ok(now.prompt.startsWith(before.prompt + before.answer), `prompt ${n + 1} does not start with prompt ${n} and its answer`);
       // What this turn added: the prompt minus the previous prompt and the answer generated for it. The engine
-      // also re-evaluates the answer's last token, which it sampled but never fed back.
+      // also re-evaluates the answer's last token, which it sampled but never fed back, and the rest of the
+      // answer from where the model sampled tokens its text does not re-tokenize to (docs/PERFORMANCE.md, B8),
+      // which greedy decoding on another CPU could do: neither is ours to save.
       const added = now.promptTokens - before.promptTokens - before.answerTokens;
-      assert.ok(now.promptN <= added + 2, `turn ${n + 1}: the engine evaluated ${now.promptN} tokens of ${now.promptTokens}, the turn added ${added} (cache_n ${now.cacheN})`);
+      assert.ok(now.promptN <= added + before.answerTokens, `turn ${n + 1}: the engine evaluated ${now.promptN} tokens of ${now.promptTokens}, the turn added ${added} (cache_n ${now.cacheN})`);
       assert.ok((now.cacheN ?? 0) >= before.promptTokens, `turn ${n + 1}: the previous prompt (${before.promptTokens} tokens) came from the cache`);
     }
     const last = exchanges.at(-1)!;
