@@ -4,6 +4,7 @@
 // how many prompt tokens it evaluated (`timings.prompt_n`) and reused (`timings.cache_n`); next to each turn
 // stands what our model of the cache (test/support/KvCache, which the test server uses) predicts for the very
 // same prompts and answers, so a difference is the engine disagreeing with our model, not the script.
+// Every answer is made the script's length, as the test server's are (test/llama/recordingFetch.ts says why).
 // Run alone: `npm run compile:tests && node out/test/bench/kvCacheEngineBench.js`.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
