@@ -46,7 +46,7 @@ export interface KvScript {
 }
 
 /** Text of about `tokens` tokens, different for every (turn, kind), like code and prose a user pastes. */
-function textOf(tokens: number, turn: number, kind: string): string {
+export function textOf(tokens: number, turn: number, kind: string): string {
   const lines: string[] = [];
   let n = 0;
   for (let j = 0; n < tokens; j++) {

@@ -59,6 +59,9 @@ describe('llama-server with Phi-4 tokenizer (real engine)', function () {
       return fetch(input, { ...init, body: JSON.stringify({ ...body, ignore_eos: true, max_tokens: 2000 }) });
     };
     const releases = (): RegExpMatchArray[] => [...server.log().matchAll(/release.*n_tokens = (\d+)/g)];
+    // The log line releasing the previous test's slot can arrive after its answer did: wait for it, or it is
+    // taken for this request's release.
+    await until(() => (releases().length >= [...server.log().matchAll(/launch_slot_/g)].length ? true : undefined));
     const releasedBefore = releases().length;
     const stop = new AbortController();
     const stream = new OpenAiClient({ host: server.baseUrl, fetch: longRun }).streamAnswer({ model: 'phi4-tiny', format: 'phi4', messages: [{ role: 'user', content: 'Tell me everything.' }], numCtx: 16384, numPredict: 2000, temperature: 0, keepAlive: '' }, stop.signal);

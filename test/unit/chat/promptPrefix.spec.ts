@@ -1,16 +1,19 @@
 // Ollama evaluates only what follows the start a prompt shares with the previous prompt and its answer. Each
 // chat or Explain prompt must therefore begin, byte for byte, with the prompt before it plus the answer the
-// model gave, also once old turns have to be left out (then only rarely not).
+// model gave, also once old turns have to be left out (then only rarely not), and also with one-shot Fix and
+// Edit requests in between.
 import * as assert from 'node:assert/strict';
 import { ChatSession } from '../../../src/chat/ChatSession';
 import { gatherContext } from '../../../src/context/gatherContext';
 import { silentLogger } from '../../../src/log/Logger';
 import { OllamaClient } from '../../../src/ollama/OllamaClient';
-import { EXPLAIN_QUESTION } from '../../../src/prompt/systemPrompts';
+import { EDIT_SYSTEM_PROMPT, EXPLAIN_QUESTION, FIX_SYSTEM_PROMPT, editQuestion, fixQuestion } from '../../../src/prompt/systemPrompts';
 import { formatStats } from '../../../src/webview/TranscriptView';
 import { LastPrompts } from '../../../src/request/LastPrompts';
 import { ModelResolver } from '../../../src/request/ModelResolver';
 import type { RequestSettings } from '../../../src/request/RequestSettings';
+import type { RequestServices } from '../../../src/request/RequestSpec';
+import { runRequest } from '../../../src/request/runRequest';
 import { ConversationStore } from '../../../src/storage/ConversationStore';
 import { OllamaTestServer } from '../../support/ollamaTestServer';
 import { useTempDir } from '../../support/useTempDir';
@@ -19,8 +22,8 @@ describe('prompt prefix across turns', () => {
   const server = new OllamaTestServer();
   const dir = useTempDir();
   let settings: RequestSettings;
-  const session = (): ChatSession =>
-    new ChatSession({ client: () => new OllamaClient({ host: settings.host }), settings: () => settings, resolver: new ModelResolver(), lastPrompts: new LastPrompts(), store: new ConversationStore({ dir: dir() }), log: silentLogger });
+  const services = (): RequestServices => ({ client: () => new OllamaClient({ host: settings.host }), settings: () => settings, resolver: new ModelResolver(), lastPrompts: new LastPrompts(), log: silentLogger });
+  const session = (shared = services()): ChatSession => new ChatSession({ ...shared, store: new ConversationStore({ dir: dir() }) });
   const prompts = (): string[] => server.answerRequests().map((r) => String(r.body?.prompt));
 
   before(() => server.start());
@@ -56,6 +59,41 @@ describe('prompt prefix across turns', () => {
     for (let n = 1; n < evaluations.length; n++) {
       assert.ok(evaluations[n].cachedTokens >= evaluations[n - 1].promptTokens, `turn ${n + 1}: only ${evaluations[n].cachedTokens} tokens from the cache`);
     }
+  });
+
+  it('a Fix and an Edit between chat turns: the next chat prompt still starts with the last chat prompt and its answer', async () => {
+    // Fix and Edit are one-shot requests through the same pipeline (as the host's inline preview sends them),
+    // with their own system prompt and no history; they share the chat's services and its one cache slot.
+    const shared = services();
+    const chat = session(shared);
+    const code = 'function total(xs) {\n  let t = 0;\n  for (const x of xs) t += x;\n  return t;\n}\n';
+    const context = gatherContext({ text: code, languageId: 'javascript', relativePath: 'total.js', selectionStart: 0, selectionEnd: code.length, diagnostics: [] });
+    const oneShot = async (kind: 'fix' | 'edit', answer: string): Promise<void> => {
+      server.enqueue({ answer });
+      const spec = kind === 'fix' ? { system: FIX_SYSTEM_PROMPT, question: fixQuestion() } : { system: EDIT_SYSTEM_PROMPT, question: editQuestion('Use reduce.') };
+      const outcome = await runRequest(shared, { kind, ...spec, history: [], context }, new AbortController().signal);
+      assert.equal(outcome.error, undefined);
+    };
+    const answers = ['It sums `xs`.  ', 'Use `reduce`:\n\n```js\nreturn xs.reduce((a, b) => a + b, 0);\n```\n', 'Both are fine. '];
+    server.enqueue({ answer: answers[0] });
+    await chat.send({ text: 'Explain total.js', question: EXPLAIN_QUESTION, context, kind: 'explain' });
+    await oneShot('fix', '```js\nfunction total(xs) {\n  return xs.reduce((a, b) => a + b, 0);\n}\n```');
+    server.enqueue({ answer: answers[1] });
+    await chat.send({ text: 'How would you shorten it?' });
+    await oneShot('edit', '```js\nconst total = (xs) => xs.reduce((a, b) => a + b, 0);\n```');
+    await oneShot('fix', '```js\nreturn t;\n```');
+    server.enqueue({ answer: answers[2] });
+    await chat.send({ text: 'Which is better?' });
+    const sent = prompts();
+    assert.equal(sent.length, 6);
+    const chatPrompts = [sent[0], sent[2], sent[5]];
+    for (let n = 0; n + 1 < chatPrompts.length; n++) {
+      assert.ok(chatPrompts[n + 1].startsWith(chatPrompts[n] + answers[n]), `chat prompt ${n + 2} does not start with chat prompt ${n + 1} and its answer`);
+    }
+    // The one-shot prompts carry none of the conversation, and the chat none of them.
+    for (const i of [1, 3, 4]) assert.ok(!sent[i].includes('Explain total.js') && !sent[i].includes(answers[0]), `request ${i + 1} carries the chat`);
+    assert.ok(sent[1].includes(FIX_SYSTEM_PROMPT.split('\n')[0]) && sent[3].includes('Use reduce.'));
+    assert.ok(!chatPrompts[2].includes('Use reduce.') && !chatPrompts[2].includes(FIX_SYSTEM_PROMPT.split('\n')[0]), 'a one-shot request leaked into the chat');
   });
 
   it('a long chat over a small window re-evaluates the whole history only on rare turns', async () => {
