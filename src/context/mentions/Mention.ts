@@ -1,5 +1,6 @@
 // Something the user put in the chat explicitly (@file, @symbol, @problems, @selection, Add File to Phi-4 Chat):
 // plain values, ranked above every automatic definition.
+import type { ReducedFile } from './reduceFile';
 
 export type MentionKind = 'file' | 'symbol' | 'problems' | 'selection';
 
@@ -13,7 +14,8 @@ export interface Mention {
   readonly endLine: number;
   readonly text: string;
   /** For a file too large to send whole: its outline and the part nearest the question, with what it says. */
-  readonly reduced?: { readonly text: string; readonly note: string };
+  /** The shortened form: its note for the user is translated, its note for the model stays English. */
+  readonly reduced?: ReducedFile;
 }
 
 /** A mention read for sending: the content, and/or what the user should know (not sent because…). */

@@ -17,7 +17,10 @@ export function needsReduction(lines: readonly string[]): boolean {
 
 export interface ReducedFile {
   readonly text: string;
+  /** For the user, translated. */
   readonly note: string;
+  /** The same for the model, always English (the prompt must not depend on the display language). */
+  readonly promptNote: string;
 }
 
 function outlineLines(symbols: readonly DeclarationSymbol[], depth: number, out: string[]): void {
@@ -52,10 +55,11 @@ export function reduceFile(lines: readonly string[], symbols: readonly Declarati
   if (outline.length > 0) parts.push(`Outline (${lines.length} lines):\n${outline.join('\n')}`);
   parts.push(`Lines ${start + 1}–${end + 1}:\n${lines.slice(start, end + 1).join('\n')}`);
   const [from, to] = [start + 1, end + 1];
-  const note = named
-    ? l10n.t('too large to send whole: sent as its outline and the part around `{0}` (lines {1}–{2} of {3})', named.name, from, to, lines.length)
+  const range = `lines ${from}–${to} of ${lines.length}`;
+  const [note, promptNote] = named
+    ? [l10n.t('too large to send whole: sent as its outline and the part around `{0}` (lines {1}–{2} of {3})', named.name, from, to, lines.length), `too large to send whole: sent as its outline and the part around \`${named.name}\` (${range})`]
     : anchorLine > 0
-      ? l10n.t('too large to send whole: sent as its outline and the part around the selection (lines {0}–{1} of {2})', from, to, lines.length)
-      : l10n.t('too large to send whole: sent as its outline and its start (lines {0}–{1} of {2})', from, to, lines.length);
-  return { text: parts.join('\n\n'), note };
+      ? [l10n.t('too large to send whole: sent as its outline and the part around the selection (lines {0}–{1} of {2})', from, to, lines.length), `too large to send whole: sent as its outline and the part around the selection (${range})`]
+      : [l10n.t('too large to send whole: sent as its outline and its start (lines {0}–{1} of {2})', from, to, lines.length), `too large to send whole: sent as its outline and its start (${range})`];
+  return { text: parts.join('\n\n'), note, promptNote };
 }

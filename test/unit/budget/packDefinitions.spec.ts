@@ -82,7 +82,7 @@ describe('fitToBudget with mentions', () => {
     startLine: 0,
     endLine: lines - 1,
     text: Array.from({ length: lines }, (_, i) => `export const item${i} = "mentioned file content ${i}";`).join('\n'),
-    reduced: reduced ? { text: 'Outline (…):\n- function main (lines 1–9)', note: 'too large to send whole: sent as its outline and its start (lines 1–80 of 2000)' } : undefined,
+    reduced: reduced ? { text: 'Outline (…):\n- function main (lines 1–9)', note: 'too large to send whole: sent as its outline and its start (lines 1–80 of 2000)', promptNote: 'too large to send whole: sent as its outline and its start (lines 1–80 of 2000)' } : undefined,
   });
 
   it('packs an explicit mention before any definition, and a file too large as its outline, saying so', () => {

@@ -17,7 +17,7 @@ describe('notes about what the user added', () => {
   });
 
   it('says it was sent as its outline when only that fitted', () => {
-    const fitted = fitToBudget({ system: 'S', history: [], question: 'Q', mentions: [bigFile(3000, { text: 'export const value0 = …', note: 'too large to send whole: sent as its outline' })] }, { contextWindow: 4096, maxAnswerTokens: 512 });
+    const fitted = fitToBudget({ system: 'S', history: [], question: 'Q', mentions: [bigFile(3000, { text: 'export const value0 = …', note: 'too large to send whole: sent as its outline', promptNote: 'too large to send whole: sent as its outline' })] }, { contextWindow: 4096, maxAnswerTokens: 512 });
     assert.ok(requestNotes(fitted, undefined).includes('src/big.ts:1-3000 (which you added) was too large to send whole: sent as its outline.'), requestNotes(fitted, undefined).join('\n'));
   });
 
