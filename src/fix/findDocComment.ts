@@ -18,6 +18,8 @@ const DOC_LINE_PREFIX: Readonly<Record<string, string>> = {
   cpp: '///',
   go: '//',
 };
+/** Go's `//` lines that are instructions to the toolchain, not documentation: replacing them changes the build. */
+const GO_DIRECTIVE = /^\/\/(go:|export |line |nolint|\+build)/;
 /** Decorators, annotations and attributes, which sit between a doc comment and its declaration. */
 const ATTRIBUTE = /^(@|#\[|\[[A-Z])/;
 const MAX_COMMENT_LINES = 200;
@@ -28,22 +30,28 @@ export function findDocComment(lines: readonly string[], declarationLine: number
   while (end >= 0 && ATTRIBUTE.test(lines[end].trim())) end--;
   if (end < 0) return undefined;
   const last = lines[end].trim();
-  if (last.endsWith('*/')) return blockCommentEndingAt(lines, end);
+  if (last.endsWith('*/')) return blockCommentEndingAt(lines, end, languageId);
   const prefix = DOC_LINE_PREFIX[languageId];
-  if (!prefix || !last.startsWith(prefix)) return undefined;
+  const isDoc = (line: string): boolean => line.startsWith(prefix ?? '\0') && !(languageId === 'go' && GO_DIRECTIVE.test(line));
+  // A directive between the comment and the declaration stays where it is: only the comment above it is replaced.
+  while (languageId === 'go' && end >= 0 && GO_DIRECTIVE.test(lines[end].trim())) end--;
+  if (!prefix || end < 0 || !isDoc(lines[end].trim())) return undefined;
   let start = end;
-  while (start > 0 && end - start < MAX_COMMENT_LINES && lines[start - 1].trim().startsWith(prefix)) start--;
+  while (start > 0 && end - start < MAX_COMMENT_LINES && isDoc(lines[start - 1].trim())) start--;
   return { start, end };
 }
 
-/** A `/** … *\/` (or `/*! … *\/`) block ending on line `end`; a plain `/* … *\/` is not documentation. */
-function blockCommentEndingAt(lines: readonly string[], end: number): LineSpan | undefined {
+/**
+ * A `/** … *\/` block ending on line `end` (in C and C++ also Doxygen's `/*! … *\/`; elsewhere `/*!` marks a
+ * licence minifiers keep). A plain `/* … *\/` is not documentation.
+ */
+function blockCommentEndingAt(lines: readonly string[], end: number, languageId: string): LineSpan | undefined {
   for (let start = end; start >= 0 && end - start < MAX_COMMENT_LINES; start--) {
     const text = lines[start].trim();
     const opens = start === end ? text.lastIndexOf('/*', text.length - 2) : text.indexOf('/*');
     if (opens < 0) continue;
     if (opens > 0) return undefined; // code before the comment on its first line
-    return text.startsWith('/**') || text.startsWith('/*!') ? { start, end } : undefined;
+    return text.startsWith('/**') || (text.startsWith('/*!') && (languageId === 'c' || languageId === 'cpp')) ? { start, end } : undefined;
   }
   return undefined;
 }

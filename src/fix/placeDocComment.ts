@@ -16,13 +16,23 @@ const HEADER_END = /:\s*(#.*)?$/;
 /** How far below the declaration's first line its header may end (decorators, long parameter lists). */
 const MAX_HEADER_LINES = 30;
 
-export function placeDocComment(lines: readonly string[], declarationLine: number, languageId: string, unit: string): DocCommentPlacement {
+/**
+ * Where the comment goes; undefined for a Python declaration whose body shares its header's line
+ * (`def f(): return 1`), which has nowhere to put a docstring.
+ */
+export function placeDocComment(lines: readonly string[], declarationLine: number, languageId: string, unit: string): DocCommentPlacement | undefined {
   const first = lines[declarationLine] ?? '';
   if (languageId !== 'python') return { line: declarationLine, indent: leading(first), inside: false };
-  let end = declarationLine;
-  while (end < lines.length - 1 && end - declarationLine < MAX_HEADER_LINES && (lines[end].trim().startsWith('@') || !HEADER_END.test(lines[end]))) end++;
-  // The declaration's own indentation: a header's continuation lines may be indented any way.
   const header = leading(first);
+  let end = declarationLine;
+  while (end < lines.length - 1 && end - declarationLine < MAX_HEADER_LINES && (lines[end].trim().startsWith('@') || !HEADER_END.test(lines[end]))) {
+    end++;
+    // A new statement at the declaration's own depth: the header ended on a line with its body on it.
+    const next = lines[end];
+    if (next.trim() !== '' && widthOf(leading(next)) <= widthOf(header) && !/^\s*[)\]]/.test(next) && !lines[end - 1].trim().startsWith('@')) return undefined;
+  }
+  if (!HEADER_END.test(lines[end])) return undefined;
+  // The declaration's own indentation: a header's continuation lines may be indented any way.
   const body = lines.slice(end + 1).find((l) => l.trim() !== '');
   const indent = body !== undefined && widthOf(leading(body)) > widthOf(header) ? leading(body) : header + unit;
   return { line: end + 1, indent, inside: true };

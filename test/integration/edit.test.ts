@@ -113,6 +113,22 @@ describe('Edit Selection', () => {
     await vscode.commands.executeCommand('phi4.fixRejectAll');
   });
 
+  it('edits the selection it was started on, even when the user clicks into the code while typing the instruction', async () => {
+    await testServer.enqueue({ answer: '```ts\nlet total = 0;\nfor (const v of values) {\n\ttotal += v;\n}\n```' });
+    editor.selection = new vscode.Selection(1, 0, 3, 0);
+    const running = vscode.commands.executeCommand('phi4.editSelection');
+    await waitFor('the instruction input', () => api.instructionInputOpen() || undefined);
+    editor.selection = new vscode.Selection(9, 4, 9, 4); // a click inside max() collapses the selection
+    await vscode.commands.executeCommand('workbench.action.acceptSelectedQuickOpenItem'); // the last instruction again
+    await running;
+    await waitPhase('preview');
+    const prompt = await promptOf();
+    assert.ok(prompt.includes('for (const v of values) total += v;'), 'the selection it started on is sent');
+    assert.ok(!prompt.includes('new code goes there'), 'not turned into generating code at the click');
+    await vscode.commands.executeCommand('phi4.fixRejectAll');
+    await waitPhase(undefined);
+  });
+
   it('with nothing selected, previews generated code as an insertion at the cursor: reject, accept, undo', async () => {
     const answer = 'Here:\n```ts\nif (values.length === 0) {\n  return 0;\n}\n```';
     const inserted = ORIGINAL.replace('\tfor (const v of values) total += v;\n\n', '\tfor (const v of values) total += v;\n\tif (values.length === 0) {\n\t\treturn 0;\n\t}\n\n');

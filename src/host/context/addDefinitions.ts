@@ -28,7 +28,11 @@ export async function addDefinitions(services: Pick<Services, 'settings' | 'log'
       return { context, notes: [], cancelled: true };
     }
     // Hover signatures for library functions, in whatever is left of the time bound.
-    const found = { ...gathered, definitions: await withHoverSignatures(gathered.definitions, settings.contextTimeoutMs - gathered.ms) };
+    const found = { ...gathered, definitions: await withHoverSignatures(gathered.definitions, settings.contextTimeoutMs - gathered.ms, run.signal) };
+    if (run.signal.aborted) {
+      services.log.info(`definitions file=${context.relativePath.replace(/\s/g, '_')} cancelled`);
+      return { context, notes: [], cancelled: true };
+    }
     services.log.info(`definitions file=${context.relativePath.replace(/\s/g, '_')} found=${found.definitions.length} lookups=${found.lookups} ms=${found.ms.toFixed(0)}${found.timedOut ? ' timedOut' : ''}`);
     const notes: string[] = [];
     const ms = settings.contextTimeoutMs;

@@ -20,7 +20,7 @@ async function hoverSignature(def: ContextDefinition): Promise<string | undefine
 }
 
 /** The definitions, with hover signatures where they help and arrived within `ms`; unchanged when none did. */
-export async function withHoverSignatures(definitions: readonly ContextDefinition[], ms: number): Promise<ContextDefinition[]> {
+export async function withHoverSignatures(definitions: readonly ContextDefinition[], ms: number, signal?: AbortSignal): Promise<ContextDefinition[]> {
   const wanted = definitions.map((d, i) => ({ d, i })).filter(({ d }) => d.origin && wantsHoverSignature(d));
   if (wanted.length === 0 || ms <= 0) return [...definitions];
   let timer: ReturnType<typeof setTimeout> | undefined;
@@ -35,7 +35,7 @@ export async function withHoverSignatures(definitions: readonly ContextDefinitio
       if (signature && !over) out[i] = { ...d, signature, signatureOnly: true };
     } });
   }
-  await runLimited(queue, MAX_LOOKUPS, deadline);
+  await runLimited(queue, MAX_LOOKUPS, deadline, signal);
   over = true;
   clearTimeout(timer);
   return out;

@@ -24,16 +24,18 @@ export function registerEdit(context: vscode.ExtensionContext, services: Service
     vscode.commands.registerCommand('phi4.editSelection', async (instruction?: unknown) => {
       const editor = editorFor();
       if (!editor) return void vscode.window.showInformationMessage(vscode.l10n.t('Open a file, then select the code you want Phi-4 to edit or put the cursor where new code should go.'));
+      // The selection the user started from: while the instruction box is open they may click into the code.
+      const selection = editor.selection;
       const given = typeof instruction === 'string' ? instruction.trim() : '';
       let text = given;
       if (!text) {
         asking = true;
         void services.preloader.ensure(); // while the user types the instruction
-        text = (await askInstruction(recent.list(), editor.selection.isEmpty).finally(() => (asking = false))) ?? '';
+        text = (await askInstruction(recent.list(), selection.isEmpty).finally(() => (asking = false))) ?? '';
       }
       if (!text) return; // cancelled or empty: nothing is sent
       await recent.remember(text);
-      await runEdit(services, manager, await revealTarget(editor), text);
+      await runEdit(services, manager, await revealTarget(editor), text, selection);
     }),
     vscode.commands.registerCommand('phi4.writeDocComment', async () => {
       const editor = editorFor();

@@ -64,6 +64,7 @@ export async function writeDocComment(services: Services, manager: FixPreviewMan
   if (document.getText(declaration).trim() === '') return void vscode.window.showInformationMessage(vscode.l10n.t('There is no declaration here to document. Put the cursor in a function, class or other declaration.'));
   const lines = document.getText().split(/\r\n|\r|\n/);
   const place = placeDocComment(lines, start, document.languageId, indentUnitOf(editor));
+  if (!place) return void vscode.window.showInformationMessage(vscode.l10n.t('A docstring needs the function\'s body on its own line. Move the code after the colon to the next line, then try again.'));
   const existing = place.inside ? findDocstring(lines, place.line) : findDocComment(lines, start, document.languageId);
   const placement = insertionPlacement(editor, existing?.start ?? place.line, place.indent, gatherContext(snapshotEditor(editor, declaration)));
   // The comment replaces whole lines and ends with a line ending as they did; at the file's end, without one.

@@ -14,6 +14,16 @@ describe('placeDocComment', () => {
     assert.deepEqual(placeDocComment(lines, 0, 'python', '    '), { line: 4, indent: '\t', inside: true });
   });
 
+  it('in Python, a header closed by a bracket at its own depth still finds its body', () => {
+    assert.deepEqual(placeDocComment(['def area(', '    w,', '):', '    return w'], 0, 'python', '    '), { line: 3, indent: '    ', inside: true });
+  });
+
+  it('in Python, a function whose body shares its header line has no place for a docstring (not the next function)', () => {
+    assert.equal(placeDocComment(['def a(): return 1', 'def b():', "    '''B.'''", '    return 2'], 0, 'python', '    '), undefined);
+    assert.equal(placeDocComment(['def a(): return 1', 'x = 1'], 0, 'python', '    '), undefined);
+    assert.equal(placeDocComment(['def a(): return 1'], 0, 'python', '    '), undefined);
+  });
+
   it('in Python, a body that is not deeper yet gets one indent unit more than the header', () => {
     assert.deepEqual(placeDocComment(['def area(w, h): # todo'], 0, 'python', '    '), { line: 1, indent: '    ', inside: true });
   });

@@ -16,6 +16,16 @@ describe('findDocComment', () => {
     assert.deepEqual(findDocComment(['// Add adds.', 'func Add() {}'], 1, 'go'), { start: 0, end: 0 });
   });
 
+  it('keeps Go directives, which are instructions to the toolchain, out of the replaced comment', () => {
+    assert.deepEqual(findDocComment(['// Data is the embedded file.', '//go:embed data.txt', 'var data string'], 2, 'go'), { start: 0, end: 0 });
+    assert.equal(findDocComment(['//go:generate stringer -type=Kind', 'type Kind int'], 1, 'go'), undefined);
+  });
+
+  it('treats /*! as documentation only in C and C++ (elsewhere it marks a licence minifiers keep)', () => {
+    assert.equal(findDocComment(['/*! MIT licence */', 'function a() {}'], 1, 'javascript'), undefined);
+    assert.deepEqual(findDocComment(['/*! Adds. */', 'int add();'], 1, 'cpp'), { start: 0, end: 0 });
+  });
+
   it('leaves a // note, a plain /* */ block and trailing code alone', () => {
     assert.equal(findDocComment(['// eslint-disable-next-line no-console', 'function log() {}'], 1, 'typescript'), undefined);
     assert.equal(findDocComment(['/*', ' * Copyright 2026', ' */', 'function a() {}'], 3, 'javascript'), undefined);
