@@ -112,7 +112,7 @@ export const WALKTHROUGH_SCENARIO: Scenario = {
     await waitTicked(page, [...STEPS]);
 
     // The next scenarios start from one editor group with nothing open, as they expect.
-    await runCommand(page, 'File: Save All');
+    await runCommand(page, 'File: Save All Files');
     await page.locator('.tab.dirty').waitFor({ state: 'detached' });
     await runCommand(page, 'View: Close All Editor Groups');
     await page.locator('.tab').first().waitFor({ state: 'detached' });

@@ -47,13 +47,22 @@ export async function editSettings(page: Page, file: string, patch: Record<strin
   await reloadPage(page);
 }
 
+/**
+ * Runs a command by its exact title (its category may be left out). The palette also lists longer titles that contain it ("View: Close Editor
+ * Group" for "View: Close Editor"), and recently used ones come first, so the exact row is clicked, not Enter.
+ */
 export async function runCommand(page: Page, title: string): Promise<void> {
   await page.keyboard.press('F1');
   const input = page.locator('.quick-input-widget .quick-input-box input');
   await input.waitFor();
   await input.fill(`>${title}`);
-  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
-  await page.keyboard.press('Enter');
+  const row = page.locator('.quick-input-list .monaco-list-row').filter({ has: page.locator('.label-name', { hasText: new RegExp(`^(?:[^:]+: )?${escapeRegExp(title)}$`) }) }).first();
+  await row.waitFor();
+  await row.click();
+}
+
+function escapeRegExp(text: string): string {
+  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 
 export async function openFile(page: Page, name: string): Promise<void> {

@@ -19,12 +19,9 @@ export async function openSample(context: vscode.ExtensionContext): Promise<vsco
     await vscode.workspace.applyEdit(edit);
     await open.save();
   }
-  // Unsaved work in an open copy is the user's: it is shown as it is. Run from the walkthrough (or another
-  // page that is not a text editor), it opens beside it, so the walkthrough stays in view and ticks its steps.
+  // Unsaved work in an open copy is the user's: it is shown as it is.
   const document = await vscode.workspace.openTextDocument(target);
-  const active = vscode.window.tabGroups.activeTabGroup.activeTab;
-  const besidePage = active !== undefined && !(active.input instanceof vscode.TabInputText);
-  const editor = await vscode.window.showTextDocument(document, { viewColumn: besidePage ? vscode.ViewColumn.Beside : vscode.ViewColumn.Active });
+  const editor = await vscode.window.showTextDocument(document, { viewColumn: sampleColumn() });
   const first = document.getText().split('\n').findIndex((line) => line.startsWith('export function'));
   if (first >= 0) {
     const start = new vscode.Position(first, 0);
@@ -32,4 +29,23 @@ export async function openSample(context: vscode.ExtensionContext): Promise<vsco
     editor.revealRange(editor.selection);
   }
   return editor;
+}
+
+/** A tab that is none of the text, diff, notebook, terminal or webview kinds: a page such as the walkthrough. */
+function isPage(tab: vscode.Tab | undefined): boolean {
+  const input = tab?.input;
+  return tab !== undefined && !(input instanceof vscode.TabInputText || input instanceof vscode.TabInputTextDiff || input instanceof vscode.TabInputNotebook || input instanceof vscode.TabInputNotebookDiff || input instanceof vscode.TabInputCustom || input instanceof vscode.TabInputWebview || input instanceof vscode.TabInputTerminal);
+}
+
+/**
+ * Beside the walkthrough, which stays in view and ticks its steps: in a group that is not showing it (its
+ * buttons may have just made an empty one), else a new group to its right. Decided from the groups, not
+ * from which one is active, which races with the walkthrough taking focus back after its button was clicked.
+ */
+function sampleColumn(): vscode.ViewColumn {
+  const groups = vscode.window.tabGroups.all;
+  const page = groups.find((g) => isPage(g.activeTab));
+  if (!page) return vscode.ViewColumn.Active;
+  const other = groups.find((g) => g !== page);
+  return other ? other.viewColumn : page.viewColumn + 1;
 }
