@@ -32,7 +32,7 @@ async function runSuites(ollamaUrl: string, name: string, untrusted: boolean, gr
   const workspace = prepareWorkspace(`${name}-ws`, { definitions: !untrusted });
   const resultsFile = path.join(REPO, '.cache', 'runs', `${name}-results.json`);
   fs.rmSync(resultsFile, { force: true });
-  const env: Record<string, string> = { PHI4_TEST_RESULTS: resultsFile, ...(untrusted && { PHI4_TEST_UNTRUSTED: '1' }), ...(grep && { PHI4_TEST_GREP: grep }) };
+  const env: Record<string, string> = { PHI4_TEST_RESULTS: resultsFile, ...(untrusted && { PHI4_TEST_UNTRUSTED: '1' }), ...(grep && { PHI4_TEST_GREP: grep, PHI4_BENCH: '1' }) };
   const server = await startCodeServer({ name, workspace, settings: { 'phi4.ollamaHost': ollamaUrl }, env, untrusted });
   const browser = await launchBrowser();
   try {
