@@ -73,8 +73,8 @@ export const WALKTHROUGH_SCENARIO: Scenario = {
     await clickStepButton(page, 'explain', 'Explain Selection');
     const frame = await chatFrame(page);
     await frame.locator('.turn-assistant:not(.streaming)', { hasText: 'reads one past the end' }).waitFor();
-    // The sample lives outside the workspace: the chat names it, not its path in the extension's storage.
-    assert.equal((await frame.locator('.turn-user').last().locator('.chip').first().innerText()).split(' ')[0].trim(), 'average.ts:3-9');
+    // The sample lives outside the workspace: the chat names it by folder and name, not its whole path in storage.
+    assert.equal((await frame.locator('.turn-user').last().locator('.chip').first().innerText()).split(' ')[0].trim(), '…/samples/average.ts:3-9');
     await waitTicked(page, ['checkOllama', 'getModel', 'explain']);
 
     // A rejected fix is not a fix: only accepting one ticks the step.

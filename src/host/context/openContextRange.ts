@@ -6,7 +6,8 @@ function resolve(path: string): vscode.Uri | undefined {
   const open = vscode.workspace.textDocuments.find((d) => d.isUntitled && d.uri.path === path);
   if (open) return open.uri;
   const segments = path.split(/[\\/]/);
-  if (segments.some((s) => s === '..' || s === '.') || path.startsWith('/')) return undefined;
+  // A file outside the workspace is listed as "…/folder/name" and is not opened from here.
+  if (segments.some((s) => s === '..' || s === '.' || s === '…') || path.startsWith('/')) return undefined;
   const folders = vscode.workspace.workspaceFolders ?? [];
   // In a multi-root workspace the path starts with its folder's name.
   if (folders.length > 1) {
