@@ -40,7 +40,7 @@ export class ChatViewProvider implements vscode.WebviewViewProvider {
 }
 
 export function openChatInEditor(extensionUri: vscode.Uri, controller: ChatController, log: Logger): vscode.WebviewPanel {
-  const panel = vscode.window.createWebviewPanel('phi4.chatPanel', 'Phi-4 Chat', { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false }, webviewOptions(extensionUri));
+  const panel = vscode.window.createWebviewPanel('phi4.chatPanel', vscode.l10n.t('Phi-4 Chat'), { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false }, webviewOptions(extensionUri));
   panel.iconPath = vscode.Uri.joinPath(extensionUri, 'media', 'icon.png');
   const disposables: vscode.Disposable[] = [];
   loadChat(panel.webview, extensionUri, controller, log, () => panel.visible, disposables);

@@ -4,8 +4,10 @@ import * as vscode from 'vscode';
 import { detectTestFramework, MANIFEST_FILES, type ProjectFile } from '../unitTests/detectTestFramework';
 import { frameworksFor, TEST_FRAMEWORKS, type TestFramework } from '../unitTests/testFrameworks';
 
-/** For a language without a known framework, or a user who does not know which one. */
-export const USUAL_FRAMEWORK: TestFramework = { id: 'usual', label: vscode.l10n.t('The usual framework for this language'), languages: [], guidance: 'Use the test framework most common for this language.' };
+/** For a language without a known framework, or a user who does not know which one. A function: its label is translated when asked for, not when the module loads. */
+function usualFramework(): TestFramework {
+  return { id: 'usual', label: vscode.l10n.t('The usual framework for this language'), languages: [], guidance: 'Use the test framework most common for this language.' };
+}
 
 /** The framework to use; undefined when the user cancelled the question. */
 export async function chooseTestFramework(document: vscode.TextDocument): Promise<TestFramework | undefined> {
@@ -18,7 +20,7 @@ export async function chooseTestFramework(document: vscode.TextDocument): Promis
     ...detection.candidates.map((framework) => ({ label: framework.label, framework })),
     ...others.map((framework) => ({ label: framework.label, framework })),
     { label: '', kind: vscode.QuickPickItemKind.Separator },
-    { label: USUAL_FRAMEWORK.label, framework: USUAL_FRAMEWORK },
+    { label: usualFramework().label, framework: usualFramework() },
     ...TEST_FRAMEWORKS.filter((f) => !f.languages.includes(document.languageId)).map((framework) => ({ label: framework.label, description: framework.languages[0], framework })),
   ];
   const placeHolder =

@@ -1,5 +1,6 @@
 // The user's and the repository's custom instructions as one block for the system message, capped so a long
 // instructions file cannot crowd the code out of a 16K window, and the system text each request kind sends.
+import * as l10n from '@vscode/l10n';
 import { countTokens } from '../tokens/countTokens';
 
 /** Instructions beyond this many tokens are cut, with a note saying so. */
@@ -47,7 +48,7 @@ export function customInstructions(sources: InstructionSources, maxTokens = MAX_
   const from = [user && 'phi4.instructions', repository && REPOSITORY_INSTRUCTIONS_FILE].filter(Boolean).join(' and ');
   return {
     text: cut,
-    notes: [`Your custom instructions (${from}) are ${tokens.toLocaleString('en-US')} tokens long; only the first ${maxTokens.toLocaleString('en-US')} were used.`],
+    notes: [l10n.t('Your custom instructions ({0}) are {1} tokens long; only the first {2} were used.', from, tokens.toLocaleString('en-US'), maxTokens.toLocaleString('en-US'))],
   };
 }
 
