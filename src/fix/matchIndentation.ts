@@ -1,6 +1,7 @@
 // Makes the model's code fit where it goes: the document's indent style (tabs or N spaces), the
 // region's base depth, the document's line ending, and the original's blank lines and final newline at
 // its edges.
+import { leading } from './indentation';
 
 export interface IndentTarget {
   /** The exact original text of the region. */
@@ -16,8 +17,6 @@ export interface IndentTarget {
   /** Indentation of the place the code goes when the original has no code of its own (an insertion). */
   readonly baseIndent?: string;
 }
-
-const leading = (line: string): string => /^[ \t]*/.exec(line)![0];
 
 /** The indent unit of a text: '\t' if tabs lead, else the most common step between space indents. */
 export function detectIndentUnit(text: string, fallback = '    '): string {

@@ -1,5 +1,6 @@
 // Where a doc comment goes for the declaration starting at a line, and which part of a model's answer is
 // the comment: above the declaration in most languages, first in the body for Python's docstring.
+import { leading, widthOf } from './indentation';
 
 export interface DocCommentPlacement {
   /** The line the comment is inserted before (0-based). */
@@ -9,8 +10,6 @@ export interface DocCommentPlacement {
   readonly inside: boolean;
 }
 
-const leading = (line: string): string => /^[ \t]*/.exec(line)![0];
-const widthOf = (indent: string): number => indent.replace(/\t/g, '    ').length;
 /** A Python header's last line: ends with a colon, perhaps followed by a comment. */
 const HEADER_END = /:\s*(#.*)?$/;
 /** How far below the declaration's first line its header may end (decorators, long parameter lists). */

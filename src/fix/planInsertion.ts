@@ -1,5 +1,6 @@
 // Where code generated at the cursor goes, and at what indentation: whole lines, never mid-line, so the
 // preview shows it as inserted lines and one accept adds exactly them.
+import { leading, widthOf } from './indentation';
 
 export interface InsertionPlan {
   /** The line the code is inserted before (0-based); equal to the line count when it goes after the last line. */
@@ -8,9 +9,7 @@ export interface InsertionPlan {
   readonly indent: string;
 }
 
-const leading = (line: string): string => /^[ \t]*/.exec(line)![0];
 const isBlank = (line: string): boolean => line.trim() === '';
-const widthOf = (indent: string): number => indent.replace(/\t/g, '    ').length;
 const deeper = (a: string, b: string): string => (widthOf(b) > widthOf(a) ? b : a);
 
 function nearestNonBlank(lines: readonly string[], from: number, step: 1 | -1): string | undefined {
